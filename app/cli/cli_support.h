@@ -1,0 +1,47 @@
+#pragma once
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <memory>
+
+namespace headroom {
+class Workspace;
+}
+
+namespace headroom::cli {
+
+// Exit codes of DESIGN §8.
+enum ExitCode { kOk = 0, kFailure = 1, kUsage = 2, kBadInput = 3 };
+
+// One subcommand: its name, a line for `headroom --help`, and its entry point (args exclude
+// the program name; args[0] is the subcommand).
+struct Command {
+    QString name;
+    QString summary;
+    std::function<int(const QStringList& args)> run;
+};
+const std::vector<Command>& commands();
+
+// Parses the subcommand's options; prints help and returns kOk, or prints the usage error and
+// returns kUsage. Returns -1 when the command should go on.
+int parseOrExit(QCommandLineParser& parser, const QStringList& args, const QString& description,
+                int minPositional = 0, int maxPositional = -1);
+
+// The -w/--workspace option every workspace command shares, and opening it (default workspace,
+// seeded from data/ on first use, when the option is absent).
+void addWorkspaceOption(QCommandLineParser& parser);
+std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser& parser);
+
+// Runs `body`, turning InputError into exit 3 and RuntimeFailure into exit 1 with
+// "headroom: error: WHERE: WHAT" on stderr.
+int guarded(const std::function<int()>& body);
+
+void printJson(const QJsonDocument& doc);
+void printText(const QString& text);
+void printError(const QString& message);
+// Progress goes to stderr, and only when stderr is a terminal.
+bool stderrIsTerminal();
+
+}  // namespace headroom::cli

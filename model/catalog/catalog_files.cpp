@@ -1,0 +1,146 @@
+#include "catalog_files.h"
+
+#include "core/csv.h"
+#include "core/errors.h"
+#include "core/paths.h"
+
+#include <QFile>
+
+namespace headroom {
+
+namespace {
+
+// Reads named columns of one record with errors that point at the cell.
+class RowReader {
+public:
+    RowReader(const QString& file, const QStringList& header, const csv::Record& rec)
+        : file_(file), header_(header), rec_(rec) {}
+
+    QString text(const QString& name, bool required = true) const
+    {
+        const int col = csv::column(header_, name);
+        if (col < 0 || col >= rec_.fields.size()) {
+            if (required) throw InputError(formatWhere(file_, rec_.line, 0), QStringLiteral("missing column '%1'").arg(name));
+            return {};
+        }
+        return rec_.fields[col].trimmed();
+    }
+    double number(const QString& name, bool required, double fallback = 0) const
+    {
+        const QString s = text(name, false);
+        if (s.isEmpty()) {
+            if (required) throw InputError(where(name), QStringLiteral("'%1' is empty; expected a number").arg(name));
+            return fallback;
+        }
+        bool ok = false;
+        const double v = s.toDouble(&ok);
+        if (!ok) throw InputError(where(name), QStringLiteral("'%1' is \"%2\"; expected a number").arg(name, s));
+        return v;
+    }
+    bool yesNo(const QString& name) const
+    {
+        const QString s = text(name, false).toLower();
+        if (s == QLatin1String("yes") || s == QLatin1String("true") || s == QLatin1String("1")) return true;
+        if (s.isEmpty() || s == QLatin1String("no") || s == QLatin1String("false") || s == QLatin1String("0")) return false;
+        throw InputError(where(name), QStringLiteral("'%1' is \"%2\"; expected yes or no").arg(name, s));
+    }
+
+private:
+    QString where(const QString& name) const
+    {
+        // Column of the cell: 1 + the lengths of the cells before it and their separators.
+        const int col = csv::column(header_, name);
+        int column = 1;
+        for (int i = 0; i < col && i < rec_.fields.size(); ++i) column += int(rec_.fields[i].size()) + 1;
+        return formatWhere(file_, rec_.line, column);
+    }
+    const QString& file_;
+    const QStringList& header_;
+    const csv::Record& rec_;
+};
+
+QByteArray readDataFile(const QString& relative)
+{
+    const QString path = dataDirectory() + QLatin1Char('/') + relative;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw RuntimeFailure(QStringLiteral("cannot read the shipped catalog %1: %2").arg(path, f.errorString()));
+    return f.readAll();
+}
+
+}  // namespace
+
+QVector<InstanceType> parseInstanceTypesCsv(const QByteArray& text, const QString& fileName)
+{
+    const auto records = csv::parse(text, fileName);
+    if (records.empty()) throw InputError(fileName, QStringLiteral("empty file; expected a header row"));
+    const QStringList& header = records.front().fields;
+    QVector<InstanceType> out;
+    for (size_t i = 1; i < records.size(); ++i) {
+        const RowReader row(fileName, header, records[i]);
+        InstanceType t;
+        t.provider = row.text(QStringLiteral("provider")).toLower();
+        t.name = row.text(QStringLiteral("instance_type"));
+        if (t.provider.isEmpty() || t.name.isEmpty())
+            throw InputError(formatWhere(fileName, records[i].line, 1), QStringLiteral("expected a provider and an instance_type"));
+        t.region = row.text(QStringLiteral("region"), false);
+        t.vcpu = int(row.number(QStringLiteral("vcpu"), true));
+        t.memoryGib = row.number(QStringLiteral("memory_gib"), true);
+        if (t.vcpu <= 0 || t.memoryGib <= 0)
+            throw InputError(formatWhere(fileName, records[i].line, 0), QStringLiteral("vcpu and memory_gib must be positive"));
+        t.arch = row.text(QStringLiteral("arch"), false);
+        t.dedicatedCpu = row.yesNo(QStringLiteral("dedicated_cpu"));
+        t.burstable = row.yesNo(QStringLiteral("burstable"));
+        t.baselinePctPerVcpu = row.number(QStringLiteral("baseline_pct_per_vcpu"), false, 100);
+        t.creditsPerHour = row.number(QStringLiteral("credits_per_hour"), false);
+        t.maxCredits = row.number(QStringLiteral("max_credits"), false);
+        t.pricePerHour = row.number(QStringLiteral("price_per_hour"), true);
+        t.currency = row.text(QStringLiteral("currency"), false).toUpper();
+        if (t.currency.isEmpty()) t.currency = QStringLiteral("USD");
+        t.priceBasis = row.text(QStringLiteral("price_basis"), false);
+        t.monthlyCap = row.number(QStringLiteral("monthly_cap"), false);
+        t.networkGbps = row.number(QStringLiteral("network_gbps"), false);
+        t.cpuScore = row.number(QStringLiteral("cpu_score"), false);
+        t.source = row.text(QStringLiteral("source"), false);
+        t.sourceDate = row.text(QStringLiteral("source_date"), false);
+        out << t;
+    }
+    return out;
+}
+
+QVector<ProviderBootTimes> parseBootTimesCsv(const QByteArray& text, const QString& fileName)
+{
+    const auto records = csv::parse(text, fileName);
+    if (records.empty()) throw InputError(fileName, QStringLiteral("empty file; expected a header row"));
+    const QStringList& header = records.front().fields;
+    QVector<ProviderBootTimes> out;
+    for (size_t i = 1; i < records.size(); ++i) {
+        const RowReader row(fileName, header, records[i]);
+        ProviderBootTimes b;
+        b.provider = row.text(QStringLiteral("provider")).toLower();
+        b.runs = int(row.number(QStringLiteral("runs"), true));
+        b.machineStartP50 = row.number(QStringLiteral("machine_start_p50_s"), true);
+        b.machineStartP95 = row.number(QStringLiteral("machine_start_p95_s"), true);
+        b.userDataStartP50 = row.number(QStringLiteral("user_data_start_p50_s"), true);
+        b.userDataStartP90 = row.number(QStringLiteral("user_data_start_p90_s"), false);
+        b.userDataStartP95 = row.number(QStringLiteral("user_data_start_p95_s"), true);
+        b.source = row.text(QStringLiteral("source"), false);
+        b.sourceDate = row.text(QStringLiteral("source_date"), false);
+        out << b;
+    }
+    return out;
+}
+
+QVector<InstanceType> loadShippedInstanceTypes()
+{
+    return parseInstanceTypesCsv(readDataFile(QStringLiteral("catalog/instance_types.csv")),
+                                 QStringLiteral("catalog/instance_types.csv"));
+}
+
+QVector<ProviderBootTimes> loadShippedBootTimes()
+{
+    return parseBootTimesCsv(readDataFile(QStringLiteral("catalog/boot_times.csv")),
+                             QStringLiteral("catalog/boot_times.csv"));
+}
+
+}  // namespace headroom

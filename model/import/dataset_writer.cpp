@@ -1,0 +1,143 @@
+#include "dataset_writer.h"
+
+#include "catalog/catalog.h"
+#include "core/errors.h"
+#include "store/sql.h"
+#include "store/transaction.h"
+#include "store/workspace.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDriver>
+#include <QSqlQuery>
+#include <sqlite3.h>
+
+namespace headroom {
+
+namespace {
+
+QString compactJson(const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+
+QString warningsJson(const QVector<ImportWarning>& warnings)
+{
+    QJsonArray arr;
+    for (const ImportWarning& w : warnings) {
+        QJsonObject o{{QStringLiteral("message"), w.message}};
+        if (w.line > 0) o.insert(QStringLiteral("line"), w.line);
+        if (w.column > 0) o.insert(QStringLiteral("column"), w.column);
+        if (!w.jsonPath.isEmpty()) o.insert(QStringLiteral("json_path"), w.jsonPath);
+        arr.append(o);
+    }
+    return QString::fromUtf8(QJsonDocument(arr).toJson(QJsonDocument::Compact));
+}
+
+QString metricsJson(const QMap<QString, double>& metrics)
+{
+    QJsonObject o;
+    for (auto it = metrics.cbegin(); it != metrics.cend(); ++it) o.insert(it.key(), it.value());
+    return compactJson(o);
+}
+
+sqlite3* rawHandle(const QSqlDatabase& db)
+{
+    const QVariant v = db.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        throw RuntimeFailure(QStringLiteral("the SQLite driver does not expose its handle"));
+    return *static_cast<sqlite3* const*>(v.data());
+}
+
+// Bulk sample insert: one statement prepared once, bound and stepped per row.
+void insertSamples(sqlite3* handle, qint64 seriesId, const SeriesData& s, const std::atomic<bool>* cancel)
+{
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(handle, "INSERT INTO sample(series_id, t, value) VALUES(?1, ?2, ?3)", -1, &stmt, nullptr) !=
+        SQLITE_OK)
+        throw RuntimeFailure(QStringLiteral("database error: ") + QString::fromUtf8(sqlite3_errmsg(handle)));
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> guard(stmt, sqlite3_finalize);
+    sqlite3_bind_int64(stmt, 1, seriesId);
+    const size_t n = std::min(s.t.size(), s.v.size());
+    for (size_t i = 0; i < n; ++i) {
+        if ((i & 0xFFFF) == 0 && cancel && cancel->load(std::memory_order_relaxed)) throw Cancelled();
+        sqlite3_bind_double(stmt, 2, s.t[i]);
+        sqlite3_bind_double(stmt, 3, s.v[i]);
+        if (sqlite3_step(stmt) != SQLITE_DONE)
+            throw RuntimeFailure(QStringLiteral("database error: ") + QString::fromUtf8(sqlite3_errmsg(handle)));
+        sqlite3_reset(stmt);
+    }
+}
+
+}  // namespace
+
+qint64 writeDataset(Workspace& ws, const DatasetOrigin& origin, const ImportResult& result, const std::atomic<bool>* cancel)
+{
+    QSqlDatabase db = ws.database();
+    Transaction tx(db);
+
+    QVariant instanceTypeId;
+    QString provider;
+    if (!origin.instanceType.isEmpty()) {
+        provider = origin.instanceType.section(QLatin1Char('/'), 0, 0).toLower();
+        instanceTypeId = sql::scalar(db, QStringLiteral(
+            "SELECT t.id FROM instance_type t JOIN provider p ON p.id = t.provider_id "
+            "WHERE lower(p.key || '/' || t.name) = lower(?) ORDER BY t.origin = 'user' DESC LIMIT 1"),
+            {origin.instanceType});
+    }
+    const QString node = origin.node.isEmpty() ? result.node : origin.node;
+    QSqlQuery ds = sql::exec(db, QStringLiteral(
+        "INSERT INTO dataset(name, format, source, sha256, imported_at, node, instance_type_id, provider, "
+        "instance_type_key, tool_version, labels, metrics, warnings) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        {origin.name, result.format, origin.source, origin.sha256, origin.importedAt.toString(Qt::ISODate),
+         node.isEmpty() ? QVariant() : QVariant(node), instanceTypeId,
+         provider.isEmpty() ? QVariant() : QVariant(provider),
+         origin.instanceType.isEmpty() ? QVariant() : QVariant(origin.instanceType), result.toolVersion,
+         compactJson(result.labels), metricsJson(result.metrics), warningsJson(result.warnings)});
+    const qint64 datasetId = ds.lastInsertId().toLongLong();
+
+    QSqlQuery m = sql::prepare(db, QStringLiteral(
+        "INSERT INTO measurement(dataset_id, node, metric, value, unit, labels) VALUES(?,?,?,?,?,?)"));
+    for (const Measurement& x : result.measurements) {
+        m.bindValue(0, datasetId);
+        m.bindValue(1, x.node.isEmpty() ? node : x.node);
+        m.bindValue(2, x.metric);
+        m.bindValue(3, x.value);
+        m.bindValue(4, x.unit);
+        m.bindValue(5, compactJson(x.labels));
+        sql::execPrepared(m);
+    }
+
+    QSqlQuery s = sql::prepare(db, QStringLiteral(
+        "INSERT INTO series(dataset_id, node, metric, unit, labels) VALUES(?,?,?,?,?)"));
+    sqlite3* handle = result.series.empty() ? nullptr : rawHandle(db);
+    for (const SeriesData& x : result.series) {
+        s.bindValue(0, datasetId);
+        s.bindValue(1, x.node.isEmpty() ? node : x.node);
+        s.bindValue(2, x.metric);
+        s.bindValue(3, x.unit);
+        s.bindValue(4, compactJson(x.labels));
+        sql::execPrepared(s);
+        insertSamples(handle, s.lastInsertId().toLongLong(), x, cancel);
+    }
+
+    QSqlQuery e = sql::prepare(db, QStringLiteral(
+        "INSERT INTO lead_time_event(dataset_id, node, phase, started_at, duration_s, image_bytes, image_cached, labels) "
+        "VALUES(?,?,?,?,?,?,?,?)"));
+    for (const LeadTimeEvent& x : result.leadTimeEvents) {
+        e.bindValue(0, datasetId);
+        e.bindValue(1, x.node.isEmpty() ? node : x.node);
+        e.bindValue(2, x.phase);
+        e.bindValue(3, x.startedAt > 0 ? QVariant(x.startedAt) : QVariant());
+        e.bindValue(4, x.durationS);
+        e.bindValue(5, x.imageBytes ? QVariant(*x.imageBytes) : QVariant());
+        e.bindValue(6, x.imageCached ? QVariant(int(*x.imageCached)) : QVariant());
+        e.bindValue(7, compactJson(x.labels));
+        sql::execPrepared(e);
+    }
+
+    if (!result.instanceTypes.isEmpty()) Catalog::upsertRows(db, result.instanceTypes, true);
+
+    if (cancel && cancel->load()) throw Cancelled();
+    tx.commit();
+    return datasetId;
+}
+
+}  // namespace headroom

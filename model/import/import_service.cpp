@@ -1,0 +1,102 @@
+#include "import_service.h"
+
+#include "core/errors.h"
+#include "dataset_writer.h"
+#include "importer_registry.h"
+#include "store/sql.h"
+#include "store/workspace.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+
+namespace headroom {
+
+namespace {
+
+const Importer& chooseImporter(const QByteArray& bytes, const ImportRequest& request)
+{
+    const auto& registry = ImporterRegistry::instance();
+    if (!request.format.isEmpty()) {
+        const Importer* byName = registry.byName(request.format);
+        if (!byName)
+            throw InputError(request.path, QStringLiteral("unknown format '%1'; expected one of: %2")
+                                               .arg(request.format, registry.names().join(QStringLiteral(", "))));
+        return *byName;
+    }
+    const Importer* detected = registry.detect(bytes.left(64 * 1024), QFileInfo(request.path).fileName());
+    if (!detected)
+        throw InputError(request.path, QStringLiteral("format not recognised; expected output of one of: %1 "
+                                                      "(or name it with --format)")
+                                           .arg(registry.names().join(QStringLiteral(", "))));
+    return *detected;
+}
+
+ImportOutcome outcomeOf(const ImportResult& r, const ImportRequest& request)
+{
+    ImportOutcome o;
+    o.file = request.path;
+    o.format = r.format;
+    o.node = request.node.isEmpty() ? r.node : request.node;
+    o.measurements = r.measurements.size();
+    o.series = qsizetype(r.series.size());
+    o.samples = r.sampleCount();
+    o.leadTimeEvents = r.leadTimeEvents.size();
+    o.instanceTypes = r.instanceTypes.size();
+    o.metrics = r.metrics;
+    o.warnings = r.warnings;
+    return o;
+}
+
+}  // namespace
+
+ImportOutcome storeResult(Workspace& ws, const ImportResult& result, const QByteArray& identityBytes,
+                          const ImportRequest& request, const std::atomic<bool>* cancel)
+{
+    ImportOutcome outcome = outcomeOf(result, request);
+    const QString sha = QString::fromLatin1(QCryptographicHash::hash(identityBytes, QCryptographicHash::Sha256).toHex());
+    const QVariant existing = sql::scalar(ws.database(), QStringLiteral("SELECT id FROM dataset WHERE sha256 = ?"), {sha});
+    if (existing.isValid()) {
+        outcome.duplicate = true;
+        outcome.datasetId = existing.toLongLong();
+        return outcome;
+    }
+    if (result.isEmpty())
+        throw InputError(request.path, QStringLiteral("the %1 input holds no results to import").arg(result.format));
+    DatasetOrigin origin;
+    const QFileInfo info(request.path);
+    origin.name = info.exists() ? info.fileName() : request.path;
+    origin.source = info.exists() ? info.absoluteFilePath() : request.path;
+    origin.sha256 = sha;
+    origin.node = request.node;
+    origin.instanceType = request.instanceType;
+    outcome.datasetId = writeDataset(ws, origin, result, cancel);
+    return outcome;
+}
+
+ImportOutcome importBytes(Workspace& ws, const QByteArray& bytes, const ImportRequest& request,
+                          const std::atomic<bool>* cancel)
+{
+    if (bytes.isEmpty()) throw InputError(request.path, QStringLiteral("the file is empty"));
+    const Importer& importer = chooseImporter(bytes, request);
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    ImportContext context;
+    context.fileName = request.path;
+    context.cancel = cancel;
+    ImportResult result = importer.parse(buffer, context);
+    if (result.format.isEmpty()) result.format = importer.name();
+    return storeResult(ws, result, bytes, request, cancel);
+}
+
+ImportOutcome importFile(Workspace& ws, const ImportRequest& request, const std::atomic<bool>* cancel)
+{
+    QFile file(request.path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw InputError(request.path, QStringLiteral("cannot read: ") + file.errorString());
+    return importBytes(ws, file.readAll(), request, cancel);
+}
+
+}  // namespace headroom

@@ -1,0 +1,45 @@
+#pragma once
+#include "import_result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <atomic>
+
+namespace headroom {
+
+class Workspace;
+
+struct ImportRequest {
+    QString path;          // file to read
+    QString format;        // importer name; empty = detect from content
+    QString node;          // overrides the node the file names
+    QString instanceType;  // "provider/name"
+};
+
+// What one import did, for the CLI's JSON and the GUI's result panel.
+struct ImportOutcome {
+    qint64 datasetId = 0;
+    QString file;
+    QString format;
+    QString node;
+    qsizetype measurements = 0;
+    qsizetype series = 0;
+    qsizetype samples = 0;
+    qsizetype leadTimeEvents = 0;
+    qsizetype instanceTypes = 0;
+    QMap<QString, double> metrics;
+    QVector<ImportWarning> warnings;
+    bool duplicate = false;  // the same bytes (sha256) were imported before as datasetId
+};
+
+// Reads, recognises, parses and stores one file as one dataset (one transaction).
+// Throws InputError for unreadable or malformed input (nothing stored), Cancelled on cancel.
+ImportOutcome importFile(Workspace& ws, const ImportRequest& request, const std::atomic<bool>* cancel = nullptr);
+// The same for bytes already in memory (a download, a test buffer); `request.path` names them.
+ImportOutcome importBytes(Workspace& ws, const QByteArray& bytes, const ImportRequest& request,
+                          const std::atomic<bool>* cancel = nullptr);
+// Stores an already parsed result (e.g. from the live Prometheus importer) as one dataset.
+ImportOutcome storeResult(Workspace& ws, const ImportResult& result, const QByteArray& identityBytes,
+                          const ImportRequest& request, const std::atomic<bool>* cancel = nullptr);
+
+}  // namespace headroom

@@ -1,0 +1,5 @@
+#include "model.h"
+
+namespace headroom {
+QString versionString() { return QStringLiteral(HEADROOM_VERSION); }
+}

@@ -1,0 +1,43 @@
+#pragma once
+#include <QSqlDatabase>
+#include <QString>
+#include <memory>
+
+namespace headroom {
+
+// One workspace file (*.headroom): an SQLite database in WAL mode with foreign keys on.
+//
+// Opening never damages a file it does not understand: a file that is not SQLite, is corrupt,
+// lacks tables, or is newer than this program is refused (InputError) before anything writes
+// to it. An older workspace is first copied (VACUUM INTO "<file>.v<N>.bak") and then migrated,
+// one transaction per step.
+class Workspace {
+public:
+    enum class Create { IfMissing, Never };
+
+    static std::unique_ptr<Workspace> open(const QString& path, Create create = Create::IfMissing);
+    ~Workspace();
+
+    // The connection for the calling thread (Qt SQL connections belong to one thread).
+    QSqlDatabase database() const;
+    QString path() const { return path_; }
+    int schemaVersion() const;
+    // Set when open() migrated the file; the copy of the old file.
+    QString backupPath() const { return backupPath_; }
+    bool createdNow() const { return createdNow_; }
+
+    QString setting(const QString& key, const QString& fallback = {}) const;
+    void setSetting(const QString& key, const QString& value);
+
+    // The magic number written into PRAGMA application_id ("HDRM").
+    static constexpr int kApplicationId = 0x4844524D;
+
+private:
+    explicit Workspace(QString path);
+    QString connectionPrefix_;
+    QString path_;
+    QString backupPath_;
+    bool createdNow_ = false;
+};
+
+}  // namespace headroom
