@@ -1,10 +1,11 @@
+#include "fio_importer.h"
 #include "importer_registry.h"
 
 namespace headroom {
 
 void addBenchmarkImporters(ImporterList& out)
 {
-    Q_UNUSED(out);
+    out.push_back(std::make_unique<FioImporter>());
 }
 
 }  // namespace headroom

@@ -29,3 +29,7 @@ QString testsPath(const QString& relative);
                 GTEST_SKIP() << "fixture folder missing: " << relative;                   \
         }                                                                                 \
     } while (0)
+
+// Readable QString values in GoogleTest failure messages.
+#include <ostream>
+inline void PrintTo(const QString& s, std::ostream* os) { *os << '"' << s.toStdString() << '"'; }

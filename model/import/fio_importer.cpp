@@ -1,0 +1,239 @@
+#include "fio_importer.h"
+
+#include "core/errors.h"
+#include "core/json_input.h"
+#include "text_input.h"
+#include "units.h"
+
+#include <QJsonArray>
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace headroom {
+
+namespace {
+
+const char* const kDirections[] = {"read", "write", "trim"};
+
+// The percentiles kept as metrics; fio prints more, these are the ones plans use.
+const double kPercentiles[] = {50, 90, 95, 99, 99.9, 99.99};
+
+struct Latency {
+    QString kind;                       // "lat" (submission + completion) or "clat"
+    double toMs = 1;                    // factor from the file's unit to ms
+    double mean = 0;                    // ms
+    double count = 0;                   // number of I/Os in the latency record
+    std::map<double, double> percentiles;  // percent -> ms
+    std::map<double, double> bins;         // json+: value (ms) -> I/O count
+};
+
+struct DirectionResult {
+    QString job;
+    int jobIndex = 0;
+    double iops = 0;
+    double bwBytes = 0;
+    Latency latency;
+};
+
+Latency readOneLatency(const QJsonObject& o, const json::Path& p, const QString& kind, double toMs)
+{
+    Latency l;
+    l.kind = kind;
+    l.toMs = toMs;
+    if (o.contains(QStringLiteral("mean"))) l.mean = p.key(QStringLiteral("mean")).number(o.value(QStringLiteral("mean"))) * toMs;
+    if (o.contains(QStringLiteral("N"))) l.count = p.key(QStringLiteral("N")).number(o.value(QStringLiteral("N")));
+    const json::Path pp = p.key(QStringLiteral("percentile"));
+    const QJsonObject pct = o.value(QStringLiteral("percentile")).toObject();
+    for (auto it = pct.begin(); it != pct.end(); ++it) {
+        bool ok = false;
+        const double percent = it.key().toDouble(&ok);
+        if (!ok) pp.fail(QStringLiteral("expected percent keys such as \"99.900000\""));
+        l.percentiles[percent] = pp.key(it.key()).number(it.value()) * toMs;
+    }
+    const json::Path bp = p.key(QStringLiteral("bins"));
+    const QJsonObject bins = o.value(QStringLiteral("bins")).toObject();
+    for (auto it = bins.begin(); it != bins.end(); ++it) {
+        bool ok = false;
+        const double value = it.key().toDouble(&ok);
+        if (!ok) bp.fail(QStringLiteral("expected latency values as keys"));
+        l.bins[value * toMs] += bp.key(it.key()).number(it.value());
+    }
+    return l;
+}
+
+// fio 3.x writes lat_ns/clat_ns in ns, 2.x lat/clat in µs. The total latency (what the
+// application waits) is preferred; fio attaches percentiles to clat by default and to lat with
+// lat_percentiles=1, so the first of lat, clat that has a percentile map is reported, else lat.
+Latency readLatency(const QJsonObject& dir, const json::Path& path)
+{
+    const bool ns = dir.contains(QStringLiteral("lat_ns")) || dir.contains(QStringLiteral("clat_ns"));
+    const QString suffix = ns ? QStringLiteral("_ns") : QString();
+    const double toMs = ns ? 1e-6 : 1e-3;
+    std::vector<Latency> found;
+    for (const QString kind : {QStringLiteral("lat"), QStringLiteral("clat")}) {
+        const QString key = kind + suffix;
+        if (!dir.contains(key)) continue;
+        const json::Path p = path.key(key);
+        found.push_back(readOneLatency(p.object(dir.value(key)), p, kind, toMs));
+    }
+    for (const auto& l : found)
+        if (!l.percentiles.empty()) return l;
+    return found.empty() ? Latency{} : found.front();
+}
+
+// fio's own rule: the first bin at which the running count reaches percent/100 of all I/Os.
+double percentileOfBins(const std::map<double, double>& bins, double percent)
+{
+    double total = 0;
+    for (const auto& [value, n] : bins) total += n;
+    double running = 0;
+    for (const auto& [value, n] : bins) {
+        running += n;
+        if (running >= percent / 100.0 * total) return value;
+    }
+    return bins.empty() ? 0 : bins.rbegin()->first;
+}
+
+void addMeasurement(ImportResult& r, const QString& metric, double value, const QString& unit, const QJsonObject& labels)
+{
+    Measurement m;
+    m.metric = metric;
+    m.value = value;
+    m.unit = unit;
+    m.labels = labels;
+    r.measurements << m;
+}
+
+void addDirectionMeasurements(ImportResult& r, const QString& dir, const DirectionResult& d, int groupId)
+{
+    QJsonObject labels{{QStringLiteral("job"), d.job}, {QStringLiteral("job_index"), d.jobIndex},
+                       {QStringLiteral("groupid"), groupId}};
+    addMeasurement(r, QStringLiteral("disk.%1_iops").arg(dir), d.iops, QStringLiteral("1/s"), labels);
+    addMeasurement(r, QStringLiteral("disk.%1_bw_bytes_per_s").arg(dir), d.bwBytes, QStringLiteral("bytes/s"), labels);
+    if (d.latency.kind.isEmpty()) return;
+    labels.insert(QStringLiteral("latency"), d.latency.kind);
+    addMeasurement(r, QStringLiteral("disk.%1_lat_mean_ms").arg(dir), d.latency.mean, QStringLiteral("ms"), labels);
+    for (const double p : kPercentiles) {
+        const auto it = d.latency.percentiles.find(p);
+        if (it == d.latency.percentiles.end()) continue;
+        addMeasurement(r, QStringLiteral("disk.%1_lat_%2_ms").arg(dir, units::percentileName(p)), it->second,
+                       QStringLiteral("ms"), labels);
+    }
+}
+
+// Headline values of one direction over all jobs that did I/O in it.
+void addHeadline(ImportResult& r, const QString& dir, const std::vector<DirectionResult>& active)
+{
+    if (active.empty()) return;
+    double iops = 0, bw = 0;
+    for (const auto& d : active) {
+        iops += d.iops;
+        bw += d.bwBytes;
+    }
+    r.metrics.insert(QStringLiteral("disk.%1_iops").arg(dir), iops);
+    r.metrics.insert(QStringLiteral("disk.%1_bw_bytes_per_s").arg(dir), bw);
+
+    const auto latencyName = [&dir](const QString& what) { return QStringLiteral("disk.%1_lat_%2_ms").arg(dir, what); };
+    if (active.size() == 1) {
+        const Latency& l = active.front().latency;
+        if (l.kind.isEmpty()) return;
+        r.metrics.insert(latencyName(QStringLiteral("mean")), l.mean);
+        for (const double p : kPercentiles)
+            if (const auto it = l.percentiles.find(p); it != l.percentiles.end())
+                r.metrics.insert(latencyName(units::percentileName(p)), it->second);
+        return;
+    }
+    // Several jobs: percentiles cannot be averaged; merge json+ histograms when every job has them.
+    std::map<double, double> merged;
+    double weightedMean = 0, n = 0;
+    bool allBins = true;
+    for (const auto& d : active) {
+        allBins = allBins && !d.latency.bins.empty() && d.latency.kind == active.front().latency.kind;
+        for (const auto& [v, c] : d.latency.bins) merged[v] += c;
+        weightedMean += d.latency.mean * d.latency.count;
+        n += d.latency.count;
+    }
+    if (n > 0) r.metrics.insert(latencyName(QStringLiteral("mean")), weightedMean / n);
+    if (allBins) {
+        for (const double p : kPercentiles) r.metrics.insert(latencyName(units::percentileName(p)), percentileOfBins(merged, p));
+    } else {
+        ImportWarning w;
+        w.jsonPath = QStringLiteral("$.jobs");
+        w.message = QStringLiteral("%1 jobs did %2 I/O without group_reporting or json+ bins; their latency percentiles "
+                                   "cannot be combined, so only per-job values are kept")
+                        .arg(active.size())
+                        .arg(dir);
+        r.warnings << w;
+    }
+}
+
+}  // namespace
+
+int FioImporter::sniff(const QByteArray& head, const QString&) const
+{
+    if (head.contains("\"fio version\"")) return 95;
+    return 0;
+}
+
+ImportResult FioImporter::parse(QIODevice& in, const ImportContext& context) const
+{
+    const QByteArray text = readTextInput(in, context, QStringLiteral("fio JSON output"));
+    // The object holding "fio version"; notes and normal output around it are skipped.
+    qsizetype from = 0;
+    if (const qsizetype key = text.indexOf("\"fio version\""); key >= 0) {
+        const qsizetype brace = text.lastIndexOf('{', key);
+        if (brace >= 0) from = brace;
+    }
+    const QJsonDocument doc = json::parseDocument(isolateJsonObject(text, from), context.fileName, true);
+    const json::Path rootPath(context.fileName);
+    if (!doc.isObject()) rootPath.fail(QStringLiteral("expected the fio JSON object with \"fio version\" and \"jobs\""));
+    const QJsonObject root = doc.object();
+    if (!root.contains(QStringLiteral("jobs")))
+        rootPath.key(QStringLiteral("jobs")).fail(QStringLiteral("missing; expected fio's array of jobs (is this fio --output-format=json output?)"));
+
+    ImportResult r;
+    r.format = name();
+    r.toolVersion = root.value(QStringLiteral("fio version")).toString();
+    if (root.contains(QStringLiteral("global options"))) r.labels.insert(QStringLiteral("global_options"), root.value(QStringLiteral("global options")));
+
+    const json::Path jobsPath = rootPath.key(QStringLiteral("jobs"));
+    const QJsonArray jobs = jobsPath.array(root.value(QStringLiteral("jobs")));
+    std::map<QString, std::vector<DirectionResult>> byDirection;
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        if (context.cancelled()) throw Cancelled();
+        const json::Path jp = jobsPath.index(i);
+        const QJsonObject job = jp.object(jobs.at(i));
+        const QString jobName = jp.key(QStringLiteral("jobname")).string(job.value(QStringLiteral("jobname")));
+        const int groupId = job.value(QStringLiteral("groupid")).toInt();
+        for (const char* dirName : kDirections) {
+            const QString dir = QLatin1String(dirName);
+            if (!job.contains(dir)) continue;
+            const json::Path dp = jp.key(dir);
+            const QJsonObject d = dp.object(job.value(dir));
+            // An idle direction still appears, all zeros.
+            const double ioBytes = dp.key(QStringLiteral("io_bytes")).number(d.value(QStringLiteral("io_bytes")));
+            if (ioBytes <= 0) continue;
+            DirectionResult res;
+            res.job = jobName;
+            res.jobIndex = int(i);
+            res.iops = dp.key(QStringLiteral("iops")).number(d.value(QStringLiteral("iops")));
+            res.bwBytes = d.contains(QStringLiteral("bw_bytes"))
+                              ? dp.key(QStringLiteral("bw_bytes")).number(d.value(QStringLiteral("bw_bytes")))
+                              : dp.key(QStringLiteral("bw")).number(d.value(QStringLiteral("bw"))) * 1024.0;  // KiB/s
+            res.latency = readLatency(d, dp);
+            addDirectionMeasurements(r, dir, res, groupId);
+            byDirection[dir].push_back(res);
+        }
+    }
+    for (const char* dirName : kDirections) addHeadline(r, QLatin1String(dirName), byDirection[QLatin1String(dirName)]);
+    if (r.measurements.isEmpty()) {
+        ImportWarning w;
+        w.jsonPath = jobsPath.str();
+        w.message = QStringLiteral("no job did any I/O");
+        r.warnings << w;
+    }
+    return r;
+}
+
+}  // namespace headroom

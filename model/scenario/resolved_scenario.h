@@ -1,0 +1,62 @@
+#pragma once
+#include "catalog/instance_type.h"
+#include "scenario.h"
+
+#include <vector>
+
+namespace headroom {
+
+class Catalog;
+class Workspace;
+
+// The numbers the simulator needs, worked out once from the document, the catalog and (for a
+// traffic trace) the workspace. Times are in seconds here, whatever the document's units.
+struct ResolvedScenario {
+    Scenario doc;                  // the document as written
+
+    // Node shape.
+    InstanceType instanceType;     // from the catalog, or built from the inline description
+    int vcpu = 1;
+    int workersPerNode = 1;        // vCPUs × workers_per_vcpu, capped by memory ÷ memory_per_worker
+    double nodeSpeed = 1;          // instance cpu_score ÷ reference score (1 when either is unknown)
+    bool speedFromScores = false;  // false: a score was missing and the speed ratio defaults to 1
+
+    // Burstable CPU (data/README: 1 credit = 1 vCPU-minute at 100 %).
+    bool burstable = false;
+    double baselineFraction = 1;   // sustained share of each vCPU
+    double creditsEarnedPerHour = 0;
+    double maxCredits = 0;
+    double initialCredits = 0;
+    bool unlimitedCredits = false;
+    static constexpr double kSurplusUsdPerVcpuHour = 0.05;  // AWS Linux unlimited mode
+
+    // Cost.
+    double pricePerHourUsd = 0;
+    double billingGranularityS = 1;
+    double billingMinimumS = 60;
+
+    // Traffic as a rate curve: Poisson has one point; profile and trace are linear between points
+    // (t_s ascending, rate already multiplied by traffic.scale). Beyond the last point the last
+    // rate holds.
+    std::vector<std::pair<double, double>> ratePoints;
+    double peakRateRps = 0;
+
+    // Service in seconds (CPU on the reference machine; the engine divides by node speed).
+    Distribution cpuS;
+    int ioCalls = 0;
+    Distribution rttS;
+    int diskOps = 0;
+    double diskServiceS = 0;       // 1 / iops
+    Distribution diskLatencyS;
+
+    // Lead time of a scale-out, in seconds, phase by phase.
+    Distribution provisioningS, bootS, startS, readinessS, registrationS;
+    double imagePullS = 0;
+};
+
+// Resolves a parsed document. `ws` may be null unless traffic.kind = trace. Throws InputError
+// naming `fileName: $.json.path` when the catalog key or the trace series cannot be found.
+ResolvedScenario resolveScenario(const Scenario& doc, const Catalog& catalog, const Workspace* ws,
+                                 const QString& fileName);
+
+}  // namespace headroom

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Shared set-up of the two README commands: installs the Debian 12 packages Headroom needs to
+# build, test and run (only those missing), then configures and builds in build-release/.
+# Usage: packaging/setup.sh [ninja targets…]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  # build
+  build-essential cmake ninja-build ccache pkg-config
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6charts6-dev libqt6sql6-sqlite libqt6svg6
+  libxkbcommon-dev libgl-dev libsqlite3-dev
+  # tests
+  libgtest-dev libgmock-dev sqlite3 poppler-utils xvfb xauth python3-simpy3
+  # tools whose real output the importer tests read back
+  fio sysbench iperf3 wrk sysstat prometheus prometheus-node-exporter
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "headroom: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+build_dir="${HEADROOM_BUILD_DIR:-build-release}"
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build_dir" ${1:+--target "$@"}

@@ -1,0 +1,139 @@
+#include "chart_builder.h"
+
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QGraphicsSimpleTextItem>
+#include <QLineSeries>
+#include <QPainter>
+#include <QValueAxis>
+#include <limits>
+
+namespace headroom::charts {
+
+QChartView* makeView(QWidget* parent)
+{
+    auto* view = new QChartView(parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(180);
+    return view;
+}
+
+QChart* makeChart(const QString& title)
+{
+    auto* chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    return chart;
+}
+
+namespace {
+
+void clear(QChart* chart)
+{
+    chart->removeAllSeries();
+    for (QAbstractAxis* axis : chart->axes()) {
+        chart->removeAxis(axis);
+        delete axis;
+    }
+    chart->setProperty("hr_message", QVariant());
+    for (QGraphicsItem* item : chart->childItems())
+        if (item->data(0).toString() == QLatin1String("message")) delete item;
+}
+
+}  // namespace
+
+void setLines(QChart* chart, const QVector<Line>& lines, bool timeAxis, const QString& yTitle, const QString& xTitle)
+{
+    clear(chart);
+    double xmin = std::numeric_limits<double>::max(), xmax = std::numeric_limits<double>::lowest();
+    double ymin = 0, ymax = std::numeric_limits<double>::lowest();
+    for (const Line& line : lines) {
+        auto* series = new QLineSeries;
+        series->setName(line.name);
+        QVector<QPointF> pts = line.points;
+        if (timeAxis)
+            for (QPointF& p : pts) p.setX(p.x() * 1000.0);  // QDateTimeAxis works in ms
+        series->replace(pts);
+        for (const QPointF& p : pts) {
+            xmin = std::min(xmin, p.x());
+            xmax = std::max(xmax, p.x());
+            ymin = std::min(ymin, p.y());
+            ymax = std::max(ymax, p.y());
+        }
+        QPen pen = series->pen();
+        pen.setWidthF(1.6);
+        if (line.color.isValid()) pen.setColor(line.color);
+        if (line.dashed) pen.setStyle(Qt::DashLine);
+        series->setPen(pen);
+        chart->addSeries(series);
+    }
+    if (xmin > xmax) {
+        xmin = 0;
+        xmax = 1;
+    }
+    if (ymax <= ymin) ymax = ymin + 1;
+    QAbstractAxis* xAxis = nullptr;
+    if (timeAxis) {
+        auto* axis = new QDateTimeAxis;
+        axis->setFormat((xmax - xmin) > 2 * 86400e3 ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm:ss"));
+        axis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(xmin)), QDateTime::fromMSecsSinceEpoch(qint64(xmax)));
+        xAxis = axis;
+    } else {
+        auto* axis = new QValueAxis;
+        axis->setRange(xmin, xmax);
+        axis->setLabelFormat(QStringLiteral("%g"));
+        xAxis = axis;
+    }
+    xAxis->setTitleText(xTitle);
+    auto* yAxis = new QValueAxis;
+    yAxis->setRange(ymin, ymax * 1.05);
+    yAxis->setTitleText(yTitle);
+    yAxis->setLabelFormat(QStringLiteral("%g"));
+    chart->addAxis(xAxis, Qt::AlignBottom);
+    chart->addAxis(yAxis, Qt::AlignLeft);
+    for (QAbstractSeries* s : chart->series()) {
+        s->attachAxis(xAxis);
+        s->attachAxis(yAxis);
+    }
+    chart->legend()->setVisible(lines.size() > 1);
+}
+
+void addHorizontalLine(QChart* chart, double y, const QString& name, const QColor& color)
+{
+    const auto horizontal = chart->axes(Qt::Horizontal);
+    const auto vertical = chart->axes(Qt::Vertical);
+    if (horizontal.isEmpty() || vertical.isEmpty()) return;
+    double x0 = 0, x1 = 1;
+    if (auto* dt = qobject_cast<QDateTimeAxis*>(horizontal.first())) {
+        x0 = double(dt->min().toMSecsSinceEpoch());
+        x1 = double(dt->max().toMSecsSinceEpoch());
+    } else if (auto* v = qobject_cast<QValueAxis*>(horizontal.first())) {
+        x0 = v->min();
+        x1 = v->max();
+    }
+    auto* series = new QLineSeries;
+    series->setName(name);
+    series->append(x0, y);
+    series->append(x1, y);
+    QPen pen(color, 1.6, Qt::DashLine);
+    series->setPen(pen);
+    chart->addSeries(series);
+    series->attachAxis(horizontal.first());
+    series->attachAxis(vertical.first());
+    if (auto* v = qobject_cast<QValueAxis*>(vertical.first()))
+        if (y * 1.1 > v->max()) v->setMax(y * 1.1);
+    chart->legend()->setVisible(true);
+}
+
+void showMessage(QChart* chart, const QString& text)
+{
+    clear(chart);
+    auto* item = new QGraphicsSimpleTextItem(text, chart);
+    item->setData(0, QStringLiteral("message"));
+    item->setBrush(chart->titleBrush());
+    const QRectF area = chart->plotArea().isEmpty() ? chart->rect() : chart->plotArea();
+    item->setPos(area.center() - item->boundingRect().center());
+}
+
+}  // namespace headroom::charts

@@ -1,0 +1,28 @@
+#pragma once
+#include <QChart>
+#include <QChartView>
+#include <QPointF>
+#include <QString>
+#include <QVector>
+
+namespace headroom::charts {
+
+// Every chart of the app is made here, so look and behaviour (and a future change of chart
+// library) live in one place. Series arrive already downsampled.
+QChartView* makeView(QWidget* parent = nullptr);
+QChart* makeChart(const QString& title);
+// Replaces the chart's content with one line per (name, points); x is seconds since the epoch
+// when `timeAxis`, else a plain number. Returns nothing: the view shows the result.
+struct Line {
+    QString name;
+    QVector<QPointF> points;
+    QColor color;      // invalid = theme colour
+    bool dashed = false;
+};
+void setLines(QChart* chart, const QVector<Line>& lines, bool timeAxis, const QString& yTitle, const QString& xTitle = {});
+// A horizontal reference line (an SLO, a capacity) across the current x range.
+void addHorizontalLine(QChart* chart, double y, const QString& name, const QColor& color);
+// Shows a centred message instead of data (nothing to plot yet, or still computing).
+void showMessage(QChart* chart, const QString& text);
+
+}  // namespace headroom::charts

@@ -1,0 +1,29 @@
+#pragma once
+#include <QObject>
+#include <QStringList>
+
+class QWidget;
+
+namespace headroom {
+
+class AppContext;
+
+// Imports files chosen in a dialog or dropped on the window: off the GUI thread, one
+// transaction per file, progress and Cancel in the status bar, then a result panel listing
+// every dataset, duplicate, warning and error.
+class ImportController : public QObject {
+    Q_OBJECT
+public:
+    ImportController(AppContext* context, QWidget* window);
+    void chooseAndImport();
+    void importFiles(const QStringList& paths);
+
+signals:
+    void finished(const QString& summaryHtml);
+
+private:
+    AppContext* context_;
+    QWidget* window_;
+};
+
+}  // namespace headroom

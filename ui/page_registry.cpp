@@ -1,0 +1,41 @@
+#include "page_registry.h"
+
+#include "import_controller.h"
+#include "pages/catalog_page.h"
+#include "pages/data_page.h"
+#include "pages/planned_page.h"
+
+namespace headroom {
+
+QVector<Page*> createPages(AppContext* context)
+{
+    QVector<Page*> pages;
+    pages << new DataPage(context);
+    pages << new CatalogPage(context);
+    pages << new PlannedPage(context, QObject::tr("Fleet"),
+                             QObject::tr("Per instance type: a box plot per node, coefficient of variation, outliers, "
+                                         "steal time with noisy-neighbour episodes, and calibration from monitoring."));
+    pages << new PlannedPage(context, QObject::tr("Lead time"),
+                             QObject::tr("Phases of each scale-out as stacked bars, the distribution per phase, and an "
+                                         "image-size and boot-time what-if."));
+    pages << new PlannedPage(context, QObject::tr("Scenario"),
+                             QObject::tr("A form over the scenario document with the traffic profile, load/save JSON."));
+    pages << new PlannedPage(context, QObject::tr("Simulate"),
+                             QObject::tr("Run the simulation; latency percentiles against the SLO, nodes, utilisation, "
+                                         "credit balance and summary cards."));
+    pages << new PlannedPage(context, QObject::tr("Recommend"),
+                             QObject::tr("Ranked candidates, the cost/p95 Pareto chart and why each wins or fails."));
+    pages << new PlannedPage(context, QObject::tr("Compare"),
+                             QObject::tr("Two to four candidates side by side with what-if sliders, for meetings."));
+    pages << new PlannedPage(context, QObject::tr("Report"), QObject::tr("Preview and export the capacity report as PDF."));
+    return pages;
+}
+
+void connectPageSignals(const QVector<Page*>& pages, ImportController* importer)
+{
+    for (Page* page : pages)
+        if (auto* data = qobject_cast<DataPage*>(page))
+            QObject::connect(data, &DataPage::importRequested, importer, &ImportController::chooseAndImport);
+}
+
+}  // namespace headroom

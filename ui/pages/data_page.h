@@ -1,0 +1,45 @@
+#pragma once
+#include "page.h"
+
+class QTableView;
+class QTextBrowser;
+class QComboBox;
+class QChart;
+class QSortFilterProxyModel;
+
+namespace headroom {
+
+class DatasetTableModel;
+struct StoredSeries;
+
+// The workspace's datasets: a table, the selected dataset's headline metrics and warnings,
+// and a chart of one of its series (downsampled).
+class DataPage : public Page {
+    Q_OBJECT
+public:
+    explicit DataPage(AppContext* context, QWidget* parent = nullptr);
+    QString title() const override { return tr("Data"); }
+    QString iconName() const override { return QStringLiteral("folder-documents"); }
+
+    DatasetTableModel* model() const { return model_; }
+    QTableView* table() const { return table_; }
+
+signals:
+    void importRequested();
+
+private:
+    void reload();
+    void showSelected();
+    void deleteSelected();
+    void plotSeries(int index);
+
+    DatasetTableModel* model_;
+    QSortFilterProxyModel* proxy_;
+    QTableView* table_;
+    QTextBrowser* details_;
+    QComboBox* seriesPicker_;
+    QChart* chart_;
+    std::vector<StoredSeries>* loadedSeries_;
+};
+
+}  // namespace headroom
