@@ -4,6 +4,7 @@
 #include "model.h"
 #include "ui/gui_main.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -46,6 +47,16 @@ int main(int argc, char** argv)
         QCoreApplication app(argc, argv);
         headroom::cli::printText(QStringLiteral("headroom ") + headroom::versionString());
         return 0;
+    }
+    if (first == QLatin1String("report")) {
+        // The report paints charts (graphics items), which need a widgets application; the
+        // offscreen platform lets it run with no display.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        QCoreApplication::setOrganizationName(QStringLiteral("headroom"));
+        QCoreApplication::setApplicationName(QStringLiteral("headroom"));
+        QCoreApplication::setApplicationVersion(headroom::versionString());
+        return findCommand(first)->run(args);
     }
     if (const auto* command = findCommand(first)) {
         QCoreApplication app(argc, argv);

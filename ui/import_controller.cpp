@@ -4,6 +4,7 @@
 #include "core/errors.h"
 #include "import/import_service.h"
 #include "import/importer_registry.h"
+#include "prometheus_dialog.h"
 #include "task_tracker.h"
 
 #include <QFileDialog>
@@ -105,6 +106,35 @@ void ImportController::importFiles(const QStringList& paths)
             for (const FileOutcome& r : *results) catalogRows |= r.outcome.instanceTypes > 0;
             if (catalogRows) context_->reloadCatalog();
             emit finished(describe(*results, *wasCancelled));
+        });
+}
+
+}  // namespace headroom
+
+namespace headroom {
+
+void ImportController::importFromPrometheus()
+{
+    Workspace* ws = context_->workspace();
+    if (!ws) return;
+    PrometheusDialog dialog(window_);
+    if (dialog.exec() != QDialog::Accepted) return;
+    const PrometheusQuery query = dialog.query();
+    context_->tasks()->run(
+        tr("Importing from Prometheus"),
+        [ws, query](TaskControl& control) {
+            FileOutcome r;
+            r.path = prometheusSourceUrl(query);
+            try {
+                r.outcome = importPrometheusUrl(*ws, query, &control.cancel);
+            } catch (const InputError& e) {
+                r.error = e.text();
+            }
+            return QVariant::fromValue(QVector<FileOutcome>{r});
+        },
+        [this](const QVariant& result) {
+            context_->notifyDatasetsChanged();
+            emit finished(describe(result.value<QVector<FileOutcome>>(), false));
         });
 }
 

@@ -17,6 +17,8 @@ public:
     ImportController(AppContext* context, QWidget* window);
     void chooseAndImport();
     void importFiles(const QStringList& paths);
+    // Asks for a Prometheus server and query, then imports the answer as one dataset.
+    void importFromPrometheus();
 
 signals:
     void finished(const QString& summaryHtml);

@@ -110,6 +110,8 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(QIcon::fromTheme(QStringLiteral("document-import")), tr("&Import files…"),
                     QKeySequence(Qt::CTRL | Qt::Key_I), importer_, &ImportController::chooseAndImport);
+    file->addAction(QIcon::fromTheme(QStringLiteral("network-server")), tr("Import from &Prometheus…"), importer_,
+                    &ImportController::importFromPrometheus);
     file->addSeparator();
     file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), QKeySequence::Quit, this,
                     &QWidget::close);

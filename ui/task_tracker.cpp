@@ -65,7 +65,9 @@ void TaskTracker::poll()
             continue;
         }
         tasks_.erase(tasks_.begin() + qsizetype(i));
-        if (task->control->cancelled()) continue;
+        // A job that noticed the cancel and still returned a value (partial work that was kept,
+        // such as the files imported before Cancel) is handed back; an abandoned one is not.
+        if (task->control->cancelled() && !task->future.result().isValid()) continue;
         if (!task->error.isEmpty()) {
             emit failed(task->label, task->error);
             if (task->onFailed) task->onFailed(task->error);

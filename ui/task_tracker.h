@@ -31,7 +31,8 @@ public:
     explicit TaskTracker(QObject* parent = nullptr);
     ~TaskTracker() override;
 
-    // `onDone` and `onFailed` run on the GUI thread unless the task was cancelled.
+    // `onDone` and `onFailed` run on the GUI thread. After Cancel, `onDone` still runs when the
+    // job returned a valid QVariant (it kept partial work); a job that threw Cancelled is dropped.
     // Exceptions thrown by `work` arrive in `onFailed` as text ("FILE:LINE: what").
     void run(const QString& label, Work work, Done onDone, Failed onFailed = {});
     void cancelAll();

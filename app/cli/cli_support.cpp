@@ -24,8 +24,13 @@ int parseOrExit(QCommandLineParser& parser, const QStringList& args, const QStri
         return kUsage;
     }
     if (parser.isSet(help)) {
-        printText(parser.helpText().replace(QStringLiteral("Usage: ") + args.value(0),
-                                            QStringLiteral("Usage: headroom ") + args.value(0)));
+        // The parser names the executable's path; a user types "headroom <command>".
+        QString text = parser.helpText();
+        const qsizetype eol = text.indexOf(QLatin1Char('\n'));
+        const QString usage = text.left(eol);
+        const qsizetype options = usage.indexOf(QStringLiteral(" ["));
+        text.replace(0, options < 0 ? eol : options, QStringLiteral("Usage: headroom ") + args.value(0));
+        printText(text);
         return kOk;
     }
     const qsizetype n = parser.positionalArguments().size();

@@ -1,14 +1,133 @@
 #include "cli_support.h"
 
+#include "catalog/catalog.h"
+#include "core/errors.h"
+#include "plan/candidate_config.h"
+#include "plan/recommendation_json.h"
+#include "plan/recommender.h"
+#include "scenario/scenario_parser.h"
+#include "store/workspace.h"
+
+#include <QFileInfo>
+#include <cstdio>
+
 namespace headroom::cli {
+
+namespace {
+
+QStringList listOption(const QCommandLineParser& parser, const QString& name)
+{
+    QStringList out;
+    for (const QString& value : parser.values(name))
+        for (const QString& part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) out << part.trimmed();
+    return out;
+}
+
+QString tableText(const Recommendation& r, int top)
+{
+    QString text;
+    if (const CandidateResult* w = r.winner()) {
+        text += QStringLiteral("Recommended: %1 × %2 (%3), $%4/month, p95 %5 ms (SLO %6 ms)\n\n")
+                    .arg(w->nodesMin() == w->nodesMax() ? QString::number(w->nodesMin())
+                                                        : QStringLiteral("%1–%2").arg(w->nodesMin()).arg(w->nodesMax()),
+                         w->type.key(), w->policy)
+                    .arg(w->costPerMonthUsd(), 0, 'f', 2)
+                    .arg(w->chosen->p95Ms, 0, 'f', 1)
+                    .arg(r.sloP95Ms, 0, 'f', 0);
+    } else {
+        text += QStringLiteral("No candidate meets the SLO (p95 %1 ms).\n\n").arg(r.sloP95Ms, 0, 'f', 0);
+    }
+    int rank = 0;
+    for (const CandidateResult& c : r.candidates) {
+        if (top > 0 && rank >= top) break;
+        ++rank;
+        text += QStringLiteral("%1. %2 %3 nodes %4 %5  %6\n")
+                    .arg(rank, 3)
+                    .arg(c.type.key().leftJustified(26))
+                    .arg(c.nodesMin() == c.nodesMax() ? QString::number(c.nodesMin())
+                                                      : QStringLiteral("%1–%2").arg(c.nodesMin()).arg(c.nodesMax()), 6)
+                    .arg(QStringLiteral("$%1/mo").arg(c.costPerMonthUsd(), 0, 'f', 2), 12)
+                    .arg(c.chosen ? QStringLiteral("p95 %1 ms").arg(c.chosen->p95Ms, 0, 'f', 1) : QStringLiteral("not simulated"), 16)
+                    .arg(c.why);
+    }
+    for (const SensitivityCase& s : r.sensitivity) {
+        if (s.result)
+            text += QStringLiteral("\n  %1: p95 %2 ms, SLO %3").arg(s.label).arg(s.result->p95Ms, 0, 'f', 1)
+                        .arg(s.result->meetsSlo ? QStringLiteral("holds") : QStringLiteral("broken"));
+        else
+            text += QStringLiteral("\n  %1: not applicable (%2)").arg(s.label, s.note);
+    }
+    text += QStringLiteral("\n\n%1 configurations simulated in %2 s; prices are list prices (see headroom catalog).")
+                .arg(r.simulations)
+                .arg(r.elapsedS, 0, 'f', 1);
+    return text;
+}
+
+}  // namespace
 
 int runRecommend(const QStringList& args)
 {
     QCommandLineParser parser;
-    const int early = parseOrExit(parser, args, QStringLiteral("headroom recommend: not built yet."));
+    addWorkspaceOption(parser);
+    parser.addOption({QStringLiteral("providers"), QStringLiteral("Only these providers (comma-separated)."), QStringLiteral("a,b")});
+    parser.addOption({QStringLiteral("instance-types"),
+                      QStringLiteral("Only these instance types (provider/name or name, comma-separated)."), QStringLiteral("x,y")});
+    parser.addOption({QStringLiteral("top"), QStringLiteral("Show only the K best candidates."), QStringLiteral("K")});
+    parser.addOption({QStringLiteral("confidence"),
+                      QStringLiteral("Share of replications that must meet the SLO (default 0.9)."), QStringLiteral("C")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print the recommendation as JSON.")});
+    const int early = parseOrExit(parser, args,
+        QStringLiteral("Find the cheapest instance type and node count (or autoscaling range) that keeps the "
+                       "scenario's SLO: Erlang C screens the catalog, the simulator runs the finalists."), 1, 1);
     if (early >= 0) return early;
-    printError(QStringLiteral("recommend is not built yet in this version of Headroom"));
-    return kFailure;
+
+    RecommendOptions options;
+    options.providers = listOption(parser, QStringLiteral("providers"));
+    options.instanceTypes = listOption(parser, QStringLiteral("instance-types"));
+    int top = 0;
+    if (parser.isSet(QStringLiteral("top"))) {
+        bool ok = false;
+        top = parser.value(QStringLiteral("top")).toInt(&ok);
+        if (!ok || top < 1) {
+            printError(QStringLiteral("--top: expected a whole number ≥ 1, got \"%1\"").arg(parser.value(QStringLiteral("top"))));
+            return int(kUsage);
+        }
+    }
+    if (parser.isSet(QStringLiteral("confidence"))) {
+        bool ok = false;
+        options.confidence = parser.value(QStringLiteral("confidence")).toDouble(&ok);
+        if (!ok || options.confidence <= 0 || options.confidence > 1) {
+            printError(QStringLiteral("--confidence: expected a number in (0, 1], got \"%1\"")
+                           .arg(parser.value(QStringLiteral("confidence"))));
+            return int(kUsage);
+        }
+    }
+    return guarded([&] {
+        const QString path = parser.positionalArguments().constFirst();
+        const Scenario scenario = loadScenarioFile(path);
+        auto ws = openWorkspace(parser);
+        const Catalog catalog = Catalog::load(*ws);
+        if (const QString problem = filterProblem(catalog, options); !problem.isEmpty()) {
+            printError(problem);
+            return int(kUsage);
+        }
+        if (stderrIsTerminal()) {
+            options.progress = [last = -1](double fraction) mutable {
+                const int percent = int(fraction * 100);
+                if (percent == last) return;
+                last = percent;
+                std::fprintf(stderr, "\rrecommending… %3d %%", percent);
+                std::fflush(stderr);
+            };
+        }
+        const Recommendation r = recommend(scenario, catalog, ws.get(), QFileInfo(path).fileName(), options);
+        if (stderrIsTerminal()) std::fprintf(stderr, "\r\033[K");
+        if (parser.isSet(QStringLiteral("json")))
+            printJson(QJsonDocument(recommendationToJson(r, top)));
+        else
+            printText(tableText(r, top));
+        return int(kOk);
+    });
 }
 
 }  // namespace headroom::cli

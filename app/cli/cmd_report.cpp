@@ -1,14 +1,84 @@
 #include "cli_support.h"
 
+#include "report/report_data.h"
+#include "report/report_generator.h"
+#include "report/report_pdf.h"
+#include "store/workspace.h"
+
+#include <QFileInfo>
+#include <cstdio>
+
 namespace headroom::cli {
 
+// Needs a QApplication (charts are graphics items); main() makes one on the offscreen
+// platform for this command, so it runs without a display.
 int runReport(const QStringList& args)
 {
     QCommandLineParser parser;
-    const int early = parseOrExit(parser, args, QStringLiteral("headroom report: not built yet."));
+    addWorkspaceOption(parser);
+    parser.addPositionalArgument(QStringLiteral("SCENARIO.json"), QStringLiteral("The scenario document (headroom.scenario/1)."));
+    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The PDF to write."), QStringLiteral("REPORT.pdf")});
+    parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default: the scenario's)."), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("providers"), QStringLiteral("Providers the recommender compares (default: all)."), QStringLiteral("a,b")});
+    parser.addOption({QStringLiteral("instance-types"), QStringLiteral("Instance types the recommender compares (default: all)."), QStringLiteral("x,y")});
+    parser.addOption({QStringLiteral("replications"), QStringLiteral("Independent runs (default: the scenario's)."), QStringLiteral("R")});
+    const int early = parseOrExit(parser, args,
+        QStringLiteral("Write the capacity report of a scenario as PDF: executive summary, inputs and their provenance, "
+                       "fleet homogeneity, data quality, scale-out lead time, simulation charts, provider comparison, "
+                       "Pareto and sensitivity, methodology and limits. The figures are those of `headroom simulate` "
+                       "and `headroom recommend` for the same scenario, seed and filters. The file "
+                       "is written under a temporary name and renamed, so a failure leaves no partial PDF."), 1, 1);
     if (early >= 0) return early;
-    printError(QStringLiteral("report is not built yet in this version of Headroom"));
-    return kFailure;
+    const QString output = parser.value(QStringLiteral("output"));
+    if (output.isEmpty()) {
+        printError(QStringLiteral("-o REPORT.pdf is required"));
+        return kUsage;
+    }
+    report::ReportRequest request;
+    request.scenarioPath = parser.positionalArguments().first();
+    bool ok = true;
+    if (parser.isSet(QStringLiteral("seed"))) {
+        request.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
+        if (!ok) {
+            printError(QStringLiteral("--seed: expected a whole number, found \"%1\"").arg(parser.value(QStringLiteral("seed"))));
+            return kUsage;
+        }
+    }
+    if (parser.isSet(QStringLiteral("replications"))) {
+        request.replications = parser.value(QStringLiteral("replications")).toInt(&ok);
+        if (!ok || request.replications < 1 || request.replications > 10000) {
+            printError(QStringLiteral("--replications: expected a whole number from 1 to 10000, found \"%1\"")
+                           .arg(parser.value(QStringLiteral("replications"))));
+            return kUsage;
+        }
+    }
+    const auto list = [&](const QString& name) {
+        QStringList out;
+        for (const QString& part : parser.value(name).split(QLatin1Char(','), Qt::SkipEmptyParts)) out << part.trimmed();
+        return out;
+    };
+    request.providers = list(QStringLiteral("providers"));
+    request.instanceTypes = list(QStringLiteral("instance-types"));
+    return guarded([&] {
+        auto ws = openWorkspace(parser);
+        if (stderrIsTerminal())
+            request.progress = [last = -1](double f) mutable {
+                const int pct = int(f * 100);
+                if (pct == last) return;
+                last = pct;
+                std::fprintf(stderr, "\rpreparing the report… %3d %%", pct);
+                std::fflush(stderr);
+            };
+        const report::ReportData data = report::gatherReportData(*ws, request);
+        if (stderrIsTerminal()) std::fprintf(stderr, "\r%*s\r", 32, "");
+        const auto doc = report::layoutReport(data);
+        report::PdfOptions options;
+        options.title = data.scenario.doc.name;
+        report::writePdf(*doc, output, options);
+        if (stderrIsTerminal())
+            std::fprintf(stderr, "wrote %s (%d pages)\n", qPrintable(QFileInfo(output).absoluteFilePath()), doc->pageCount());
+        return int(kOk);
+    });
 }
 
 }  // namespace headroom::cli

@@ -47,7 +47,11 @@ std::vector<Record> parse(const QByteArray& text, const QString& fileName, char 
                 rec.fields << QString::fromUtf8(field);
                 field.clear();
             } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
+                // "\r\n", and the "\r\r\n" some Windows tools write, end one line.
+                if (c == '\r') {
+                    while (i + 1 < n && text[i + 1] == '\r') ++i;
+                    if (i + 1 < n && text[i + 1] == '\n') ++i;
+                }
                 ++line;
                 endOfRecord = true;
             } else {

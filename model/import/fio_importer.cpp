@@ -2,7 +2,7 @@
 
 #include "core/errors.h"
 #include "core/json_input.h"
-#include "text_input.h"
+#include "tool_text.h"
 #include "units.h"
 
 #include <QJsonArray>
@@ -71,7 +71,7 @@ Latency readLatency(const QJsonObject& dir, const json::Path& path)
     const QString suffix = ns ? QStringLiteral("_ns") : QString();
     const double toMs = ns ? 1e-6 : 1e-3;
     std::vector<Latency> found;
-    for (const QString kind : {QStringLiteral("lat"), QStringLiteral("clat")}) {
+    for (const QString& kind : {QStringLiteral("lat"), QStringLiteral("clat")}) {
         const QString key = kind + suffix;
         if (!dir.contains(key)) continue;
         const json::Path p = path.key(key);
@@ -82,8 +82,9 @@ Latency readLatency(const QJsonObject& dir, const json::Path& path)
     return found.empty() ? Latency{} : found.front();
 }
 
-// fio's own rule: the first bin at which the running count reaches percent/100 of all I/Os.
-double percentileOfBins(const std::map<double, double>& bins, double percent)
+}  // namespace
+
+double fioPercentileOfBins(const std::map<double, double>& bins, double percent)
 {
     double total = 0;
     for (const auto& [value, n] : bins) total += n;
@@ -94,6 +95,8 @@ double percentileOfBins(const std::map<double, double>& bins, double percent)
     }
     return bins.empty() ? 0 : bins.rbegin()->first;
 }
+
+namespace {
 
 void addMeasurement(ImportResult& r, const QString& metric, double value, const QString& unit, const QJsonObject& labels)
 {
@@ -156,7 +159,7 @@ void addHeadline(ImportResult& r, const QString& dir, const std::vector<Directio
     }
     if (n > 0) r.metrics.insert(latencyName(QStringLiteral("mean")), weightedMean / n);
     if (allBins) {
-        for (const double p : kPercentiles) r.metrics.insert(latencyName(units::percentileName(p)), percentileOfBins(merged, p));
+        for (const double p : kPercentiles) r.metrics.insert(latencyName(units::percentileName(p)), fioPercentileOfBins(merged, p));
     } else {
         ImportWarning w;
         w.jsonPath = QStringLiteral("$.jobs");
@@ -178,14 +181,14 @@ int FioImporter::sniff(const QByteArray& head, const QString&) const
 
 ImportResult FioImporter::parse(QIODevice& in, const ImportContext& context) const
 {
-    const QByteArray text = readTextInput(in, context, QStringLiteral("fio JSON output"));
+    const QByteArray text = tooltext::read(in, context, QStringLiteral("fio JSON output"));
     // The object holding "fio version"; notes and normal output around it are skipped.
     qsizetype from = 0;
     if (const qsizetype key = text.indexOf("\"fio version\""); key >= 0) {
         const qsizetype brace = text.lastIndexOf('{', key);
         if (brace >= 0) from = brace;
     }
-    const QJsonDocument doc = json::parseDocument(isolateJsonObject(text, from), context.fileName, true);
+    const QJsonDocument doc = json::parseDocument(tooltext::isolateJsonObject(text, from), context.fileName, true);
     const json::Path rootPath(context.fileName);
     if (!doc.isObject()) rootPath.fail(QStringLiteral("expected the fio JSON object with \"fio version\" and \"jobs\""));
     const QJsonObject root = doc.object();
@@ -206,6 +209,12 @@ ImportResult FioImporter::parse(QIODevice& in, const ImportContext& context) con
         const QJsonObject job = jp.object(jobs.at(i));
         const QString jobName = jp.key(QStringLiteral("jobname")).string(job.value(QStringLiteral("jobname")));
         const int groupId = job.value(QStringLiteral("groupid")).toInt();
+        if (const int error = job.value(QStringLiteral("error")).toInt(); error != 0) {
+            ImportWarning w;
+            w.jsonPath = jp.key(QStringLiteral("error")).str();
+            w.message = QStringLiteral("job '%1' ended with error %2 (errno); its numbers may be cut short").arg(jobName).arg(error);
+            r.warnings << w;
+        }
         for (const char* dirName : kDirections) {
             const QString dir = QLatin1String(dirName);
             if (!job.contains(dir)) continue;

@@ -1,6 +1,8 @@
 #pragma once
 #include "importer.h"
 
+#include <map>
+
 namespace headroom {
 
 // fio --output-format=json / json+ (2.x latencies in µs under lat/clat, 3.x in ns under
@@ -15,5 +17,9 @@ public:
     int sniff(const QByteArray& head, const QString& fileName) const override;
     ImportResult parse(QIODevice& in, const ImportContext& context) const override;
 };
+
+// fio's percentile rule on a latency histogram (json+ "bins": value -> count): the smallest value
+// at which the running count reaches percent/100 of all I/Os. Used to combine several jobs.
+double fioPercentileOfBins(const std::map<double, double>& bins, double percent);
 
 }  // namespace headroom

@@ -3,6 +3,7 @@
 #include "core/errors.h"
 #include "dataset_writer.h"
 #include "importer_registry.h"
+#include "prometheus_json_importer.h"
 #include "store/sql.h"
 #include "store/workspace.h"
 
@@ -10,6 +11,8 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace headroom {
 
@@ -51,11 +54,15 @@ ImportOutcome outcomeOf(const ImportResult& r, const ImportRequest& request)
 
 }  // namespace
 
-ImportOutcome storeResult(Workspace& ws, const ImportResult& result, const QByteArray& identityBytes,
-                          const ImportRequest& request, const std::atomic<bool>* cancel)
+static QString sha256Hex(const QByteArray& bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+static ImportOutcome storeWithSha(Workspace& ws, const ImportResult& result, const QString& sha, const ImportRequest& request,
+                           const std::atomic<bool>* cancel)
 {
     ImportOutcome outcome = outcomeOf(result, request);
-    const QString sha = QString::fromLatin1(QCryptographicHash::hash(identityBytes, QCryptographicHash::Sha256).toHex());
     const QVariant existing = sql::scalar(ws.database(), QStringLiteral("SELECT id FROM dataset WHERE sha256 = ?"), {sha});
     if (existing.isValid()) {
         outcome.duplicate = true;
@@ -75,6 +82,12 @@ ImportOutcome storeResult(Workspace& ws, const ImportResult& result, const QByte
     return outcome;
 }
 
+ImportOutcome storeResult(Workspace& ws, const ImportResult& result, const QByteArray& identityBytes,
+                          const ImportRequest& request, const std::atomic<bool>* cancel)
+{
+    return storeWithSha(ws, result, sha256Hex(identityBytes), request, cancel);
+}
+
 ImportOutcome importBytes(Workspace& ws, const QByteArray& bytes, const ImportRequest& request,
                           const std::atomic<bool>* cancel)
 {
@@ -86,9 +99,17 @@ ImportOutcome importBytes(Workspace& ws, const QByteArray& bytes, const ImportRe
     ImportContext context;
     context.fileName = request.path;
     context.cancel = cancel;
-    ImportResult result = importer.parse(buffer, context);
+    // Hashing a large file takes as long as parsing it; do both at once on two cores.
+    QFuture<QString> sha = QtConcurrent::run(sha256Hex, bytes);
+    ImportResult result;
+    try {
+        result = importer.parse(buffer, context);
+    } catch (...) {
+        sha.waitForFinished();
+        throw;
+    }
     if (result.format.isEmpty()) result.format = importer.name();
-    return storeResult(ws, result, bytes, request, cancel);
+    return storeWithSha(ws, result, sha.result(), request, cancel);
 }
 
 ImportOutcome importFile(Workspace& ws, const ImportRequest& request, const std::atomic<bool>* cancel)
@@ -97,6 +118,16 @@ ImportOutcome importFile(Workspace& ws, const ImportRequest& request, const std:
     if (!file.open(QIODevice::ReadOnly))
         throw InputError(request.path, QStringLiteral("cannot read: ") + file.errorString());
     return importBytes(ws, file.readAll(), request, cancel);
+}
+
+ImportOutcome importPrometheusUrl(Workspace& ws, const PrometheusQuery& query, const std::atomic<bool>* cancel)
+{
+    const QByteArray body = fetchPrometheus(query, cancel);
+    ImportRequest request;
+    request.path = prometheusSourceUrl(query);
+    ImportResult result = parsePrometheusJson(body, request.path, query.promql);
+    result.format = QStringLiteral("prometheus-live");
+    return storeResult(ws, result, body, request, cancel);
 }
 
 }  // namespace headroom

@@ -1,5 +1,6 @@
 #pragma once
 #include "import_result.h"
+#include "prometheus_live.h"
 
 #include <QByteArray>
 #include <QString>
@@ -41,5 +42,10 @@ ImportOutcome importBytes(Workspace& ws, const QByteArray& bytes, const ImportRe
 // Stores an already parsed result (e.g. from the live Prometheus importer) as one dataset.
 ImportOutcome storeResult(Workspace& ws, const ImportResult& result, const QByteArray& identityBytes,
                           const ImportRequest& request, const std::atomic<bool>* cancel = nullptr);
+
+// Runs a query against a Prometheus server and stores the answer as one dataset (format
+// "prometheus-live", source = the request URL without credentials). The same answer twice is
+// reported as a duplicate. Throws InputError for network, HTTP and answer errors.
+ImportOutcome importPrometheusUrl(Workspace& ws, const PrometheusQuery& query, const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace headroom

@@ -2,6 +2,9 @@
 
 #include "core/errors.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace headroom {
 
 namespace {
@@ -10,7 +13,8 @@ namespace {
 // re-save the file rather than see a parse error in the middle of nowhere.
 QString encodingProblem(const QByteArray& bytes)
 {
-    if (bytes.startsWith("\xFF\xFE\x00\x00") || bytes.startsWith("\x00\x00\xFE\xFF"))
+    // Byte order marks hold NUL bytes, so compare with explicit lengths.
+    if (bytes.startsWith(QByteArrayView("\xFF\xFE\x00\x00", 4)) || bytes.startsWith(QByteArrayView("\x00\x00\xFE\xFF", 4)))
         return QStringLiteral("the file is UTF-32 encoded; expected UTF-8 text");
     if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF"))
         return QStringLiteral("the file is UTF-16 encoded; expected UTF-8 text (re-save it as UTF-8)");
@@ -33,7 +37,8 @@ QByteArray checkedText(QByteArray bytes, const QString& fileName, const QString&
     if (!problem.isEmpty()) throw InputError(fileName, problem);
     if (bytes.startsWith("\xEF\xBB\xBF")) bytes.remove(0, 3);
     if (bytes.contains('\0')) throw InputError(fileName, QStringLiteral("the file holds binary data (NUL bytes); expected %1").arg(expected));
-    if (bytes.trimmed().isEmpty()) throw InputError(fileName, QStringLiteral("the file holds only white space; expected %1").arg(expected));
+    const bool blank = std::all_of(bytes.cbegin(), bytes.cend(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+    if (blank) throw InputError(fileName, QStringLiteral("the file holds only white space; expected %1").arg(expected));
     return bytes;
 }
 

@@ -38,6 +38,9 @@ Distribution readDistribution(const Path& path, const QJsonValue& v)
         path.fail(QStringLiteral("expected a number or an object {\"dist\": %1, …}")
                       .arg(names::distributions().join(QStringLiteral("|"))));
     const QString kind = v.toObject().value(QStringLiteral("dist")).toString();
+    // The kind decides which other keys belong, so it is checked first.
+    ObjectReader(path, QJsonObject{{QStringLiteral("dist"), v.toObject().value(QStringLiteral("dist"))}}, keys({"dist"}))
+        .choice(QStringLiteral("dist"), names::distributions());
     QStringList allowed = keys({"dist"});
     if (kind == QStringLiteral("exponential")) allowed << QStringLiteral("mean");
     else if (kind == QStringLiteral("lognormal") || kind == QStringLiteral("gamma")) allowed << QStringLiteral("mean") << QStringLiteral("cv");
@@ -195,7 +198,7 @@ Cluster readCluster(const Path& path, const QJsonValue& v)
     } else {
         r.at(QStringLiteral("instance_type")).fail(QStringLiteral("expected a catalog key \"provider/name\" or an object"));
     }
-    c.nodes = r.integer(QStringLiteral("nodes"), between(1, 100000));
+    c.nodes = r.integer(QStringLiteral("nodes"), atLeast(1));
     c.workersPerVcpu = r.number(QStringLiteral("workers_per_vcpu"), [] { Range x = between(0, 256); x.loOpen = true; return x; }(), 1.0);
     c.memoryPerWorkerMib = r.optionalNumber(QStringLiteral("memory_per_worker_mib"), above(0));
     if (r.has(QStringLiteral("cpu_credits"))) {

@@ -48,3 +48,12 @@ TEST(JsonInput, ErrorsPointAtLineAndColumnAfterPreamble)
         EXPECT_EQ(e.where(), QStringLiteral("g.json: $.jobs[2]"));
     }
 }
+
+TEST(Csv, DoubledCarriageReturnEndsOneLine)
+{
+    const auto rows = csv::parse("a,b\r\r\n1,2\r\r\n3,4", QStringLiteral("t.csv"));
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[1].line, 2);
+    EXPECT_EQ(rows[2].line, 3);
+    EXPECT_EQ(rows[2].fields.value(1), QStringLiteral("4"));
+}

@@ -1,0 +1,254 @@
+#include "analysis_inputs.h"
+
+#include "store/sql.h"
+#include "store/workspace.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <map>
+
+namespace headroom::analysis {
+
+namespace {
+
+QJsonObject parseLabels(const QVariant& v) { return QJsonDocument::fromJson(v.toString().toUtf8()).object(); }
+
+// WHERE clauses on the dataset alias `d` for the filter's provider, type and dataset.
+QString datasetConditions(const Filter& f, QVariantList& binds)
+{
+    QString where;
+    if (!f.provider.isEmpty()) {
+        where += QStringLiteral(" AND (lower(coalesce(d.provider, '')) = lower(?) OR lower(coalesce(d.instance_type_key, '')) LIKE lower(?))");
+        binds << f.provider << (f.provider + QStringLiteral("/%"));
+    }
+    if (!f.instanceType.isEmpty()) {
+        where += QStringLiteral(" AND lower(coalesce(d.instance_type_key, '')) = lower(?)");
+        binds << f.instanceType;
+    }
+    if (f.datasetId > 0) {
+        where += QStringLiteral(" AND d.id = ?");
+        binds << f.datasetId;
+    }
+    return where;
+}
+
+QSqlQuery run(const Workspace& ws, const QString& statement, const QVariantList& binds)
+{
+    QSqlQuery q = sql::prepare(ws.database(), statement);
+    for (const QVariant& b : binds) q.addBindValue(b);
+    sql::execPrepared(q);
+    return q;
+}
+
+QString nodeName(const QVariant& own, const QVariant& datasetNode, qint64 datasetId)
+{
+    if (!own.toString().isEmpty()) return own.toString();
+    if (!datasetNode.toString().isEmpty()) return datasetNode.toString();
+    return QStringLiteral("dataset %1").arg(datasetId);
+}
+
+std::optional<double> numberOf(const QJsonValue& v)
+{
+    if (v.isDouble()) return v.toDouble();
+    bool ok = false;
+    const double d = v.toString().toDouble(&ok);
+    return ok ? std::optional<double>(d) : std::nullopt;
+}
+
+}  // namespace
+
+std::vector<NodeGroup> loadNodeGroups(const Workspace& ws, const Filter& filter, const QString& groupByLabel)
+{
+    // group → node → values, keeping first-seen order for stable output.
+    std::map<QString, std::map<QString, std::vector<double>>> grouped;
+    auto groupOf = [&](const QJsonObject& own, const QJsonObject& datasetLabels, const QString& type) {
+        if (!groupByLabel.isEmpty()) {
+            const QJsonValue v = own.contains(groupByLabel) ? own.value(groupByLabel) : datasetLabels.value(groupByLabel);
+            return v.isUndefined() ? QStringLiteral("(no %1)").arg(groupByLabel) : v.toVariant().toString();
+        }
+        return type.isEmpty() ? QStringLiteral("(no instance type)") : type;
+    };
+
+    QVariantList binds{filter.metric};
+    QString where = QStringLiteral(" WHERE m.metric = ?") + datasetConditions(filter, binds);
+    if (!filter.node.isEmpty()) {
+        where += QStringLiteral(" AND coalesce(nullif(m.node, ''), d.node) = ?");
+        binds << filter.node;
+    }
+    QSqlQuery q = run(ws, QStringLiteral("SELECT m.value, m.node, m.labels, d.id, d.node, d.labels, d.instance_type_key "
+                                         "FROM measurement m JOIN dataset d ON d.id = m.dataset_id") +
+                              where + QStringLiteral(" ORDER BY m.id"), binds);
+    bool any = false;
+    while (q.next()) {
+        any = true;
+        const QString group = groupOf(parseLabels(q.value(2)), parseLabels(q.value(5)), q.value(6).toString());
+        grouped[group][nodeName(q.value(1), q.value(4), q.value(3).toLongLong())].push_back(q.value(0).toDouble());
+    }
+    if (!any) {
+        QVariantList sbinds{filter.metric};
+        QString swhere = QStringLiteral(" WHERE s.metric = ?") + datasetConditions(filter, sbinds);
+        if (!filter.node.isEmpty()) {
+            swhere += QStringLiteral(" AND coalesce(nullif(s.node, ''), d.node) = ?");
+            sbinds << filter.node;
+        }
+        QSqlQuery sq = run(ws, QStringLiteral("SELECT x.value, s.node, s.labels, d.id, d.node, d.labels, d.instance_type_key "
+                                              "FROM sample x JOIN series s ON s.id = x.series_id "
+                                              "JOIN dataset d ON d.id = s.dataset_id") +
+                                   swhere + QStringLiteral(" ORDER BY s.id, x.t"), sbinds);
+        while (sq.next()) {
+            const QString group = groupOf(parseLabels(sq.value(2)), parseLabels(sq.value(5)), sq.value(6).toString());
+            grouped[group][nodeName(sq.value(1), sq.value(4), sq.value(3).toLongLong())].push_back(sq.value(0).toDouble());
+        }
+    }
+    std::vector<NodeGroup> out;
+    for (auto& [group, nodes] : grouped) {
+        NodeGroup g{group, {}};
+        for (auto& [node, values] : nodes) g.nodes.push_back({node, std::move(values)});
+        out.push_back(std::move(g));
+    }
+    return out;
+}
+
+std::vector<quality::SeriesInput> loadQualityInputs(const Workspace& ws, const Filter& filter)
+{
+    QVariantList binds;
+    QString where = QStringLiteral(" WHERE 1=1") + datasetConditions(filter, binds);
+    if (!filter.metric.isEmpty()) {
+        where += QStringLiteral(" AND s.metric = ?");
+        binds << filter.metric;
+    }
+    if (!filter.node.isEmpty()) {
+        where += QStringLiteral(" AND coalesce(nullif(s.node, ''), d.node) = ?");
+        binds << filter.node;
+    }
+    QSqlQuery q = run(ws, QStringLiteral("SELECT s.id, s.node, s.metric, s.labels, d.node, d.id FROM series s "
+                                         "JOIN dataset d ON d.id = s.dataset_id") + where + QStringLiteral(" ORDER BY s.id"),
+                      binds);
+    std::vector<quality::SeriesInput> out;
+    while (q.next()) {
+        quality::SeriesInput s;
+        s.seriesId = q.value(0).toLongLong();
+        s.node = nodeName(q.value(1), q.value(4), q.value(5).toLongLong());
+        s.metric = q.value(2).toString();
+        s.labels = parseLabels(q.value(3));
+        out.push_back(std::move(s));
+    }
+    // Insertion order (rowid), not time order: out-of-order arrival must stay visible.
+    QSqlQuery samples = sql::prepare(ws.database(), QStringLiteral("SELECT t, value FROM sample WHERE series_id = ? ORDER BY rowid"));
+    for (quality::SeriesInput& s : out) {
+        samples.bindValue(0, s.seriesId);
+        sql::execPrepared(samples);
+        while (samples.next()) {
+            s.t.push_back(samples.value(0).toDouble());
+            s.v.push_back(samples.value(1).toDouble());
+        }
+    }
+    return out;
+}
+
+std::vector<noisy::StealSeries> loadStealSeries(const Workspace& ws, const Filter& filter)
+{
+    Filter f = filter;
+    f.metric = QStringLiteral("cpu.steal_pct");
+    std::vector<noisy::StealSeries> out;
+    for (quality::SeriesInput& s : loadQualityInputs(ws, f)) {
+        noisy::StealSeries steal{s.node, std::move(s.t), std::move(s.v)};
+        out.push_back(std::move(steal));
+    }
+    return out;
+}
+
+std::vector<leadtime::Observation> loadLeadTimeObservations(const Workspace& ws, const Filter& filter)
+{
+    // Provider and instance type may sit on the event (a boot-timing file covers many types)
+    // or on its dataset (--instance-type at import), so they are matched here, not in SQL.
+    QVariantList binds;
+    QString where = QStringLiteral(" WHERE 1=1");
+    if (filter.datasetId > 0) {
+        where += QStringLiteral(" AND e.dataset_id = ?");
+        binds << filter.datasetId;
+    }
+    if (!filter.node.isEmpty()) {
+        where += QStringLiteral(" AND e.node = ?");
+        binds << filter.node;
+    }
+    QSqlQuery q = run(ws, QStringLiteral("SELECT e.phase, e.duration_s, e.node, e.started_at, e.image_bytes, e.image_cached, "
+                                         "e.labels, d.provider, d.instance_type_key "
+                                         "FROM lead_time_event e LEFT JOIN dataset d ON d.id = e.dataset_id") +
+                              where + QStringLiteral(" ORDER BY e.id"), binds);
+    std::vector<leadtime::Observation> out;
+    while (q.next()) {
+        const QJsonObject labels = parseLabels(q.value(6));
+        QString type = labels.value(QStringLiteral("instance_type")).toString();
+        if (type.isEmpty()) type = q.value(8).toString();
+        QString provider = labels.value(QStringLiteral("provider")).toString();
+        if (provider.isEmpty()) provider = q.value(7).toString();
+        if (provider.isEmpty()) provider = type.section(QLatin1Char('/'), 0, 0);
+        if (!filter.provider.isEmpty() && provider.compare(filter.provider, Qt::CaseInsensitive) != 0) continue;
+        if (!filter.instanceType.isEmpty() && type.compare(filter.instanceType, Qt::CaseInsensitive) != 0) continue;
+        leadtime::Observation o;
+        o.phase = q.value(0).toString();
+        o.durationS = q.value(1).toDouble();
+        o.node = q.value(2).toString();
+        o.startedAt = q.value(3).toDouble();
+        if (!q.value(4).isNull()) o.imageBytes = q.value(4).toDouble();
+        if (!q.value(5).isNull()) o.imageCached = q.value(5).toInt() != 0;
+        if (const auto layers = numberOf(labels.value(QStringLiteral("layers")))) o.imageLayers = int(*layers);
+        o.provider = provider.toLower();
+        out.push_back(o);
+    }
+    return out;
+}
+
+UslInputs loadUslPoints(const Workspace& ws, const Filter& filter, const QMap<qint64, double>& explicitN)
+{
+    const QString metric = filter.metric.isEmpty() ? QStringLiteral("http.requests_per_s") : filter.metric;
+    QVariantList binds{metric};
+    const QString where = datasetConditions(filter, binds);
+    QSqlQuery q = run(ws, QStringLiteral("SELECT d.id, d.name, d.labels, d.metrics, "
+                                         " (SELECT sum(m.value) FROM measurement m WHERE m.dataset_id = d.id AND m.metric = ?) "
+                                         "FROM dataset d WHERE 1=1") + where + QStringLiteral(" ORDER BY d.id"),
+                      binds);
+    UslInputs out;
+    QSqlQuery vus = sql::prepare(ws.database(), QStringLiteral(
+        "SELECT max(value) FROM measurement WHERE dataset_id = ? AND "
+        "(metric LIKE 'k6.vus_max%' OR metric = 'http.users' OR metric = 'http.vus')"));
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        const QString name = q.value(1).toString();
+        const QJsonObject labels = parseLabels(q.value(2));
+        const QJsonObject headline = parseLabels(q.value(3));
+        std::optional<double> x = numberOf(headline.value(metric));
+        if (!x && !q.value(4).isNull()) x = q.value(4).toDouble();
+        if (!x) continue;  // not a load test of this metric
+        std::optional<double> n;
+        if (explicitN.contains(id)) n = explicitN.value(id);
+        for (const char* key : {"concurrency", "connections", "vus", "users", "clients", "threads"}) {
+            if (n) break;
+            n = numberOf(labels.value(QLatin1String(key)));
+        }
+        if (!n) {
+            vus.bindValue(0, id);
+            sql::execPrepared(vus);
+            if (vus.next() && !vus.value(0).isNull()) n = vus.value(0).toDouble();
+        }
+        if (!n) {
+            out.skipped << QStringLiteral("dataset %1 (%2): no concurrency label; give it with --n %1=N").arg(id).arg(name);
+            continue;
+        }
+        out.points.push_back({*n, *x});
+        out.datasetIds.push_back(id);
+    }
+    return out;
+}
+
+QStringList availableMetrics(const Workspace& ws)
+{
+    QSqlQuery q = sql::exec(ws.database(), QStringLiteral("SELECT metric FROM measurement UNION SELECT metric FROM series ORDER BY 1"));
+    QStringList out;
+    while (q.next()) out << q.value(0).toString();
+    return out;
+}
+
+}  // namespace headroom::analysis

@@ -1,0 +1,64 @@
+#pragma once
+#include "calibration.h"
+#include "data_quality.h"
+#include "homogeneity.h"
+#include "lead_time.h"
+#include "noisy_neighbour.h"
+#include "usl_fit.h"
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace headroom {
+class Workspace;
+}
+
+// Reading the models' inputs out of a workspace. Every function is a plain query; the models
+// themselves never touch the database, so they can be tested on in-memory data.
+namespace headroom::analysis {
+
+// Narrows what is read. Empty fields match everything.
+struct Filter {
+    QString metric;
+    QString provider;       // "aws"; matched against the dataset's provider or instance type key
+    QString instanceType;   // "aws/c6i.large"
+    qint64 datasetId = 0;
+    QString node;
+};
+
+// Nodes grouped for a homogeneity comparison. The group is the value of `groupByLabel` in the
+// measurement's (else the dataset's) labels when given, otherwise the dataset's instance type.
+// Node = the measurement's node, else the dataset's, else "dataset N". Benchmark measurements
+// are used when the metric has any; otherwise the samples of its series.
+struct NodeGroup {
+    QString group;
+    std::vector<homogeneity::NodeRuns> nodes;
+};
+std::vector<NodeGroup> loadNodeGroups(const Workspace& ws, const Filter& filter, const QString& groupByLabel = QString());
+
+// cpu.steal_pct series, one per stored series (filter.metric is ignored).
+std::vector<noisy::StealSeries> loadStealSeries(const Workspace& ws, const Filter& filter);
+
+// Series with their samples in the order they were stored, for the data-quality checks.
+std::vector<quality::SeriesInput> loadQualityInputs(const Workspace& ws, const Filter& filter);
+
+// lead_time_event rows (filter.metric is ignored; filter.node matches the event's node).
+std::vector<leadtime::Observation> loadLeadTimeObservations(const Workspace& ws, const Filter& filter);
+
+// Load-test datasets as (concurrency, throughput) points. Throughput is the dataset's headline
+// value of filter.metric (default http.requests_per_s). Concurrency comes from `explicitN`
+// (dataset id → N) when given, else from the dataset's labels ("connections", "concurrency",
+// "vus", "users", "clients", "threads") or a k6 vus_max / Locust users measurement.
+struct UslInputs {
+    std::vector<usl::Point> points;
+    std::vector<qint64> datasetIds;  // parallel to points
+    QStringList skipped;             // "dataset 4 (file.txt): no concurrency label"
+};
+UslInputs loadUslPoints(const Workspace& ws, const Filter& filter, const QMap<qint64, double>& explicitN = {});
+
+// Distinct metric names that have measurements or series, for messages and pickers.
+QStringList availableMetrics(const Workspace& ws);
+
+}  // namespace headroom::analysis

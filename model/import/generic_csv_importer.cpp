@@ -1,0 +1,245 @@
+#include "generic_csv_importer.h"
+
+#include "core/errors.h"
+#include "csv_columns.h"
+#include "fast_parse.h"
+#include "text_input.h"
+
+#include <cmath>
+#include <cstring>
+#include <deque>
+#include <string>
+#include <unordered_map>
+
+namespace headroom {
+
+namespace {
+
+// Splits one record into fields over the raw bytes. Quoted fields may hold the separator and
+// doubled quotes; their unquoted text is built in `scratch` (only then does it allocate).
+class RowSplitter {
+public:
+    RowSplitter(char separator, const QString& file) : sep_(separator), file_(file) {}
+
+    // Returns the number of fields; `fields` and `starts` (0-based columns) are reused.
+    size_t split(std::string_view line, int lineNo)
+    {
+        fields_.clear();
+        starts_.clear();
+        size_t quoted = 0;
+        size_t i = 0;
+        for (;;) {
+            starts_.push_back(i);
+            if (i < line.size() && line[i] == '"') {
+                if (quoted == scratch_.size()) scratch_.emplace_back();
+                std::string& buf = scratch_[quoted++];
+                buf.clear();
+                ++i;
+                for (;;) {
+                    if (i >= line.size())
+                        throw InputError(formatWhere(file_, lineNo, int(starts_.back()) + 1),
+                                         QStringLiteral("unterminated quoted field; expected a closing '\"' on the same line"));
+                    if (line[i] == '"') {
+                        if (i + 1 < line.size() && line[i + 1] == '"') {
+                            buf += '"';
+                            i += 2;
+                            continue;
+                        }
+                        ++i;
+                        break;
+                    }
+                    buf += line[i++];
+                }
+                fields_.push_back(buf);
+                while (i < line.size() && line[i] != sep_) ++i;  // tolerate spaces after the quote
+            } else {
+                const void* hit = std::memchr(line.data() + i, sep_, line.size() - i);
+                const size_t end = hit ? size_t(static_cast<const char*>(hit) - line.data()) : line.size();
+                fields_.push_back(trimmed(line.substr(i, end - i)));
+                i = end;
+            }
+            if (i >= line.size()) break;
+            ++i;  // separator
+        }
+        return fields_.size();
+    }
+
+    std::string_view field(size_t i) const { return fields_[i]; }
+    int column(size_t i) const { return int(starts_[i]) + 1; }
+
+private:
+    char sep_;
+    const QString& file_;
+    std::vector<std::string_view> fields_;
+    std::vector<size_t> starts_;
+    std::deque<std::string> scratch_;  // a deque keeps earlier buffers in place as it grows
+};
+
+bool isMissing(std::string_view v)
+{
+    return v.empty() || v == "NA" || v == "N/A" || v == "null" || v == "NULL" || v == "-" || v == "nan" || v == "NaN";
+}
+
+struct Reader {
+    Reader(const ImportContext& c, const CsvColumns& columns, ImportResult& r) : context(c), cols(columns), result(r) {}
+
+    const ImportContext& context;
+    const CsvColumns& cols;
+    ImportResult& result;
+    std::unordered_map<std::string, size_t> index;
+    std::string key;
+    std::string lastTime;
+    double lastTimeValue = 0;
+    qint64 missing = 0;
+    bool warnedNoZone = false;
+
+    double timeOf(std::string_view cell, int line, int column)
+    {
+        if (cell == lastTime) return lastTimeValue;
+        bool zone = true;
+        const auto t = fastparse::timestamp(cell, &zone);
+        if (!t)
+            throw InputError(formatWhere(context.fileName, line, column),
+                             QStringLiteral("expected a time (ISO 8601 like 2024-03-01T12:00:00Z, or epoch seconds), got '%1'")
+                                 .arg(toQString(cell.substr(0, 64))));
+        if (!zone && !warnedNoZone) {
+            warnedNoZone = true;
+            result.warnings.push_back({line, column, QString(), QStringLiteral("times without a zone were read as UTC")});
+        }
+        lastTime.assign(cell);
+        lastTimeValue = *t;
+        return *t;
+    }
+
+    static constexpr size_t kNone = size_t(-1);
+    std::vector<std::string> keys;  // "node\x1fmetric" of each series, by index
+    std::vector<size_t> successor;  // the series that followed each one the last time
+    size_t previous = kNone;
+
+    static bool sameKey(const std::string& k, std::string_view node, std::string_view metric)
+    {
+        return k.size() == node.size() + 1 + metric.size() && std::memcmp(k.data(), node.data(), node.size()) == 0 &&
+               std::memcmp(k.data() + node.size() + 1, metric.data(), metric.size()) == 0;
+    }
+
+    size_t remember(size_t series)
+    {
+        if (previous != kNone) successor[previous] = series;
+        previous = series;
+        return series;
+    }
+
+    size_t seriesFor(std::string_view node, std::string_view metric, std::string_view unit)
+    {
+        // Files repeat the same order of nodes and metrics at every time step (or of times for
+        // each node), so the series that followed the previous row's series last time is almost
+        // always this row's: one comparison instead of building and hashing a key.
+        if (previous != kNone) {
+            const size_t guess = successor[previous];
+            if (guess != kNone && sameKey(keys[guess], node, metric)) return remember(guess);
+        }
+        key.assign(node);
+        key += '\x1f';
+        key.append(metric);
+        const auto it = index.find(key);
+        if (it != index.end()) return remember(it->second);
+        SeriesData s;
+        s.node = toQString(node);
+        s.metric = toQString(metric);
+        s.unit = toQString(unit);
+        result.series.push_back(std::move(s));
+        keys.push_back(key);
+        successor.push_back(kNone);
+        index.emplace(key, result.series.size() - 1);
+        return remember(result.series.size() - 1);
+    }
+
+    void add(size_t series, double t, std::string_view cell, int line, int column)
+    {
+        if (isMissing(cell)) {
+            ++missing;
+            return;
+        }
+        const auto v = fastparse::number(cell);
+        if (!v || !std::isfinite(*v))
+            throw InputError(formatWhere(context.fileName, line, column),
+                             QStringLiteral("expected a finite number, got '%1'").arg(toQString(cell.substr(0, 64))));
+        SeriesData& s = result.series[series];
+        s.t.push_back(t);
+        s.v.push_back(*v);
+    }
+};
+
+}  // namespace
+
+int GenericCsvImporter::sniff(const QByteArray& head, const QString& fileName) const
+{
+    Q_UNUSED(fileName);
+    const QByteArray h = sniffText(head);
+    const qsizetype nl = h.indexOf('\n');
+    if (nl < 0) return 0;
+    const QByteArray header = h.left(nl).trimmed();
+    if (header.startsWith('#') || header.startsWith('{') || header.startsWith('[')) return 0;
+    const CsvColumns c = recogniseCsvHeader(header);
+    if (c.time < 0 || c.names.size() < 2) return 0;
+    if (c.isLong()) return 60;
+    return 25;  // wide: a time column and anything else; specific CSV importers should win
+}
+
+ImportResult GenericCsvImporter::parse(QIODevice& in, const ImportContext& context) const
+{
+    const QByteArray text = readTextInput(in, context, QStringLiteral("a CSV with a time column"));
+    LineCursor lines(text);
+    if (!lines.next()) throw InputError(context.fileName, QStringLiteral("the file is empty; expected a CSV header"));
+    const QByteArray headerLine(lines.line().data(), qsizetype(lines.line().size()));
+    const CsvColumns cols = recogniseCsvHeader(headerLine);
+    if (cols.time < 0)
+        throw InputError(formatWhere(context.fileName, 1, 1),
+                         QStringLiteral("expected a header with a time column (time, timestamp, ts, date), got '%1'")
+                             .arg(QString::fromUtf8(headerLine.left(200))));
+    ImportResult r;
+    r.format = name();
+    r.labels.insert(QStringLiteral("layout"), cols.isLong() ? QStringLiteral("long") : QStringLiteral("wide"));
+    Reader reader{context, cols, r};
+    std::vector<QByteArray> wideNames;
+    for (const QString& n : cols.names) wideNames.push_back(n.toUtf8());
+    if (!cols.isLong() && cols.names.size() < 2)
+        throw InputError(formatWhere(context.fileName, 1, 1), QStringLiteral("expected at least one metric column besides the time"));
+    const size_t needed = size_t(cols.names.size());
+    RowSplitter split(cols.separator, context.fileName);
+    qint64 rows = 0;
+    while (lines.next()) {
+        if ((++rows & 0xFFFF) == 0 && context.cancelled()) throw Cancelled();
+        const std::string_view line = lines.line();
+        if (line.empty()) continue;
+        const size_t n = split.split(line, lines.number());
+        if (n != needed)
+            throw InputError(formatWhere(context.fileName, lines.number(), 1),
+                             QStringLiteral("expected %1 fields as in the header, got %2").arg(needed).arg(n));
+        const double t = reader.timeOf(split.field(size_t(cols.time)), lines.number(), split.column(size_t(cols.time)));
+        const std::string_view node = cols.node >= 0 ? split.field(size_t(cols.node)) : std::string_view();
+        if (cols.isLong()) {
+            const std::string_view metric = split.field(size_t(cols.metric));
+            if (metric.empty())
+                throw InputError(formatWhere(context.fileName, lines.number(), split.column(size_t(cols.metric))),
+                                 QStringLiteral("expected a metric name"));
+            const std::string_view unit = cols.unit >= 0 ? split.field(size_t(cols.unit)) : std::string_view();
+            const size_t s = reader.seriesFor(node, metric, unit);
+            reader.add(s, t, split.field(size_t(cols.value)), lines.number(), split.column(size_t(cols.value)));
+        } else {
+            for (size_t c = 0; c < n; ++c) {
+                if (int(c) == cols.time || int(c) == cols.node || int(c) == cols.unit) continue;
+                const QByteArray& metric = wideNames[c];
+                const size_t s = reader.seriesFor(node, std::string_view(metric.constData(), size_t(metric.size())), {});
+                reader.add(s, t, split.field(c), lines.number(), split.column(c));
+            }
+        }
+    }
+    if (reader.missing > 0)
+        r.warnings.push_back({0, 0, QString(), QStringLiteral("%1 empty or NA values were skipped").arg(reader.missing)});
+    std::erase_if(r.series, [](const SeriesData& s) { return s.t.empty(); });
+    if (r.series.empty()) throw InputError(context.fileName, QStringLiteral("no data rows; expected rows below the header"));
+    return r;
+}
+
+}  // namespace headroom

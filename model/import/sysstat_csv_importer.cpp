@@ -1,0 +1,157 @@
+#include "sysstat_csv_importer.h"
+
+#include "core/errors.h"
+#include "fast_parse.h"
+#include "series_accumulator.h"
+#include "sysstat_metrics.h"
+#include "text_input.h"
+
+#include <QSet>
+#include <cmath>
+
+namespace headroom {
+
+namespace {
+
+std::vector<std::string_view> splitFields(std::string_view line)
+{
+    std::vector<std::string_view> out;
+    size_t start = 0;
+    for (;;) {
+        const size_t semi = line.find(';', start);
+        out.push_back(line.substr(start, semi == std::string_view::npos ? std::string_view::npos : semi - start));
+        if (semi == std::string_view::npos) break;
+        start = semi + 1;
+    }
+    return out;
+}
+
+// Which activity a header describes, from the first column after the timestamp.
+QString activityOf(const QStringList& header)
+{
+    if (header.size() < 4) return {};
+    const QString first = header[3];
+    if (first == QLatin1String("CPU") && header.size() > 4 &&
+        (header[4] == QLatin1String("%usr") || header[4] == QLatin1String("%user")))
+        return QStringLiteral("cpu");
+    if (first == QLatin1String("kbmemfree")) return QStringLiteral("memory");
+    if (first == QLatin1String("DEV")) return QStringLiteral("disk");
+    if (first == QLatin1String("IFACE") && header.contains(QStringLiteral("rxkB/s"))) return QStringLiteral("net");
+    return {};
+}
+
+int columnOf(std::string_view line, size_t index)
+{
+    size_t col = 1;
+    for (size_t i = 0, n = 0; i < line.size() && n < index; ++i)
+        if (line[i] == ';') {
+            ++n;
+            col = i + 2;
+        }
+    return int(col);
+}
+
+}  // namespace
+
+int SysstatCsvImporter::sniff(const QByteArray& head, const QString& fileName) const
+{
+    Q_UNUSED(fileName);
+    const QByteArray h = sniffText(head);
+    if (h.startsWith("# hostname;interval;timestamp;") || h.contains("\n# hostname;interval;timestamp;")) return 95;
+    // A file that starts with the restart row of a new sa file.
+    const qsizetype nl = h.indexOf('\n');
+    const QByteArray first = h.left(nl < 0 ? h.size() : nl);
+    if (first.count(';') >= 3 && first.contains(";-1;") && first.contains("LINUX-RESTART")) return 90;
+    return 0;
+}
+
+ImportResult SysstatCsvImporter::parse(QIODevice& in, const ImportContext& context) const
+{
+    const QByteArray text = readTextInput(in, context, QStringLiteral("sysstat sadf -d output"));
+    ImportResult r;
+    r.format = name();
+    SeriesAccumulator acc;
+    QStringList header;
+    QString activity;
+    QSet<QString> skipped;
+    int restarts = 0;
+    int headers = 0;
+    QString node;
+    LineCursor lines(text);
+    while (lines.next()) {
+        if ((lines.number() & 0xFFF) == 0 && context.cancelled()) throw Cancelled();
+        const std::string_view line = lines.line();
+        if (trimmed(line).empty()) continue;
+        if (line[0] == '#') {
+            header = toQString(trimmed(line.substr(1))).split(QLatin1Char(';'));
+            if (header.size() < 4 || header[0] != QLatin1String("hostname") || header[2] != QLatin1String("timestamp"))
+                throw InputError(formatWhere(context.fileName, lines.number(), 1),
+                                 QStringLiteral("expected a sadf -d header '# hostname;interval;timestamp;…'"));
+            activity = activityOf(header);
+            if (activity.isEmpty()) skipped.insert(header[3]);
+            ++headers;
+            continue;
+        }
+        const std::vector<std::string_view> f = splitFields(line);
+        if (f.size() < 4)
+            throw InputError(formatWhere(context.fileName, lines.number(), 1),
+                             QStringLiteral("expected 'hostname;interval;timestamp;…' with at least 4 fields, got %1").arg(f.size()));
+        if (node.isEmpty()) node = toQString(f[0]);
+        const auto time = fastparse::timestamp(trimmed(f[2]));
+        if (!time)
+            throw InputError(formatWhere(context.fileName, lines.number(), columnOf(line, 2)),
+                             QStringLiteral("expected a timestamp 'YYYY-MM-DD HH:MM:SS UTC' or epoch seconds, got '%1'").arg(toQString(f[2])));
+        if (f[1] == "-1") {  // LINUX-RESTART or COM row
+            if (f[3].substr(0, 13) == "LINUX-RESTART") ++restarts;
+            continue;
+        }
+        if (header.isEmpty())
+            throw InputError(formatWhere(context.fileName, lines.number(), 1),
+                             QStringLiteral("data row before any '# hostname;interval;timestamp;…' header"));
+        if (activity.isEmpty()) continue;
+        if (f.size() != size_t(header.size()))
+            throw InputError(formatWhere(context.fileName, lines.number(), 1),
+                             QStringLiteral("expected %1 fields as the header says, got %2").arg(header.size()).arg(f.size()));
+        QString device;
+        if (activity == QLatin1String("cpu")) {
+            if (f[3] != "-1" && f[3] != "all") continue;  // per-CPU rows: the node total is what the models use
+        } else if (activity != QLatin1String("memory")) {
+            device = toQString(f[3]);
+        }
+        double idle = NAN, iowait = NAN;
+        for (size_t c = 4; c < f.size(); ++c) {
+            const QString key = sysstatFieldKey(header[qsizetype(c)]);
+            const SysstatField* field = sysstatField(activity, key);
+            if (!field) continue;
+            // sadf follows the locale; "0,27" under de_DE is read as 0.27.
+            std::string cell(trimmed(f[c]));
+            for (char& ch : cell)
+                if (ch == ',') ch = '.';
+            const auto value = fastparse::number(cell);
+            if (!value)
+                throw InputError(formatWhere(context.fileName, lines.number(), columnOf(line, c)),
+                                 QStringLiteral("expected a number for %1, got '%2'").arg(header[qsizetype(c)], toQString(f[c])));
+            if (key == QLatin1String("idle")) idle = *value;
+            if (key == QLatin1String("iowait")) iowait = *value;
+            acc.add(QString(), QLatin1String(field->metric), QLatin1String(field->unit), device, *time, *value * field->scale);
+        }
+        if (activity == QLatin1String("cpu") && std::isfinite(idle))
+            acc.add(QString(), QStringLiteral("cpu.util_pct"), QStringLiteral("%"), QString(), *time,
+                    std::max(0.0, 100.0 - idle - (std::isfinite(iowait) ? iowait : 0.0)));
+    }
+    if (headers == 0)
+        throw InputError(context.fileName, QStringLiteral("no '# hostname;interval;timestamp;…' header found; expected sadf -d output"));
+    // One file is one host: its series carry no node of their own, so --node can name it.
+    acc.moveInto(r.series);
+    r.node = node;
+    if (restarts > 0) r.labels.insert(QStringLiteral("restarts"), restarts);
+    if (!skipped.isEmpty()) {
+        QStringList names(skipped.begin(), skipped.end());
+        names.sort();
+        r.warnings.push_back({0, 0, QString(), QStringLiteral("activities not imported (only CPU, memory, disk and network are): %1")
+                                                   .arg(names.join(QStringLiteral(", ")))});
+    }
+    return r;
+}
+
+}  // namespace headroom

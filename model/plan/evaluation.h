@@ -1,0 +1,48 @@
+#pragma once
+#include "scenario/resolved_scenario.h"
+#include "short_window.h"
+
+#include <atomic>
+#include <optional>
+
+namespace headroom {
+
+// One simulated configuration (an instance type at a node count) judged against the SLO.
+struct Evaluation {
+    int nodes = 0;                 // fixed fleet size, or the autoscaling minimum
+    int nodesMax = 0;              // autoscaling maximum (= nodes for a fixed fleet)
+    int replications = 0;
+    bool fullLength = true;        // false: a screening run over a window around the peak
+    double p95Ms = 0, p95LowMs = 0, p95HighMs = 0;  // mean of the replications and its 95 % CI
+    double errorRate = 0;
+    // Share of replications that met the SLO, with its 95 % (Wilson) interval, and the share of
+    // measured intervals whose p95 and error rate were within it.
+    double attainment = 0, attainmentLow = 0, attainmentHigh = 0;
+    double intervalAttainment = 0;
+    double costPerMonthUsd = 0;
+    bool meetsSlo = false;         // mean within the SLO and attainment ≥ the stated confidence
+
+    // The first interval over the SLO, in the scenario's clock, and what it looked like.
+    std::optional<double> breachAtS;
+    double breachP95Ms = 0;
+    double breachErrorRate = 0;
+    bool breachAtPeak = false;     // the traffic was within 10 % of its peak then
+    bool creditsExhausted = false; // a burstable node's credit bank was empty then
+};
+
+struct EvaluationSettings {
+    int replications = 1;
+    double spanS = 0;              // > 0: a screening run over this much measured time
+    InitialNodesForRate initialNodes;  // autoscaled screening runs start with this many nodes
+    double confidence = 0.9;
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+// Simulates `configured` (the scenario already set to its instance type and node count) on the
+// calling thread, with the scenario's seed, so every candidate meets the same random traffic.
+Evaluation evaluateConfiguration(const ResolvedScenario& configured, const EvaluationSettings& settings);
+
+// Wilson score interval at 95 % for `successes` out of `trials`.
+std::pair<double, double> wilsonInterval(int successes, int trials);
+
+}  // namespace headroom

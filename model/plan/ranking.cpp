@@ -1,0 +1,98 @@
+#include "ranking.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+namespace headroom {
+
+namespace {
+
+constexpr double kCostTieUsd = 0.005;
+
+int group(const CandidateResult& c)
+{
+    if (!c.chosen) return 2;  // never simulated: ruled out by the screen
+    return c.chosen->meetsSlo ? 0 : 1;
+}
+
+}  // namespace
+
+bool rankedBefore(const CandidateResult& a, const CandidateResult& b)
+{
+    const int ga = group(a), gb = group(b);
+    if (ga != gb) return ga < gb;
+    if (ga == 0) {
+        const double ca = a.costPerMonthUsd(), cb = b.costPerMonthUsd();
+        if (std::abs(ca - cb) > kCostTieUsd) return ca < cb;
+        if (a.chosen->p95Ms != b.chosen->p95Ms) return a.chosen->p95Ms < b.chosen->p95Ms;
+        if (a.chosen->nodes != b.chosen->nodes) return a.chosen->nodes < b.chosen->nodes;
+    } else if (ga == 1) {
+        if (a.chosen->attainment != b.chosen->attainment) return a.chosen->attainment > b.chosen->attainment;
+        if (a.chosen->p95Ms != b.chosen->p95Ms) return a.chosen->p95Ms < b.chosen->p95Ms;
+    } else {
+        const double ca = a.screening.lowerBoundCostUsd, cb = b.screening.lowerBoundCostUsd;
+        if (ca != cb) return ca < cb;
+    }
+    return a.type.key() < b.type.key();
+}
+
+int rankCandidates(std::vector<CandidateResult>& candidates)
+{
+    std::stable_sort(candidates.begin(), candidates.end(), rankedBefore);
+    int winner = -1;
+    for (size_t i = 0; i < candidates.size(); ++i) {
+        CandidateResult& c = candidates[i];
+        if (group(c) == 2) {
+            c.status = CandidateResult::Status::RuledOut;
+        } else if (group(c) == 0) {
+            c.status = winner < 0 ? CandidateResult::Status::Recommended : CandidateResult::Status::Meets;
+            if (winner < 0) winner = int(i);
+        } else {
+            c.status = CandidateResult::Status::Fails;
+        }
+    }
+    return winner;
+}
+
+std::vector<ParetoPoint> paretoPoints(const std::vector<CandidateResult>& candidates)
+{
+    std::vector<ParetoPoint> points;
+    for (const CandidateResult& c : candidates) {
+        // One point per node count: the full-length run when there is one.
+        std::map<std::pair<int, int>, const Evaluation*> best;
+        for (const Evaluation& e : c.tried) {
+            const Evaluation*& slot = best[{e.nodes, e.nodesMax}];
+            if (!slot || (e.fullLength && !slot->fullLength) || (e.fullLength == slot->fullLength && e.replications > slot->replications))
+                slot = &e;
+        }
+        for (const auto& [nodes, e] : best) {
+            if (!std::isfinite(e->p95Ms)) continue;
+            ParetoPoint p;
+            p.key = c.type.key();
+            p.nodes = e->nodes;
+            p.nodesMax = e->nodesMax;
+            p.costPerMonthUsd = e->costPerMonthUsd;
+            p.p95Ms = e->p95Ms;
+            p.meetsSlo = e->meetsSlo;
+            points.push_back(p);
+        }
+    }
+    std::sort(points.begin(), points.end(), [](const ParetoPoint& a, const ParetoPoint& b) {
+        if (a.costPerMonthUsd != b.costPerMonthUsd) return a.costPerMonthUsd < b.costPerMonthUsd;
+        if (a.p95Ms != b.p95Ms) return a.p95Ms < b.p95Ms;
+        return a.key < b.key;
+    });
+    // Cheapest first: a point is on the front when it is faster than every cheaper one.
+    double fastest = std::numeric_limits<double>::infinity();
+    for (ParetoPoint& p : points) {
+        if (p.p95Ms < fastest) {
+            p.onFront = true;
+            fastest = p.p95Ms;
+        }
+    }
+    return points;
+}
+
+}  // namespace headroom

@@ -1,0 +1,23 @@
+#pragma once
+#include "recommendation.h"
+
+#include <vector>
+
+namespace headroom {
+
+// The objective: the lowest monthly cost among configurations that meet the SLO at the stated
+// confidence; equal costs (within half a cent) go to the lower p95, then to fewer nodes.
+// Configurations that miss the SLO follow, those closest to meeting it first, then the ones
+// ruled out without simulation, cheapest possible first.
+bool rankedBefore(const CandidateResult& a, const CandidateResult& b);
+
+// Sorts the candidates, marks the first that meets the SLO Recommended (others Meets or Fails;
+// RuledOut stays) and returns its index, or -1.
+int rankCandidates(std::vector<CandidateResult>& candidates);
+
+// Every simulated configuration as a (cost, p95) point, cheapest first, with the ones no other
+// point beats on both counts marked onFront. Full-length runs stand in for screening runs of the
+// same configuration.
+std::vector<ParetoPoint> paretoPoints(const std::vector<CandidateResult>& candidates);
+
+}  // namespace headroom

@@ -1,0 +1,13 @@
+#include "recommendation.h"
+
+#include <cmath>
+
+namespace headroom {
+
+double CandidateResult::costPerMonthUsd() const
+{
+    if (chosen) return chosen->costPerMonthUsd;
+    return std::isfinite(screening.estimateCostUsd) ? screening.estimateCostUsd : screening.lowerBoundCostUsd;
+}
+
+}  // namespace headroom

@@ -1,0 +1,67 @@
+#pragma once
+#include "catalog/instance_type.h"
+#include "evaluation.h"
+#include "screening.h"
+
+#include <QString>
+#include <optional>
+#include <vector>
+
+namespace headroom {
+
+// The recommender's answer as plain values: every candidate ranked, the Pareto front of cost
+// against p95, and how the winner fares when the assumptions move.
+
+struct CandidateResult {
+    enum class Status { Recommended, Meets, Fails, RuledOut };
+    InstanceType type;
+    QString policy;                      // "none" for a fixed fleet, else the scenario's policy
+    Status status = Status::RuledOut;
+    Screening screening;
+    std::optional<Evaluation> chosen;    // the smallest fleet that met the SLO, else the largest tried
+    std::optional<Evaluation> fewer;     // one node fewer than `chosen`, which did not meet it
+    std::vector<Evaluation> tried;       // every run of this type, screening and full length
+    QString why;                         // in plain words, from the figures above
+
+    bool simulated() const { return chosen.has_value(); }
+    bool meetsSlo() const { return chosen && chosen->meetsSlo; }
+    int nodesMin() const { return chosen ? chosen->nodes : screening.nodesAtPeak.value_or(screening.nodesLowerBound); }
+    int nodesMax() const { return chosen ? chosen->nodesMax : nodesMin(); }
+    // Per month in USD: simulated when it was, else the analytic estimate (or lower bound).
+    double costPerMonthUsd() const;
+};
+
+struct ParetoPoint {
+    QString key;                         // provider/name
+    int nodes = 0, nodesMax = 0;
+    double costPerMonthUsd = 0;
+    double p95Ms = 0;
+    bool meetsSlo = false;
+    bool onFront = false;                // no other point is both cheaper and faster
+};
+
+struct SensitivityCase {
+    QString id;                          // "traffic_x0.8", "traffic_x1.2", "boot_x2", "speed_cv_x2", "node_lost"
+    QString label;                       // "traffic ×0.8", …
+    bool applicable = true;              // false: the change means nothing here (see note)
+    QString note;
+    std::optional<Evaluation> result;
+};
+
+struct Recommendation {
+    QString scenarioName;
+    double sloP95Ms = 0;
+    double sloErrorRate = 0;
+    double confidence = 0;
+    double peakRateRps = 0;
+    std::vector<CandidateResult> candidates;  // ranked: best first
+    int recommended = -1;                     // index into candidates, -1 when none meets the SLO
+    std::vector<ParetoPoint> pareto;          // every simulated configuration, cheapest first
+    std::vector<SensitivityCase> sensitivity; // of the recommended configuration
+    int simulations = 0;                      // configurations simulated
+    double elapsedS = 0;
+
+    const CandidateResult* winner() const { return recommended >= 0 ? &candidates[size_t(recommended)] : nullptr; }
+};
+
+}  // namespace headroom

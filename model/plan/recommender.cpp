@@ -1,0 +1,303 @@
+#include "recommender.h"
+
+#include "candidate_config.h"
+#include "catalog/catalog.h"
+#include "core/errors.h"
+#include "node_search.h"
+#include "parallel_jobs.h"
+#include "ranking.h"
+#include "scenario/resolved_scenario.h"
+#include "sensitivity.h"
+#include "why_text.h"
+
+#include <QElapsedTimer>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+namespace headroom {
+
+namespace {
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+// Progress shares of the three stages.
+constexpr double kSearchShare = 0.6, kConfirmShare = 0.3;
+
+// One instance type on its way through the stages.
+struct Work {
+    CandidateResult result;
+    ResolvedScenario resolved;   // the type at one node; the node count is set per run
+    bool admitted = false;       // passed the screen (or re-admitted)
+    bool searched = false;
+    bool confirmed = false;      // searched with full-length runs
+    int lo = 1, hi = 1, maxNodes = 1;
+};
+
+class Planner {
+public:
+    Planner(const Scenario& doc, const Catalog& catalog, const QString& fileName, const RecommendOptions& options)
+        : doc_(doc), catalog_(catalog), file_(fileName), options_(options)
+    {
+    }
+
+    Recommendation run(const Workspace* ws);
+
+private:
+    void screen(const QVector<InstanceType>& types);
+    void admitByCost(double referenceUsd, const QString& referenceKey);
+    void search(std::vector<Work*> batch, bool full, double from, double to);
+    ResolvedScenario configured(const Work& w, int nodes) const;
+    EvaluationSettings settings(const Work& w, bool full) const;
+    double bestMeetingCost(bool confirmedOnly, QString* key) const;
+    void runSensitivity(Recommendation& r, const Work& winner);
+    void report(double fraction) const
+    {
+        if (options_.progress) options_.progress(std::clamp(fraction, 0.0, 1.0));
+    }
+
+    Scenario doc_;
+    const Catalog& catalog_;
+    QString file_;
+    RecommendOptions options_;
+    std::vector<Work> work_;
+    std::atomic<int> simulations_{0};
+};
+
+ResolvedScenario Planner::configured(const Work& w, int nodes) const
+{
+    ResolvedScenario r = w.resolved;
+    r.doc = withConfiguration(w.resolved.doc, w.result.type, nodes, w.maxNodes);
+    return r;
+}
+
+EvaluationSettings Planner::settings(const Work& w, bool full) const
+{
+    EvaluationSettings s;
+    s.confidence = options_.confidence;
+    s.cancel = options_.cancel;
+    s.replications = full ? doc_.replications : std::min(doc_.replications, std::max(1, options_.shortReplications));
+    s.spanS = full ? 0 : options_.shortSpanS;
+    const Screening screening = w.result.screening;
+    const double slo = doc_.slo->latencyP95Ms;
+    const int limit = options_.maxNodes;
+    s.initialNodes = [screening, slo, limit](double rate) { return analyticNodes(screening, rate, slo, limit).value_or(limit); };
+    return s;
+}
+
+void Planner::screen(const QVector<InstanceType>& types)
+{
+    const bool scaling = autoscales(doc_);
+    for (const InstanceType& type : types) {
+        Work w;
+        w.result.type = type;
+        w.result.policy = policyName(doc_);
+        try {
+            w.resolved = resolveScenario(withConfiguration(doc_, type, 1, 1), catalog_, nullptr, file_);
+        } catch (const InputError& e) {
+            // A shape this scenario cannot use (too little memory for one worker, no boot times).
+            w.result.screening.outcome = Screening::Outcome::Hopeless;
+            w.result.screening.reason = QStringLiteral("ruled out: %1").arg(e.message());
+            w.result.screening.estimateCostUsd = kInfinity;
+            w.result.screening.lowerBoundCostUsd = kInfinity;
+            work_.push_back(std::move(w));
+            continue;
+        }
+        Screening& s = w.result.screening;
+        s = screenCandidate(w.resolved, options_.maxNodes);
+        if (scaling) {
+            // The maximum leaves a quarter of head room over the analytic peak need.
+            const int peakNeed = s.nodesAtPeak.value_or(options_.maxNodes);
+            w.maxNodes = std::min(options_.maxNodes, int(std::ceil(peakNeed * 1.25)) + 1);
+            w.lo = 1;
+            w.hi = w.maxNodes;
+        } else {
+            w.maxNodes = options_.maxNodes;
+            w.lo = std::min(s.nodesLowerBound, options_.maxNodes);
+            w.hi = options_.maxNodes;
+        }
+        w.admitted = s.outcome == Screening::Outcome::Finalist;
+        work_.push_back(std::move(w));
+    }
+}
+
+// Rules out (or lets back in) the types whose cheapest possible fleet costs more than
+// oversizeFactor × the reference cost.
+void Planner::admitByCost(double referenceUsd, const QString& referenceKey)
+{
+    if (!std::isfinite(referenceUsd)) return;
+    const double limit = options_.oversizeFactor * referenceUsd;
+    for (Work& w : work_) {
+        Screening& s = w.result.screening;
+        if (s.outcome == Screening::Outcome::Hopeless || w.searched) continue;
+        if (s.lowerBoundCostUsd > limit && s.nodesLowerBound <= options_.maxNodes) {
+            w.admitted = false;
+            s.outcome = Screening::Outcome::TooExpensive;
+            const QString fleet = s.nodesLowerBound == 1 ? QStringLiteral("even one node costs")
+                                                         : QStringLiteral("it needs at least %1 nodes by utilisation,").arg(s.nodesLowerBound);
+            s.reason = QStringLiteral("ruled out without simulation: %1 $%2/month, over %3× the cheapest estimate "
+                                      "($%4/month, %5)")
+                           .arg(fleet)
+                           .arg(s.lowerBoundCostUsd, 0, 'f', 0)
+                           .arg(options_.oversizeFactor)
+                           .arg(referenceUsd, 0, 'f', 0)
+                           .arg(referenceKey);
+        } else if (s.outcome == Screening::Outcome::TooExpensive && s.nodesLowerBound <= options_.maxNodes) {
+            w.admitted = true;
+            s.outcome = Screening::Outcome::Finalist;
+            s.reason.clear();
+        }
+    }
+}
+
+void Planner::search(std::vector<Work*> batch, bool full, double from, double to)
+{
+    auto job = [&](int index) {
+        Work& w = *batch[size_t(index)];
+        const EvaluationSettings s = settings(w, full);
+        std::map<int, Evaluation> runs;
+        auto passes = [&](int nodes) {
+            const Evaluation e = evaluateConfiguration(configured(w, nodes), s);
+            simulations_.fetch_add(1);
+            runs[nodes] = e;
+            return e.meetsSlo;
+        };
+        const Screening& sc = w.result.screening;
+        int guess = autoscales(doc_) ? sc.nodesAtLow.value_or(w.lo) : sc.nodesAtPeak.value_or(w.lo);
+        if (full && w.result.chosen && w.result.chosen->meetsSlo) guess = w.result.chosen->nodes;
+        const std::optional<int> smallest = smallestPassing(w.lo, w.hi, guess, passes);
+        CandidateResult& c = w.result;
+        for (const auto& [nodes, e] : runs) c.tried.push_back(e);
+        const int shown = smallest.value_or(runs.rbegin()->first);
+        c.chosen = runs.at(shown);
+        c.fewer.reset();
+        if (smallest && runs.count(shown - 1)) c.fewer = runs.at(shown - 1);
+        w.searched = true;
+        w.confirmed = full || (c.chosen->fullLength && c.chosen->replications >= doc_.replications);
+    };
+    auto tick = [&](int done) { report(from + (to - from) * done / std::max<size_t>(1, batch.size())); };
+    runParallel(int(batch.size()), options_.threads, job, tick, options_.cancel);
+}
+
+double Planner::bestMeetingCost(bool confirmedOnly, QString* key) const
+{
+    double best = kInfinity;
+    for (const Work& w : work_) {
+        if (!w.result.meetsSlo() || (confirmedOnly && !w.confirmed)) continue;
+        if (w.result.chosen->costPerMonthUsd < best) {
+            best = w.result.chosen->costPerMonthUsd;
+            if (key) *key = w.result.type.key();
+        }
+    }
+    return best;
+}
+
+void Planner::runSensitivity(Recommendation& r, const Work& winner)
+{
+    std::vector<SensitivityVariant> variants = sensitivityVariants(configured(winner, winner.result.chosen->nodes));
+    std::vector<SensitivityVariant*> applicable;
+    for (SensitivityVariant& v : variants)
+        if (v.description.applicable) applicable.push_back(&v);
+    EvaluationSettings s = settings(winner, true);
+    auto job = [&](int index) {
+        SensitivityVariant& v = *applicable[size_t(index)];
+        v.description.result = evaluateConfiguration(v.scenario, s);
+        simulations_.fetch_add(1);
+    };
+    const double from = kSearchShare + kConfirmShare;
+    auto tick = [&](int done) { report(from + (1 - from) * done / std::max<size_t>(1, applicable.size())); };
+    runParallel(int(applicable.size()), options_.threads, job, tick, options_.cancel);
+    for (const SensitivityVariant& v : variants) r.sensitivity.push_back(v.description);
+}
+
+Recommendation Planner::run(const Workspace* ws)
+{
+    QElapsedTimer clock;
+    clock.start();
+    if (!doc_.slo || doc_.slo->latencyP95Ms <= 0)
+        throw InputError(file_ + QStringLiteral(": $.slo.latency_p95_ms"),
+                         QStringLiteral("a recommendation needs an SLO with latency_p95_ms > 0 to plan for"));
+    // Resolve once as written (this is where a bad scenario fails), then freeze a trace into a
+    // rate profile so the candidates need no workspace.
+    const ResolvedScenario base = resolveScenario(doc_, catalog_, ws, file_);
+    if (doc_.traffic.kind == Traffic::Kind::Trace) {
+        doc_.traffic.kind = Traffic::Kind::Profile;
+        doc_.traffic.points = base.ratePoints;
+        doc_.traffic.scale = 1;
+    }
+    screen(candidateTypes(catalog_, options_));
+    if (work_.empty())
+        throw InputError(QStringLiteral("--instance-types"), QStringLiteral("no instance type of the catalog matches the filters"));
+    report(0.02);
+
+    // Stage 1: the analytic screen's cheapest estimate sets the bar for "absurdly oversized".
+    double estimate = kInfinity;
+    QString estimateKey;
+    for (const Work& w : work_)
+        if (w.admitted && w.result.screening.estimateCostUsd < estimate) {
+            estimate = w.result.screening.estimateCostUsd;
+            estimateKey = w.result.type.key();
+        }
+    admitByCost(estimate, estimateKey);
+
+    // Stage 2: short runs for every finalist. A finalist that turns out dearer than the screen
+    // thought raises the bar, which may let ruled-out types back in.
+    for (int round = 0; round < 4; ++round) {
+        std::vector<Work*> batch;
+        for (Work& w : work_)
+            if (w.admitted && !w.searched) batch.push_back(&w);
+        if (batch.empty()) break;
+        search(batch, false, round == 0 ? 0.02 : kSearchShare * 0.8, kSearchShare);
+        QString key;
+        const double best = bestMeetingCost(false, &key);
+        if (best > estimate) admitByCost(best, key);
+    }
+
+    // Stage 3: full-length runs for the finalists within closeMargin of the best, until the
+    // best confirmed configuration stops moving. Every round confirms at least one candidate,
+    // so this ends; when it has, no unconfirmed candidate is cheaper than the best confirmed.
+    for (int round = 0;; ++round) {
+        double best = bestMeetingCost(true, nullptr);
+        if (!std::isfinite(best)) best = bestMeetingCost(false, nullptr);
+        std::vector<Work*> batch;
+        for (Work& w : work_)
+            if (w.searched && !w.confirmed && w.result.meetsSlo()
+                && w.result.chosen->costPerMonthUsd <= (1 + options_.closeMargin) * best)
+                batch.push_back(&w);
+        if (batch.empty()) break;
+        search(batch, true, kSearchShare + (round == 0 ? 0 : kConfirmShare * 0.8), kSearchShare + kConfirmShare);
+    }
+    report(kSearchShare + kConfirmShare);
+
+    Recommendation r;
+    r.scenarioName = doc_.name;
+    r.sloP95Ms = doc_.slo->latencyP95Ms;
+    r.sloErrorRate = doc_.slo->errorRate;
+    r.confidence = options_.confidence;
+    r.peakRateRps = base.peakRateRps;
+    std::map<QString, const Work*> byKey;
+    for (Work& w : work_) {
+        r.candidates.push_back(w.result);
+        byKey[w.result.type.key()] = &w;
+    }
+    r.recommended = rankCandidates(r.candidates);
+    explainCandidates(r);
+    r.pareto = paretoPoints(r.candidates);
+    if (const CandidateResult* winner = r.winner(); winner && options_.sensitivity)
+        runSensitivity(r, *byKey.at(winner->type.key()));
+    r.simulations = simulations_.load();
+    r.elapsedS = clock.elapsed() / 1000.0;
+    report(1.0);
+    return r;
+}
+
+}  // namespace
+
+Recommendation recommend(const Scenario& scenario, const Catalog& catalog, const Workspace* ws, const QString& fileName,
+                         const RecommendOptions& options)
+{
+    Planner planner(scenario, catalog, fileName, options);
+    return planner.run(ws);
+}
+
+}  // namespace headroom

@@ -1,0 +1,393 @@
+#include "cluster_engine.h"
+
+#include "core/errors.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace headroom::sim {
+
+void JobQueue::grow()
+{
+    std::vector<std::uint32_t> bigger(std::max<size_t>(16, ring_.size() * 2));
+    for (std::uint32_t i = 0; i < size_; ++i) bigger[i] = ring_[(head_ + i) & (ring_.size() - 1)];
+    ring_.swap(bigger);
+    head_ = 0;
+}
+
+namespace {
+
+Distribution lognormalSpeed(double cv)
+{
+    Distribution d = Distribution::constant(1);
+    if (cv > 0) {
+        d.kind = Distribution::Kind::Lognormal;
+        d.cv = cv;
+    }
+    return d;
+}
+
+}  // namespace
+
+ClusterEngine::ClusterEngine(const ResolvedScenario& scenario, std::uint64_t streamSeed, const std::atomic<bool>* cancel,
+                             std::atomic<double>* progress, bool keepTimeseries)
+    : s_(scenario), rng_(streamSeed), cancel_(cancel), progress_(progress), keepTimeseries_(keepTimeseries)
+{
+    const Scenario& d = s_.doc;
+    cpu_ = Sampler(s_.cpuS);
+    rtt_ = Sampler(s_.rttS);
+    diskLatency_ = Sampler(s_.diskLatencyS);
+    nodeFactor_ = Sampler(lognormalSpeed(d.cluster.speedCv));
+    provisioning_ = Sampler(s_.provisioningS);
+    boot_ = Sampler(s_.bootS);
+    start_ = Sampler(s_.startS);
+    readiness_ = Sampler(s_.readinessS);
+    registration_ = Sampler(s_.registrationS);
+    const double cpuMean = cpu_.mean() / s_.nodeSpeed;
+    const double hold = cpuMean + s_.ioCalls * rtt_.mean() + s_.diskOps * (s_.diskServiceS + diskLatency_.mean());
+    cpuShareOfHold_ = hold > 0 ? std::clamp(cpuMean / hold, 1e-6, 1.0) : 1.0;
+    if (d.client) {
+        timeoutS_ = d.client->timeoutMs / 1000;
+        backoffS_ = d.client->backoffMs / 1000;
+        retries_ = d.client->retries;
+    }
+    if (d.cluster.queueLimit) queueLimit_ = *d.cluster.queueLimit;
+    if (d.healthCheck) {
+        healthChecks_ = true;
+        queuedChecks_ = d.healthCheck->queued;
+        checkTimeoutS_ = d.healthCheck->timeoutMs / 1000;
+        checkCpuS_ = d.healthCheck->cpuMs / 1000;
+    }
+    accountingS_ = std::min(5.0, d.intervalS);
+    if (d.autoscaling && d.autoscaling->policy != Autoscaling::Policy::None) scaler_.emplace(*d.autoscaling);
+    events_.reserve(1024);
+}
+
+ReplicationResult ClusterEngine::run()
+{
+    const Scenario& d = s_.doc;
+    desired_ = scaler_ ? scaler_->clamp(d.cluster.nodes) : d.cluster.nodes;
+    for (int i = 0; i < desired_; ++i) launchNode(true);
+    interval_ = IntervalPoint{};
+    intervalCreditMin_ = s_.burstable ? s_.initialCredits : 0;
+
+    const double first = nextArrivalAfter(0);
+    if (first < d.durationS) events_.push(first, EventType::Arrival);
+    events_.push(accountingS_, EventType::AccountingTick);
+    if (scaler_) {
+        const double period = d.autoscaling->metricIntervalOrDefault();
+        if (d.autoscaling->policy == Autoscaling::Policy::Scheduled) {
+            for (const ScheduledCapacity& e : d.autoscaling->schedule)
+                if (e.atS < d.durationS) events_.push(e.atS, EventType::ScheduledCapacity);
+        } else {
+            events_.push(period, EventType::ScalerTick);
+        }
+    }
+    events_.push(std::min(d.intervalS, d.durationS), EventType::IntervalEnd);
+    events_.push(d.durationS, EventType::End);
+
+    std::uint32_t sinceCheck = 0;
+    while (!events_.empty()) {
+        const Event e = events_.pop();
+        now_ = e.t;
+        if (++sinceCheck == 4096) {
+            sinceCheck = 0;
+            if (cancel_ && cancel_->load(std::memory_order_relaxed)) throw Cancelled();
+            if (progress_) progress_->store(now_ / d.durationS, std::memory_order_relaxed);
+        }
+        switch (e.type) {
+        case EventType::Arrival: onArrival(); break;
+        case EventType::ServiceDone: onServiceDone(e.a, e.b); break;
+        case EventType::ClientTimeout: onClientTimeout(e.a, e.b); break;
+        case EventType::Retry: sendAttempt(e.a); break;
+        case EventType::HealthTick: onHealthTick(e.a); break;
+        case EventType::HealthTimeout:
+            if (e.b > nodes_[e.a].checksResolved) {
+                nodes_[e.a].checksResolved = e.b;
+                healthResult(e.a, false);
+            }
+            break;
+        case EventType::NodeReady: onNodeReady(e.a); break;
+        case EventType::NoisyStart: onNoisy(e.a, true); break;
+        case EventType::NoisyEnd: onNoisy(e.a, false); break;
+        case EventType::AccountingTick: onAccountingTick(); break;
+        case EventType::ScalerTick: onScalerTick(); break;
+        case EventType::ScheduledCapacity:
+            desired_ = scaler_->scheduled(now_, desired_);
+            reconcile(desired_);
+            break;
+        case EventType::IntervalEnd: onIntervalEnd(); break;
+        case EventType::End:
+            if (intervalStart_ < d.durationS - 1e-9) onIntervalEnd();  // the last interval ends now too
+            if (progress_) progress_->store(1.0, std::memory_order_relaxed);
+            return finish();
+        }
+    }
+    return finish();
+}
+
+// Non-homogeneous Poisson arrivals by thinning against a piecewise-constant majorant: within
+// each segment of the rate curve the bound is the larger end point, and the memoryless property
+// lets a candidate that runs past the segment restart from its end.
+double ClusterEngine::nextArrivalAfter(double t)
+{
+    const auto& pts = s_.ratePoints;
+    const double end = s_.doc.durationS;
+    if (pts.size() == 1) return pts[0].second > 0 ? t + rng_.exponential(1 / pts[0].second) : end + 1;
+    for (;;) {
+        while (rateSegment_ + 1 < pts.size() && t >= pts[rateSegment_ + 1].first) ++rateSegment_;
+        const bool last = rateSegment_ + 1 >= pts.size();
+        const bool beforeFirst = t < pts[0].first;
+        const double r0 = pts[rateSegment_].second;
+        const double r1 = last || beforeFirst ? r0 : pts[rateSegment_ + 1].second;
+        const double segEnd = beforeFirst ? pts[0].first : (last ? end + 1 : pts[rateSegment_ + 1].first);
+        const double bound = std::max(r0, r1);
+        if (t >= end) return end + 1;
+        if (bound <= 0) {
+            t = segEnd;
+            continue;
+        }
+        const double candidate = t + rng_.exponential(1 / bound);
+        if (candidate >= segEnd) {
+            t = segEnd;
+            continue;
+        }
+        double rate = r0;
+        if (!last && !beforeFirst) {
+            const double t0 = pts[rateSegment_].first, t1 = pts[rateSegment_ + 1].first;
+            rate = r0 + (r1 - r0) * (candidate - t0) / (t1 - t0);
+        }
+        t = candidate;
+        if (rng_.uniform() * bound < rate) return candidate;
+    }
+}
+
+std::uint32_t ClusterEngine::newJob()
+{
+    if (!freeJobs_.empty()) {
+        const std::uint32_t j = freeJobs_.back();
+        freeJobs_.pop_back();
+        return j;
+    }
+    jobs_.emplace_back();
+    return std::uint32_t(jobs_.size() - 1);
+}
+
+std::uint32_t ClusterEngine::newRequest()
+{
+    if (!freeRequests_.empty()) {
+        const std::uint32_t r = freeRequests_.back();
+        freeRequests_.pop_back();
+        requests_[r] = Request{};
+        return r;
+    }
+    requests_.emplace_back();
+    return std::uint32_t(requests_.size() - 1);
+}
+
+void ClusterEngine::onArrival()
+{
+    const double next = nextArrivalAfter(now_);
+    if (next < s_.doc.durationS) events_.push(next, EventType::Arrival);
+    const std::uint32_t r = newRequest();
+    Request& req = requests_[r];
+    req.arrivedAt = now_;
+    req.counted = now_ >= s_.doc.warmupS;
+    ++originalRequests_;
+    interval_.arrivals += 1;
+    if (req.counted) ++out_.requests;
+    sendAttempt(r);
+}
+
+void ClusterEngine::sendAttempt(std::uint32_t r)
+{
+    Request& req = requests_[r];
+    ++req.attempts;
+    if (req.counted) ++out_.attempts;
+    const std::uint32_t serial = ++attemptSerial_;
+    req.liveSerial = serial;
+    const std::uint32_t node = pickNode();
+    if (node == kNone) {  // nothing in service: the balancer answers 503
+        if (req.counted) ++out_.rejected;
+        req.liveSerial = 0;
+        attemptFailed(r);
+        return;
+    }
+    const std::uint32_t j = newJob();
+    jobs_[j] = Job{r, serial, node, now_, req.attempts == 1};
+    ++req.outstanding;
+    if (timeoutS_ > 0) events_.push(now_ + timeoutS_, EventType::ClientTimeout, r, serial);
+    dispatch(node, j);
+}
+
+void ClusterEngine::dispatch(std::uint32_t node, std::uint32_t j)
+{
+    Node& n = nodes_[node];
+    if (n.busy < s_.workersPerNode) {
+        startJob(node, j);
+        return;
+    }
+    if (queueLimit_ >= 0 && int(n.queue.size()) >= queueLimit_) {
+        const Job job = jobs_[j];
+        freeJobs_.push_back(j);
+        if (job.request == kNone) {  // a health check refused by a full queue has failed
+            if (job.serial > n.checksResolved) {
+                n.checksResolved = job.serial;
+                healthResult(node, false);
+            }
+            return;
+        }
+        Request& req = requests_[job.request];
+        --req.outstanding;
+        if (req.counted) ++out_.rejected;
+        if (req.liveSerial == job.serial) {
+            req.liveSerial = 0;
+            attemptFailed(job.request);
+        } else {
+            maybeFree(job.request);
+        }
+        return;
+    }
+    n.queue.push(j);
+}
+
+void ClusterEngine::startJob(std::uint32_t node, std::uint32_t j)
+{
+    Node& n = nodes_[node];
+    Job& job = jobs_[j];
+    ++n.busy;
+    if (job.request == kNone) {  // a queued health check: a little CPU, no I/O
+        const double d = checkCpuS_ / (n.speed * n.noisy);
+        n.cpuForCredits += d;
+        events_.push(now_ + d, EventType::ServiceDone, node, j);
+        return;
+    }
+    if (job.firstAttempt && requests_[job.request].counted) wait_.add(now_ - job.enqueuedAt);
+
+    // CPU: the node's speed, a noisy neighbour's slowdown, and the vCPUs' capacity shared by the
+    // workers expected to be on CPU right now (baseline only, when a burstable node is out of
+    // credits). The share is fixed when the request starts, an approximation that keeps one
+    // event per request.
+    const double work = cpu_.draw(rng_) / n.speed;  // vCPU-seconds at this node's speed
+    const double capacity = n.throttled ? s_.baselineFraction * s_.vcpu : double(s_.vcpu);
+    const double onCpu = std::max(1.0, n.busy * cpuShareOfHold_);
+    const double share = std::min(1.0, capacity / onCpu);
+    double hold = work / (share * n.noisy);
+    for (int i = 0; i < s_.ioCalls; ++i) hold += rtt_.draw(rng_);
+    if (s_.diskOps > 0) {
+        // The node's disk serves operations one after another at its IOPS; each then takes its
+        // device latency. Operations of one request are queued when the request reaches the disk.
+        double t = now_ + hold;
+        for (int i = 0; i < s_.diskOps; ++i) {
+            const double begin = std::max(t, n.diskFreeAt);
+            n.diskFreeAt = begin + s_.diskServiceS;
+            t = n.diskFreeAt + diskLatency_.draw(rng_);
+        }
+        hold = t - now_;
+    }
+    n.cpuForCredits += work;
+    n.cpuForScaler += work;
+    n.busyForScaler += hold;
+    intervalCpu_ += work;
+    intervalBusy_ += hold;
+    events_.push(now_ + hold, EventType::ServiceDone, node, j);
+}
+
+void ClusterEngine::onServiceDone(std::uint32_t node, std::uint32_t j)
+{
+    Node& n = nodes_[node];
+    --n.busy;
+    const Job job = jobs_[j];
+    freeJobs_.push_back(j);
+    if (job.request == kNone) {
+        if (job.serial > n.checksResolved) {  // answered before its timeout fired
+            n.checksResolved = job.serial;
+            healthResult(node, true);
+        }
+    } else {
+        Request& req = requests_[job.request];
+        --req.outstanding;
+        if (!req.finished && req.liveSerial == job.serial) {
+            req.finished = true;
+            req.liveSerial = 0;
+            const double latency = now_ - req.arrivedAt;
+            intervalLatency_.add(latency);
+            interval_.completed += 1;
+            if (req.counted) {
+                ++out_.completed;
+                latency_.add(latency);
+            }
+        }
+        maybeFree(job.request);
+    }
+    if (!n.queue.empty()) startJob(node, n.queue.pop());
+    else if (n.state == Node::State::Draining) finishDrainIfIdle(node);
+}
+
+void ClusterEngine::onClientTimeout(std::uint32_t r, std::uint32_t serial)
+{
+    Request& req = requests_[r];
+    if (req.finished || req.liveSerial != serial) return;  // answered, or an older attempt
+    if (req.counted) ++out_.timeouts;
+    req.liveSerial = 0;  // the server may still work on it; nobody waits for the answer
+    attemptFailed(r);
+}
+
+// A failed attempt is retried after an exponential backoff while retries and the retry budget
+// (retries ≤ budget × requests + 10, as gRPC and Envoy budgets do) allow; otherwise the request
+// fails for good.
+void ClusterEngine::attemptFailed(std::uint32_t r)
+{
+    Request& req = requests_[r];
+    const auto& client = s_.doc.client;
+    const bool budgetLeft = !client || !client->retryBudget
+                            || double(retriesSent_) < *client->retryBudget * double(originalRequests_) + 10;
+    if (req.attempts <= retries_ && budgetLeft) {
+        ++retriesSent_;
+        const double backoff = backoffS_ * std::ldexp(1.0, req.attempts - 1);
+        events_.push(now_ + backoff, EventType::Retry, r);
+        return;
+    }
+    req.finished = true;
+    interval_.errors += 1;
+    if (req.counted) ++out_.errors;
+    maybeFree(r);
+}
+
+void ClusterEngine::maybeFree(std::uint32_t r)
+{
+    const Request& req = requests_[r];
+    if (req.finished && req.outstanding == 0) freeRequests_.push_back(r);
+}
+
+std::uint32_t ClusterEngine::pickNode()
+{
+    if (eligibleDirty_) rebuildEligible();
+    const std::uint32_t n = std::uint32_t(eligible_.size());
+    if (n == 0) return kNone;
+    if (n == 1) return eligible_[0];
+    auto load = [&](std::uint32_t i) { return nodes_[i].busy + int(nodes_[i].queue.size()); };
+    switch (s_.doc.cluster.balancer) {
+    case Balancer::RoundRobin: return eligible_[roundRobin_++ % n];
+    case Balancer::Random: return eligible_[rng_.below(n)];
+    case Balancer::LeastConnections: {
+        // Ties go to the next node in rotation, as nginx and HAProxy spread equal loads.
+        const std::uint32_t offset = roundRobin_++ % n;
+        std::uint32_t best = eligible_[offset];
+        for (std::uint32_t k = 1; k < n; ++k) {
+            const std::uint32_t i = eligible_[(offset + k) % n];
+            if (load(i) < load(best)) best = i;
+        }
+        return best;
+    }
+    case Balancer::PowerOfTwo: {
+        const std::uint32_t a = rng_.below(n);
+        std::uint32_t b = rng_.below(n - 1);
+        if (b >= a) ++b;
+        return load(eligible_[b]) < load(eligible_[a]) ? eligible_[b] : eligible_[a];
+    }
+    }
+    return eligible_[0];
+}
+
+}  // namespace headroom::sim

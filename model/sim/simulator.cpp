@@ -1,0 +1,155 @@
+#include "simulator.h"
+
+#include "cluster_engine.h"
+#include "core/errors.h"
+#include "statistics.h"
+
+#include <QThread>
+#include <chrono>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+namespace headroom {
+
+ReplicationResult simulateReplication(const ResolvedScenario& scenario, quint64 seed, int index,
+                                      const std::atomic<bool>* cancel, std::atomic<double>* progress, bool keepTimeseries)
+{
+    const std::uint64_t stream = sim::Rng::streamSeed(seed, index);
+    sim::ClusterEngine engine(scenario, stream, cancel, progress, keepTimeseries);
+    ReplicationResult r = engine.run();
+    r.seed = stream;
+    return r;
+}
+
+namespace {
+
+SimulationSummary summarise(const std::vector<ReplicationResult>& reps, const Scenario& doc)
+{
+    SimulationSummary s;
+    auto collect = [&](auto field) {
+        std::vector<double> v;
+        v.reserve(reps.size());
+        for (const ReplicationResult& r : reps) v.push_back(field(r));
+        return sim::estimate(v);
+    };
+    s.requests = collect([](const ReplicationResult& r) { return double(r.requests); }).mean;
+    s.completed = collect([](const ReplicationResult& r) { return double(r.completed); }).mean;
+    s.errors = collect([](const ReplicationResult& r) { return double(r.errors); }).mean;
+    s.errorRate = collect([](const ReplicationResult& r) { return r.errorRate; });
+    s.attemptsPerRequest = collect([](const ReplicationResult& r) { return r.attemptsPerRequest; });
+    s.latencyMean = collect([](const ReplicationResult& r) { return r.latencyMs.mean; });
+    s.latencyP50 = collect([](const ReplicationResult& r) { return r.latencyMs.p50; });
+    s.latencyP95 = collect([](const ReplicationResult& r) { return r.latencyMs.p95; });
+    s.latencyP99 = collect([](const ReplicationResult& r) { return r.latencyMs.p99; });
+    s.queueWaitP95 = collect([](const ReplicationResult& r) { return r.queueWaitMs.p95; });
+    s.nodeHours = collect([](const ReplicationResult& r) { return r.nodeHours; });
+    s.costUsd = collect([](const ReplicationResult& r) { return r.costUsd; });
+    s.minutesOverSlo = collect([](const ReplicationResult& r) { return r.minutesOverSlo; });
+    int met = 0;
+    for (const ReplicationResult& r : reps) met += r.sloMet ? 1 : 0;
+    s.sloAttainment = reps.empty() ? 0 : double(met) / double(reps.size());
+    if (doc.slo) {
+        s.sloMet = s.errorRate.mean <= doc.slo->errorRate;
+        if (doc.slo->latencyP95Ms > 0) s.sloMet = s.sloMet && s.latencyP95.mean <= doc.slo->latencyP95Ms;
+        if (doc.slo->queueWaitP95Ms) s.sloMet = s.sloMet && s.queueWaitP95.mean <= *doc.slo->queueWaitP95Ms;
+    }
+    return s;
+}
+
+// Interval by interval, the mean of the replications (percentiles included: a mean of p95s,
+// which is what a chart of "typical p95 over time" wants).
+std::vector<IntervalPoint> meanSeries(const std::vector<ReplicationResult>& reps)
+{
+    std::vector<IntervalPoint> out;
+    if (reps.empty()) return out;
+    size_t n = reps.front().timeseries.size();
+    for (const ReplicationResult& r : reps) n = std::min(n, r.timeseries.size());
+    const double k = double(reps.size());
+    for (size_t i = 0; i < n; ++i) {
+        IntervalPoint m;
+        m.tS = reps.front().timeseries[i].tS;
+        m.creditBalanceMin = 1e300;
+        for (const ReplicationResult& r : reps) {
+            const IntervalPoint& p = r.timeseries[i];
+            m.arrivals += p.arrivals / k;
+            m.completed += p.completed / k;
+            m.p50Ms += p.p50Ms / k;
+            m.p95Ms += p.p95Ms / k;
+            m.p99Ms += p.p99Ms / k;
+            m.errors += p.errors / k;
+            m.nodesDesired += p.nodesDesired / k;
+            m.nodesReady += p.nodesReady / k;
+            m.nodesHealthy += p.nodesHealthy / k;
+            m.utilization += p.utilization / k;
+            m.workerUtilization += p.workerUtilization / k;
+            m.creditBalanceMin = std::min(m.creditBalanceMin, p.creditBalanceMin);  // the worst replication
+            m.costUsd += p.costUsd / k;
+        }
+        out.push_back(m);
+    }
+    return out;
+}
+
+}  // namespace
+
+SimulationResult simulate(const ResolvedScenario& scenario, const SimulationOptions& options)
+{
+    SimulationResult result;
+    result.scenarioName = scenario.doc.name;
+    result.seed = options.seed.value_or(scenario.doc.seed);
+    result.replications = options.replications > 0 ? options.replications : scenario.doc.replications;
+    result.durationS = scenario.doc.durationS;
+    const int count = result.replications;
+    int threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
+    threads = std::min(threads, count);
+
+    std::vector<ReplicationResult> reps(static_cast<size_t>(count));
+    std::vector<std::atomic<double>> progress(static_cast<size_t>(count));
+    for (auto& p : progress) p.store(0);
+    std::atomic<int> next{0};
+    std::atomic<bool> stop{false};
+    std::exception_ptr failure;
+    std::mutex failureLock;
+    std::atomic<int> running{threads};
+    auto worker = [&] {
+        for (;;) {
+            const int i = next.fetch_add(1);
+            if (i >= count || stop.load()) break;
+            try {
+                reps[size_t(i)] = simulateReplication(scenario, result.seed, i, &stop, &progress[size_t(i)],
+                                                      options.keepTimeseries);
+            } catch (...) {
+                std::lock_guard<std::mutex> lock(failureLock);
+                if (!failure) failure = std::current_exception();
+                stop.store(true);
+                break;
+            }
+        }
+        running.fetch_sub(1);
+    };
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
+
+    // The calling thread relays cancellation (the workers read `stop`) and reports progress.
+    while (running.load() > 0) {
+        if (options.cancel && options.cancel->load()) stop.store(true);
+        if (options.progress) {
+            double done = 0;
+            for (auto& p : progress) done += p.load(std::memory_order_relaxed);
+            options.progress(done / count);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    for (std::thread& t : pool) t.join();
+    if (failure) std::rethrow_exception(failure);
+    if (options.cancel && options.cancel->load()) throw Cancelled();
+    if (options.progress) options.progress(1.0);
+
+    result.summary = summarise(reps, scenario.doc);
+    result.timeseries = meanSeries(reps);
+    result.perReplication = std::move(reps);
+    return result;
+}
+
+}  // namespace headroom

@@ -1,0 +1,104 @@
+#include "analysis/noisy_neighbour.h"
+#include "support/fixtures.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <gtest/gtest.h>
+#include <cmath>
+
+using namespace headroom;
+
+namespace {
+
+// `sar -u` text: "06:42:39 PM     all     99.85 … %steal %idle"; clock times become seconds.
+noisy::StealSeries readSarText(const QString& path)
+{
+    noisy::StealSeries s;
+    s.node = QStringLiteral("ip-10-0-0-97");
+    static const QRegularExpression row(QStringLiteral(
+        "^(\\d\\d):(\\d\\d):(\\d\\d) (AM|PM)\\s+all\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(\\S+)\\s+\\S+$"));
+    for (const QByteArray& line : test::readFile(path).split('\n')) {
+        const auto m = row.match(QString::fromUtf8(line).trimmed());
+        if (!m.hasMatch()) continue;
+        int hour = m.captured(1).toInt() % 12 + (m.captured(4) == QStringLiteral("PM") ? 12 : 0);
+        s.t.push_back(hour * 3600 + m.captured(2).toInt() * 60 + m.captured(3).toInt());
+        s.stealPct.push_back(m.captured(5).toDouble());
+    }
+    return s;
+}
+
+}  // namespace
+
+TEST(NoisyNeighbour, SarStealBelowDefaultThresholdHasNoEpisodes)
+{
+    HEADROOM_FIXTURE(path, "sysstat/pkb_sar-u_text_aws_steal.txt");
+    const auto s = readSarText(path);
+    ASSERT_EQ(s.t.size(), 10u);
+    const auto r = noisy::detect({s});
+    EXPECT_EQ(r.episodes, 0);
+    EXPECT_NEAR(r.observedHours, 10 * 30 / 3600.0, 1e-12);  // ten 30-s intervals
+    EXPECT_EQ(r.slowdown, 1.0);
+    // Rows average 0.15..0.37 % (not the edited "Average:" line's 17.99).
+    EXPECT_NEAR(r.baselineStealPct, (0.15 + 0.22 + 0.30 + 0.19 + 0.37 + 0.30 + 0.25 + 0.35 + 0.21 + 0.17) / 10, 1e-12);
+}
+
+TEST(NoisyNeighbour, SarStealEpisodesAboveALowThreshold)
+{
+    HEADROOM_FIXTURE(path, "sysstat/pkb_sar-u_text_aws_steal.txt");
+    const auto s = readSarText(path);
+    // Samples ≥ 0.30 %: 06:43:39 (0.30) | 06:44:39 (0.37), 06:45:09 (0.30) | 06:46:09 (0.35)
+    // → three episodes of 30, 60 and 30 s.
+    const auto r = noisy::detect({s}, {0.30, 1.5});
+    ASSERT_EQ(r.episodes, 3);
+    EXPECT_NEAR(r.meanDurationS, 40, 1e-9);
+    EXPECT_NEAR(r.episodesPerHour, 3 / (300 / 3600.0), 1e-9);
+    EXPECT_NEAR(r.list[1].meanStealPct, (0.37 + 0.30) / 2, 1e-12);
+    const double in = (0.30 + 0.37 + 0.30 + 0.35) / 4;
+    const double out = (0.15 + 0.22 + 0.19 + 0.25 + 0.21 + 0.17) / 6;
+    EXPECT_NEAR(r.slowdown, (1 - in / 100) / (1 - out / 100), 1e-12);
+}
+
+TEST(NoisyNeighbour, PrometheusStealRateSeries)
+{
+    HEADROOM_FIXTURE(path, "prometheus/holmesgpt_query_range_node_cpu_by_mode_incl_steal.txt");
+    // Two tool header lines, then the pretty-printed object holding Prometheus' data.
+    QByteArray bytes = test::readFile(path);
+    for (int i = 0; i < 2; ++i) bytes = bytes.mid(bytes.indexOf('\n') + 1);
+    const QJsonArray result = QJsonDocument::fromJson(bytes).object()[QStringLiteral("data")].toObject()[QStringLiteral("result")].toArray();
+    noisy::StealSeries s;
+    for (const QJsonValue& r : result) {
+        if (r[QStringLiteral("metric")][QStringLiteral("mode")].toString() != QStringLiteral("steal")) continue;
+        for (const QJsonValue& p : r[QStringLiteral("values")].toArray()) {
+            s.t.push_back(p[0].toDouble());
+            s.stealPct.push_back(p[1].toString().toDouble() * 100);  // rate of seconds → percent
+        }
+    }
+    ASSERT_EQ(s.t.size(), 31u);  // SOURCE.txt: 31 points, step 60 s
+    EXPECT_DOUBLE_EQ(noisy::typicalStep(s.t), 60);
+    // Threshold at the series' own median: episodes are the runs of samples at or above it.
+    std::vector<double> sorted = s.stealPct;
+    std::sort(sorted.begin(), sorted.end());
+    const double threshold = sorted[15];
+    int expectedEpisodes = 0, above = 0;
+    for (size_t i = 0; i < s.stealPct.size(); ++i) {
+        const bool a = s.stealPct[i] >= threshold;
+        above += a;
+        if (a && (i == 0 || s.stealPct[i - 1] < threshold)) ++expectedEpisodes;
+    }
+    const auto r = noisy::detect({s}, {threshold, 1.5});
+    EXPECT_EQ(r.episodes, expectedEpisodes);
+    EXPECT_NEAR(r.observedHours, 31 * 60 / 3600.0, 1e-12);
+    EXPECT_NEAR(r.meanDurationS, above * 60.0 / expectedEpisodes, 1e-9);
+}
+
+TEST(NoisyNeighbour, MissingScrapesSplitAnEpisode)
+{
+    noisy::StealSeries s{QStringLiteral("n"), {60, 120, 180, 420, 480}, {20, 20, 20, 20, 20}};
+    const auto r = noisy::detect({s});
+    EXPECT_EQ(r.episodes, 2);  // the 240-s hole (4 steps) breaks the run
+    EXPECT_NEAR(r.list[0].durationS(), 180, 1e-12);
+    EXPECT_NEAR(r.list[1].durationS(), 120, 1e-12);
+    EXPECT_NEAR(r.slowdown, 0.8, 1e-12);  // 20 % steal, nothing outside
+}

@@ -1,0 +1,86 @@
+#!/bin/bash
+# Import speed of the generic long CSV: Headroom's `headroom import` against the sqlite3 shell's
+# `.import` of the same file into a bare table, in one run on the same machine.
+#
+#   tests/bench/import_csv_bench.sh [HEADROOM_BINARY] [ROWS]
+#
+# Generates ROWS (default 3,000,000) rows of time,node,metric,value for 50 nodes and 3 metrics
+# (ISO 8601 times, one row per node and metric every 10 s), then prints rows/s of each and the
+# ratio Headroom / sqlite3 (goal: at least 1.0). Not a test: run it by hand on a quiet machine.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+headroom=${1:-}
+rows=${2:-3000000}
+if [ -z "$headroom" ]; then
+    for candidate in "$here"/../../build*/app/headroom; do
+        [ -x "$candidate" ] && headroom=$candidate && break
+    done
+fi
+[ -x "$headroom" ] || { echo "usage: $0 HEADROOM_BINARY [ROWS] (no built headroom found)" >&2; exit 2; }
+command -v sqlite3 >/dev/null || { echo "sqlite3 (the shell) is not installed: apt-get install sqlite3" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "python3 is needed to generate the file" >&2; exit 2; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+csv="$work/long.csv"
+
+python3 - "$csv" "$rows" <<'PY'
+import sys, datetime, random
+path, rows = sys.argv[1], int(sys.argv[2])
+nodes = [f"node-{i:02d}" for i in range(50)]
+metrics = ["cpu.util_pct", "mem.used_pct", "http.requests_per_s"]
+rng = random.Random(7)
+start = datetime.datetime(2024, 3, 1, tzinfo=datetime.timezone.utc)
+per_step = len(nodes) * len(metrics)
+with open(path, "w") as f:
+    f.write("time,node,metric,value\n")
+    written = 0
+    step = 0
+    while written < rows:
+        t = (start + datetime.timedelta(seconds=10 * step)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        lines = []
+        for n in nodes:
+            for m in metrics:
+                if written + len(lines) >= rows:
+                    break
+                lines.append(f"{t},{n},{m},{rng.uniform(0, 100):.3f}\n")
+        f.write("".join(lines))
+        written += len(lines)
+        step += 1
+PY
+
+size=$(du -h "$csv" | cut -f1)
+echo "file: $rows rows, $size ($(head -2 "$csv" | tail -1))"
+
+now() { date +%s.%N; }
+
+# Headroom: a fresh workspace created first, so only the import is timed.
+ws="$work/bench.headroom"
+"$headroom" datasets -w "$ws" >/dev/null
+t0=$(now)
+"$headroom" import -w "$ws" --json "$csv" > "$work/import.json"
+t1=$(now)
+imported=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["datasets"][0]; print(d["samples"])' "$work/import.json")
+[ "$imported" = "$rows" ] || { echo "headroom imported $imported samples, expected $rows" >&2; exit 1; }
+
+# The sqlite3 shell: .import into a bare table with the same columns (one transaction).
+db="$work/shell.db"
+t2=$(now)
+sqlite3 "$db" <<SQL
+CREATE TABLE sample(time TEXT, node TEXT, metric TEXT, value REAL);
+.mode csv
+.import --skip 1 $csv sample
+SQL
+t3=$(now)
+shell_rows=$(sqlite3 "$db" 'SELECT count(*) FROM sample')
+[ "$shell_rows" = "$rows" ] || { echo "sqlite3 imported $shell_rows rows, expected $rows" >&2; exit 1; }
+
+python3 - "$rows" "$t0" "$t1" "$t2" "$t3" <<'PY'
+import sys
+rows = int(sys.argv[1]); t0, t1, t2, t3 = map(float, sys.argv[2:])
+h, s = rows / (t1 - t0), rows / (t3 - t2)
+print(f"headroom import: {t1 - t0:7.2f} s  {h:12,.0f} rows/s")
+print(f"sqlite3 .import: {t3 - t2:7.2f} s  {s:12,.0f} rows/s")
+print(f"ratio headroom/sqlite3: {h / s:.2f}x (goal >= 1.0x)")
+PY

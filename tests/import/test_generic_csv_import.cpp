@@ -1,0 +1,119 @@
+// Generic long and wide time-series CSV, and the number and time parsing under it.
+#include "import/fast_parse.h"
+#include "import/import_service.h"
+#include "monitoring_test_helpers.h"
+#include "store/sql.h"
+#include "store/workspace.h"
+#include "support/temp_workspace.h"
+
+#include <cmath>
+
+using namespace headroom;
+using namespace headroom::test;
+
+TEST(FastParse, NumbersAndTimes)
+{
+    using namespace headroom::fastparse;
+    EXPECT_EQ(number("1.412839e+06"), std::optional<double>(1412839.0));
+    EXPECT_EQ(number("+3"), std::optional<double>(3.0));
+    EXPECT_EQ(number("-0.5"), std::optional<double>(-0.5));
+    EXPECT_TRUE(std::isnan(*number("NaN")));
+    EXPECT_EQ(number("+Inf"), std::optional<double>(INFINITY));
+    EXPECT_FALSE(number("1e999").has_value());
+    EXPECT_FALSE(number("12abc").has_value());
+    EXPECT_FALSE(number("").has_value());
+    EXPECT_FALSE(number("--1").has_value());
+    // 2024-02-29 is day 19782 since 1970-01-01 (a leap day).
+    EXPECT_EQ(isoDateTime("2024-02-29T00:00:00Z"), std::optional<double>(19782 * 86400.0));
+    EXPECT_EQ(isoDateTime("2024-02-29 01:30:00+01:30"), std::optional<double>(19782 * 86400.0));
+    EXPECT_EQ(isoDateTime("1969-12-31T23:59:59.5Z"), std::optional<double>(-0.5));
+    bool zone = true;
+    EXPECT_EQ(isoDateTime("2019-04-18 13:20:19", &zone), std::optional<double>(1555593619.0));
+    EXPECT_FALSE(zone);
+    EXPECT_EQ(isoDateTime("2019-04-18 13:20:19 UTC"), std::optional<double>(1555593619.0));
+    EXPECT_FALSE(isoDateTime("2019-13-01T00:00:00Z").has_value());
+    EXPECT_FALSE(isoDateTime("2019-04-18T13:20:19 CEST").has_value());
+    EXPECT_EQ(timestamp("1700000000.25"), std::optional<double>(1700000000.25));
+    EXPECT_EQ(timestamp("1700000000250"), std::optional<double>(1700000000.25));  // milliseconds
+}
+
+TEST(GenericCsv, LongLayoutInAnyColumnOrderWithUnits)
+{
+    const QByteArray csv =
+        "value,metric,timestamp,host,unit\n"
+        "0.5,cpu.util_pct,2024-01-01T00:00:00Z,web-1,%\n"
+        "12,http.requests_per_s,2024-01-01T00:00:00Z,web-1,1/s\n"
+        "0.7,cpu.util_pct,2024-01-01T00:00:00Z,web-2,%\n"
+        "0.6,cpu.util_pct,2024-01-01T00:01:00Z,web-1,%\n"
+        ",cpu.util_pct,2024-01-01T00:02:00Z,web-1,%\n";
+    const ImportResult r = parseAs(QStringLiteral("csv"), csv);
+    ASSERT_EQ(r.series.size(), 3u);
+    const SeriesData& web1 = r.series[0];
+    EXPECT_EQ(web1.node, QStringLiteral("web-1"));
+    EXPECT_EQ(web1.metric, QStringLiteral("cpu.util_pct"));
+    EXPECT_EQ(web1.unit, QStringLiteral("%"));
+    ASSERT_EQ(web1.v.size(), 2u);
+    EXPECT_EQ(web1.t[1] - web1.t[0], 60.0);
+    EXPECT_EQ(web1.v[1], 0.6);
+    EXPECT_EQ(r.series[2].node, QStringLiteral("web-2"));
+    ASSERT_EQ(r.warnings.size(), 1);  // the empty value
+    EXPECT_TRUE(r.warnings[0].message.startsWith(QLatin1String("1 empty")));
+}
+
+TEST(GenericCsv, WideLayoutSemicolonsQuotesEpochSeconds)
+{
+    const QByteArray csv = "\xEF\xBB\xBF" "time;\"cpu; busy\";mem_used\r\n1700000000;1.5;100\r\n1700000060;\"2.5\";NA\r\n";
+    const ImportResult r = parseAs(QStringLiteral("csv"), csv);
+    ASSERT_EQ(r.series.size(), 2u);
+    EXPECT_EQ(r.series[0].metric, QStringLiteral("cpu; busy"));
+    EXPECT_EQ(r.series[0].v, (std::vector<double>{1.5, 2.5}));
+    EXPECT_EQ(r.series[0].t, (std::vector<double>{1700000000, 1700000060}));
+    EXPECT_EQ(r.series[1].v, (std::vector<double>{100}));
+    EXPECT_EQ(r.labels.value(QStringLiteral("layout")).toString(), QStringLiteral("wide"));
+}
+
+TEST(GenericCsv, ErrorsPointAtTheCell)
+{
+    const QString value = inputErrorOf(QStringLiteral("csv"), "time,node,metric,value\n1,a,m,1\n2,a,m,lots\n");
+    EXPECT_TRUE(value.startsWith(QLatin1String("broken.input:3:7"))) << value.toStdString();
+    const QString time = inputErrorOf(QStringLiteral("csv"), "time,node,metric,value\nnoon,a,m,1\n");
+    EXPECT_TRUE(time.startsWith(QLatin1String("broken.input:2:1"))) << time.toStdString();
+    const QString huge = inputErrorOf(QStringLiteral("csv"), "time,node,metric,value\n1,a,m,1e999\n");
+    EXPECT_TRUE(huge.contains(QLatin1String("finite number"))) << huge.toStdString();
+    const QString truncated = inputErrorOf(QStringLiteral("csv"), "time,node,metric,value\n1,a,m");
+    EXPECT_TRUE(truncated.contains(QLatin1String("expected 4 fields"))) << truncated.toStdString();
+    const QString quote = inputErrorOf(QStringLiteral("csv"), "time,node,metric,value\n1,\"a,m,1\n");
+    EXPECT_TRUE(quote.contains(QLatin1String("unterminated"))) << quote.toStdString();
+    const QString noTime = inputErrorOf(QStringLiteral("csv"), "a,b\n1,2\n");
+    EXPECT_TRUE(noTime.contains(QLatin1String("time column"))) << noTime.toStdString();
+    const QString headerOnly = inputErrorOf(QStringLiteral("csv"), "time,node,metric,value\n");
+    EXPECT_TRUE(headerOnly.contains(QLatin1String("no data rows"))) << headerOnly.toStdString();
+    expectRefusesBrokenInput(QStringLiteral("csv"));
+}
+
+TEST(GenericCsv, StoredAsSamplesInOneDataset)
+{
+    TempWorkspace tw;
+    QByteArray csv = "time,node,metric,value\n";
+    for (int i = 0; i < 1000; ++i)
+        csv += QByteArray::number(1700000000 + i) + ",n" + QByteArray::number(i % 5) + ",cpu.util_pct," + QByteArray::number(i % 100) + "\n";
+    const ImportOutcome o = importBytes(tw.ws(), csv, {QStringLiteral("load.csv"), QString(), QString(), QString()});
+    EXPECT_EQ(o.format, QStringLiteral("csv"));
+    EXPECT_EQ(o.series, 5);
+    EXPECT_EQ(o.samples, 1000);
+    QSqlDatabase db = tw.ws().database();
+    EXPECT_EQ(sql::scalar(db, QStringLiteral("SELECT count(*) FROM sample")).toInt(), 1000);
+    EXPECT_EQ(sql::scalar(db, QStringLiteral("SELECT sum(value) FROM sample")).toDouble(), 10 * 4950.0);
+    EXPECT_EQ(sql::scalar(db, QStringLiteral("SELECT count(DISTINCT node) FROM series")).toInt(), 5);
+    // The same bytes again: reported, not stored twice.
+    const ImportOutcome again = importBytes(tw.ws(), csv, {QStringLiteral("load.csv"), QString(), QString(), QString()});
+    EXPECT_TRUE(again.duplicate);
+    EXPECT_EQ(sql::scalar(db, QStringLiteral("SELECT count(*) FROM sample")).toInt(), 1000);
+    // A bad row at the end leaves nothing of that file behind.
+    QByteArray broken = csv;
+    broken.replace("1700000000,n0", "1800000000,n0");
+    broken += "1800000999,n1,cpu.util_pct,oops\n";
+    EXPECT_THROW(importBytes(tw.ws(), broken, {QStringLiteral("broken.csv"), QString(), QString(), QString()}), InputError);
+    EXPECT_EQ(sql::scalar(db, QStringLiteral("SELECT count(*) FROM dataset")).toInt(), 1);
+    EXPECT_EQ(sql::scalar(db, QStringLiteral("SELECT count(*) FROM sample")).toInt(), 1000);
+}

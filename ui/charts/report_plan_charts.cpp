@@ -1,0 +1,144 @@
+#include "report_plan_charts.h"
+
+#include "chart_builder.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QHorizontalStackedBarSeries>
+#include <QLegend>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QScatterSeries>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+
+namespace headroom::charts {
+
+namespace {
+const QColor kMeets(0x4c, 0x9a, 0x2a), kFails(0x9a, 0x9a, 0x9a), kFront(0x1f, 0x5f, 0x9f), kSlo(0xc0, 0x39, 0x2b),
+    kWinner(0xe6, 0x7e, 0x22);
+}
+
+QChart* costVsLatency(const QVector<CostLatencyPoint>& points, double sloMs)
+{
+    QChart* chart = makeChart(QObject::tr("Monthly cost against p95 latency"));
+    auto* meets = new QScatterSeries;
+    meets->setName(QObject::tr("meets the SLO"));
+    auto* fails = new QScatterSeries;
+    fails->setName(QObject::tr("misses the SLO"));
+    auto* winner = new QScatterSeries;
+    winner->setName(QObject::tr("recommended"));
+    auto* front = new QLineSeries;
+    front->setName(QObject::tr("Pareto front"));
+    for (auto* s : {meets, fails}) {
+        s->setMarkerSize(6);
+        s->setPen(Qt::NoPen);
+    }
+    meets->setColor(kMeets);
+    fails->setColor(kFails);
+    winner->setMarkerSize(12);
+    winner->setColor(kWinner);
+    winner->setBorderColor(Qt::black);
+    front->setPen(QPen(kFront, 1.2));
+    double xMax = 0, yMax = sloMs, yMin = std::numeric_limits<double>::max();
+    QVector<QPointF> frontPoints;
+    for (const CostLatencyPoint& p : points) {
+        if (!std::isfinite(p.p95Ms) || !std::isfinite(p.costPerMonthUsd)) continue;
+        const QPointF at(p.costPerMonthUsd, p.p95Ms);
+        (p.meetsSlo ? meets : fails)->append(at);
+        if (p.winner) winner->append(at);
+        if (p.onFront) frontPoints << at;
+        xMax = std::max(xMax, p.costPerMonthUsd);
+        yMax = std::max(yMax, p.p95Ms);
+        yMin = std::min(yMin, p.p95Ms);
+    }
+    std::sort(frontPoints.begin(), frontPoints.end(), [](QPointF a, QPointF b) { return a.x() < b.x(); });
+    front->replace(frontPoints);
+    auto* x = new QValueAxis;
+    x->setRange(0, xMax > 0 ? xMax * 1.05 : 1);
+    x->setTitleText(QObject::tr("cost per month (USD)"));
+    x->setLabelFormat(QStringLiteral("%g"));
+    // p95 can span decades between an overloaded fleet and an idle one: a log axis then keeps
+    // both readable; within one decade a linear axis labels better.
+    QAbstractAxis* y = nullptr;
+    const double lo = yMin < yMax ? yMin : 0;
+    if (lo > 0 && yMax / lo > 20) {
+        auto* log = new QLogValueAxis;
+        log->setBase(10);
+        log->setRange(std::max(0.1, lo * 0.7), yMax * 1.4);
+        log->setTitleText(QObject::tr("p95 latency (ms, log scale)"));
+        log->setLabelFormat(QStringLiteral("%g"));
+        log->setMinorTickCount(-1);
+        y = log;
+    } else {
+        auto* linear = new QValueAxis;
+        linear->setRange(0, std::max(1.0, yMax * 1.1));
+        linear->setTitleText(QObject::tr("p95 latency (ms)"));
+        linear->setLabelFormat(QStringLiteral("%g"));
+        y = linear;
+    }
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{front, fails, meets, winner}) {
+        chart->addSeries(s);
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+    if (sloMs > 0) {
+        auto* slo = new QLineSeries;
+        slo->setName(QObject::tr("SLO p95 %1 ms").arg(sloMs));
+        slo->append(0, sloMs);
+        slo->append(x->max(), sloMs);
+        slo->setPen(QPen(kSlo, 1.2, Qt::DashLine));
+        chart->addSeries(slo);
+        slo->attachAxis(x);
+        slo->attachAxis(y);
+    }
+    chart->legend()->setVisible(true);
+    return chart;
+}
+
+QChart* tornado(const QVector<TornadoBar>& input, double baseP95Ms, double sloMs)
+{
+    QChart* chart = makeChart(QObject::tr("Sensitivity of the recommended configuration (p95)"));
+    QVector<TornadoBar> bars = input;
+    // Widest swing on top; a horizontal bar series draws its first category at the bottom.
+    std::sort(bars.begin(), bars.end(), [&](const TornadoBar& a, const TornadoBar& b) {
+        return std::abs(a.p95Ms - baseP95Ms) < std::abs(b.p95Ms - baseP95Ms);
+    });
+    auto* series = new QHorizontalStackedBarSeries;
+    auto* up = new QBarSet(QObject::tr("slower than the base"));
+    auto* down = new QBarSet(QObject::tr("faster than the base"));
+    up->setColor(kSlo);
+    down->setColor(kMeets);
+    QStringList labels;
+    double span = 1;
+    for (const TornadoBar& b : bars) {
+        const double delta = b.p95Ms - baseP95Ms;
+        up->append(delta > 0 ? delta : 0);
+        down->append(delta < 0 ? delta : 0);
+        labels << QStringLiteral("%1 (%2 ms)").arg(b.label).arg(b.p95Ms, 0, 'f', 1);
+        span = std::max(span, std::abs(delta));
+    }
+    series->append(up);
+    series->append(down);
+    series->setBarWidth(0.7);
+    chart->addSeries(series);
+    auto* y = new QBarCategoryAxis;
+    y->append(labels);
+    auto* x = new QValueAxis;
+    x->setRange(-span * 1.1, span * 1.1);
+    x->setTitleText(QObject::tr("change of p95 from the base %1 ms (ms)%2")
+                        .arg(baseP95Ms, 0, 'f', 1)
+                        .arg(sloMs > 0 ? QObject::tr("; SLO %1 ms").arg(sloMs) : QString()));
+    x->setLabelFormat(QStringLiteral("%g"));
+    chart->addAxis(y, Qt::AlignLeft);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(y);
+    series->attachAxis(x);
+    chart->legend()->setVisible(true);
+    return chart;
+}
+
+}  // namespace headroom::charts

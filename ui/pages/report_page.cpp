@@ -1,0 +1,175 @@
+#include "report_page.h"
+
+#include "app_context.h"
+#include "report/report_data.h"
+#include "report/report_generator.h"
+#include "report/report_pdf.h"
+#include "report/report_preview.h"
+#include "core/errors.h"
+#include "task_tracker.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+Q_DECLARE_METATYPE(std::shared_ptr<headroom::report::ReportData>)
+
+namespace headroom {
+
+ReportPage::ReportPage(AppContext* context, QWidget* parent)
+    : Page(context, parent), preview_(new report::ReportPreview), scenarioLabel_(new QLabel), status_(new QLabel),
+      generateButton_(new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Generate preview"))),
+      exportButton_(new QPushButton(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("Export PDF…"))),
+      cancelButton_(new QPushButton(QIcon::fromTheme(QStringLiteral("process-stop")), tr("Cancel"))),
+      recommend_(new QCheckBox(tr("Include the recommendation (slower)")))
+{
+    auto* choose = new QPushButton(QIcon::fromTheme(QStringLiteral("document-open")), tr("Choose scenario…"));
+    recommend_->setChecked(true);
+    recommend_->setToolTip(tr("Runs the recommender over the whole catalog for the executive summary, the provider "
+                              "comparison, the Pareto and the tornado charts."));
+    cancelButton_->setEnabled(false);
+    scenarioLabel_->setTextFormat(Qt::PlainText);
+    scenarioLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    status_->setTextFormat(Qt::PlainText);
+    status_->setWordWrap(true);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Scenario:")));
+    bar->addWidget(scenarioLabel_, 1);
+    bar->addWidget(choose);
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(generateButton_);
+    actions->addWidget(exportButton_);
+    actions->addWidget(cancelButton_);
+    actions->addWidget(recommend_);
+    actions->addStretch();
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(preview_);
+    scroll->setWidgetResizable(true);
+    scroll->setBackgroundRole(QPalette::Dark);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addLayout(actions);
+    layout->addWidget(status_);
+    layout->addWidget(scroll, 1);
+
+    connect(choose, &QPushButton::clicked, this, &ReportPage::chooseScenario);
+    connect(generateButton_, &QPushButton::clicked, this, &ReportPage::generate);
+    connect(exportButton_, &QPushButton::clicked, this, &ReportPage::chooseAndExport);
+    connect(cancelButton_, &QPushButton::clicked, this, [this] { this->context()->tasks()->cancelAll(); });
+    connect(context, &AppContext::scenarioChanged, this, &ReportPage::setScenarioPath);
+    setScenarioPath(context->scenarioPath());
+}
+
+ReportPage::~ReportPage() = default;
+
+const report::ReportDocument* ReportPage::document() const { return document_.get(); }
+
+QString ReportPage::statusText() const { return status_->text(); }
+
+void ReportPage::setScenarioPath(const QString& path)
+{
+    scenarioPath_ = path;
+    scenarioLabel_->setText(path.isEmpty() ? tr("none chosen") : QFileInfo(path).absoluteFilePath());
+    generateButton_->setEnabled(!path.isEmpty() && !busy_);
+    exportButton_->setEnabled(!path.isEmpty() && !busy_);
+    if (!busy_)
+        showStatus(path.isEmpty() ? tr("Open a scenario on the Scenario page or choose one here.")
+                                  : tr("Generate the preview to see the report of this scenario."));
+}
+
+void ReportPage::chooseScenario()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Scenario"), QFileInfo(scenarioPath_).path(),
+                                                      tr("Scenarios (*.json);;All files (*)"));
+    if (!path.isEmpty()) setScenarioPath(path);
+}
+
+void ReportPage::chooseAndExport()
+{
+    QString suggestion = QFileInfo(scenarioPath_).completeBaseName() + QStringLiteral("-report.pdf");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), suggestion, tr("PDF (*.pdf)"));
+    if (!path.isEmpty()) exportPdf(path);
+}
+
+void ReportPage::setBusy(bool busy)
+{
+    busy_ = busy;
+    generateButton_->setEnabled(!busy && !scenarioPath_.isEmpty());
+    exportButton_->setEnabled(!busy && !scenarioPath_.isEmpty());
+    cancelButton_->setEnabled(busy);
+}
+
+void ReportPage::showStatus(const QString& text) { status_->setText(text); }
+
+void ReportPage::generate()
+{
+    Workspace* ws = context()->workspace();
+    if (!ws || scenarioPath_.isEmpty() || busy_) return;
+    setBusy(true);
+    showStatus(tr("Running the models for the report…"));
+    report::ReportRequest base;
+    base.scenarioPath = scenarioPath_;
+    base.recommend = recommend_->isChecked();
+    context()->tasks()->run(
+        tr("Preparing the report"),
+        [ws, base](TaskControl& control) {
+            report::ReportRequest request = base;
+            request.cancel = &control.cancel;
+            request.progress = [&control](double f) { control.setProgress(f); };
+            return QVariant::fromValue(std::make_shared<report::ReportData>(report::gatherReportData(*ws, request)));
+        },
+        [this](const QVariant& result) {
+            // Charts are graphics items, so the layout and painting happen here on the GUI thread.
+            const auto data = result.value<std::shared_ptr<report::ReportData>>();
+            document_ = report::layoutReport(*data);
+            preview_->setDocument(document_);
+            setBusy(false);
+            showStatus(tr("%n page(s).", nullptr, document_->pageCount()));
+            emit reportReady();
+            if (!pendingExport_.isEmpty()) exportPdf(std::exchange(pendingExport_, QString()));
+        },
+        [this](const QString& message) {
+            setBusy(false);
+            pendingExport_.clear();
+            showStatus(tr("The report could not be prepared: %1").arg(message));
+            emit reportFailed(message);
+        });
+    // A cancelled task calls neither callback: the tracker reports idle instead.
+    connect(context()->tasks(), &TaskTracker::idle, this, [this] {
+        if (busy_) {
+            setBusy(false);
+            pendingExport_.clear();
+            showStatus(tr("Cancelled; nothing was written."));
+        }
+    }, Qt::SingleShotConnection);
+}
+
+bool ReportPage::exportPdf(const QString& path)
+{
+    if (!document_) {
+        pendingExport_ = path;  // written as soon as the report is ready
+        generate();
+        return false;
+    }
+    try {
+        report::PdfOptions options;
+        options.title = document_->content().title.subtitle;
+        report::writePdf(*document_, path, options);
+    } catch (const RuntimeFailure& e) {
+        showStatus(tr("The PDF was not written: %1").arg(e.text()));
+        emit reportFailed(e.text());
+        return false;
+    }
+    showStatus(tr("Wrote %1 (%n page(s)).", nullptr, document_->pageCount()).arg(QDir::toNativeSeparators(path)));
+    emit exported(path);
+    return true;
+}
+
+}  // namespace headroom

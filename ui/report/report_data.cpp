@@ -1,0 +1,132 @@
+#include "report_data.h"
+
+#include "core/errors.h"
+#include "model.h"
+#include "plan/candidate_config.h"
+#include "plan/monthly_cost.h"
+#include "plan/recommender.h"
+#include "scenario/scenario_parser.h"
+#include "store/sql.h"
+#include "store/workspace.h"
+
+#include <QSqlQuery>
+#include <map>
+
+namespace headroom::report {
+
+namespace {
+
+void checkCancel(const ReportRequest& request)
+{
+    if (request.cancel && request.cancel->load()) throw Cancelled();
+}
+
+// Benchmark measurements grouped by instance type and metric, kept where at least two nodes
+// ran the metric, so the homogeneity model has something to compare. Largest groups first.
+std::vector<FleetGroup> fleetGroups(const Workspace& ws)
+{
+    QSqlQuery q = sql::exec(ws.database(), QStringLiteral(
+        "SELECT COALESCE(NULLIF(d.instance_type_key, ''), NULLIF(d.provider, ''), '') AS grp, m.metric, "
+        "       COALESCE(m.unit, ''), COALESCE(NULLIF(m.node, ''), NULLIF(d.node, ''), d.name) AS node, m.value "
+        "FROM measurement m JOIN dataset d ON d.id = m.dataset_id ORDER BY grp, m.metric, node, m.id"));
+    std::map<std::pair<QString, QString>, FleetGroup> groups;
+    std::map<std::pair<QString, QString>, std::map<QString, std::vector<double>>> values;
+    while (q.next()) {
+        const auto key = std::make_pair(q.value(0).toString(), q.value(1).toString());
+        FleetGroup& g = groups[key];
+        g.instanceType = key.first;
+        g.metric = key.second;
+        g.unit = q.value(2).toString();
+        values[key][q.value(3).toString()].push_back(q.value(4).toDouble());
+    }
+    std::vector<FleetGroup> out;
+    for (auto& [key, g] : groups) {
+        const auto& nodes = values[key];
+        if (nodes.size() < 2) continue;
+        for (const auto& [node, v] : nodes) g.runs.push_back(homogeneity::NodeRuns{node, v});
+        g.result = homogeneity::analyze(g.runs);
+        g.result.metric = g.metric;
+        g.result.group = g.instanceType;
+        out.push_back(std::move(g));
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const FleetGroup& a, const FleetGroup& b) { return a.result.nodes > b.result.nodes; });
+    return out;
+}
+
+quality::Report qualityOf(const Workspace& ws, int* seriesCount)
+{
+    std::vector<quality::SeriesInput> inputs;
+    for (StoredSeries& s : loadSeries(ws, SeriesFilter{})) {
+        quality::SeriesInput in;
+        in.seriesId = s.id;
+        in.node = s.node;
+        in.metric = s.metric;
+        in.labels = s.labels;
+        in.t = std::move(s.t);
+        in.v = std::move(s.v);
+        inputs.push_back(std::move(in));
+    }
+    *seriesCount = int(inputs.size());
+    return quality::check(inputs);
+}
+
+}  // namespace
+
+ReportData gatherReportData(const Workspace& ws, const ReportRequest& request)
+{
+    ReportData data;
+    data.scenarioPath = request.scenarioPath;
+    data.workspacePath = ws.path();
+    data.generatedAt = QDateTime::currentDateTimeUtc();
+    data.version = versionString();
+    data.catalog = Catalog::load(ws);
+
+    const Scenario doc = loadScenarioFile(request.scenarioPath);
+    data.scenario = resolveScenario(doc, data.catalog, &ws, request.scenarioPath);
+    data.seed = request.seed ? *request.seed : doc.seed;
+    checkCancel(request);
+
+    // The same call `headroom simulate` makes, so the figures agree for the same seed.
+    SimulationOptions options;
+    options.seed = data.seed;
+    options.replications = request.replications;
+    options.cancel = request.cancel;
+    const double simShare = request.recommend && doc.slo ? 0.3 : 0.9;
+    if (request.progress) options.progress = [&](double f) { request.progress(0.02 + simShare * f); };
+    data.simulation = simulate(data.scenario, options);
+    data.monthlyCostUsd = monthlyCostUsd(data.scenario, data.simulation);
+    checkCancel(request);
+
+    if (!request.recommend) {
+        data.recommendSkipped = QStringLiteral("the recommender was not run for this report");
+    } else if (!doc.slo) {
+        data.recommendSkipped = QStringLiteral("the scenario states no SLO, and the recommender needs one to judge candidates");
+    } else {
+        // The same call `headroom recommend` makes, with the same filters.
+        RecommendOptions ro;
+        ro.providers = request.providers;
+        ro.instanceTypes = request.instanceTypes;
+        ro.cancel = request.cancel;
+        if (request.progress) ro.progress = [&](double f) { request.progress(0.32 + 0.5 * f); };
+        data.recommendation = recommend(doc, data.catalog, &ws, request.scenarioPath, ro);
+        checkCancel(request);
+        if (const CandidateResult* w = data.recommendation->winner(); w && w->chosen) {
+            // The winner as a scenario of its own, simulated like `headroom simulate` would.
+            const Scenario configured = withConfiguration(doc, w->type, w->chosen->nodes, w->chosen->nodesMax);
+            data.winnerScenario = resolveScenario(configured, data.catalog, &ws, request.scenarioPath);
+            SimulationOptions wo = options;
+            if (request.progress) wo.progress = [&](double f) { request.progress(0.82 + 0.12 * f); };
+            data.winnerSimulation = simulate(*data.winnerScenario, wo);
+        }
+    }
+
+    data.datasets = listDatasets(ws);
+    data.fleet = fleetGroups(ws);
+    checkCancel(request);
+    data.quality = qualityOf(ws, &data.qualitySeries);
+    if (request.progress) request.progress(1.0);
+    return data;
+}
+
+}  // namespace headroom::report

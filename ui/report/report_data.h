@@ -1,0 +1,75 @@
+#pragma once
+#include "analysis/data_quality.h"
+#include "analysis/homogeneity.h"
+#include "catalog/catalog.h"
+#include "plan/recommendation.h"
+#include "scenario/resolved_scenario.h"
+#include "sim/simulator.h"
+#include "store/dataset_repository.h"
+
+#include <QDateTime>
+#include <atomic>
+#include <functional>
+#include <optional>
+
+namespace headroom {
+class Workspace;
+}
+
+namespace headroom::report {
+
+// Everything the report shows, computed by the models in model/ (the same calls the CLI's
+// simulate, recommend and analyze commands make), gathered before any page is laid out.
+
+struct ReportRequest {
+    QString scenarioPath;
+    std::optional<quint64> seed;                // absent = the scenario's seed
+    int replications = 0;                       // 0 = the scenario's count
+    // What the recommender searches, as `headroom recommend --providers/--instance-types`;
+    // empty = the whole catalog. The recommender needs an SLO; without one it is skipped.
+    QStringList providers;
+    QStringList instanceTypes;
+    bool recommend = true;
+    const std::atomic<bool>* cancel = nullptr;  // set to stop with Cancelled
+    std::function<void(double fraction)> progress;
+};
+
+// Benchmark runs of one metric on several nodes of one instance type.
+struct FleetGroup {
+    QString instanceType;                       // "provider/name", or the dataset's label
+    QString metric;
+    QString unit;
+    std::vector<homogeneity::NodeRuns> runs;
+    homogeneity::Result result;
+};
+
+struct ReportData {
+    QString scenarioPath;
+    QString workspacePath;
+    QDateTime generatedAt;                      // UTC
+    QString version;
+    quint64 seed = 0;
+
+    ResolvedScenario scenario;
+    SimulationResult simulation;                // the scenario as written, at `seed`
+    double monthlyCostUsd = 0;                  // of that simulation, 730 h
+
+    // The recommender's answer for the same scenario (absent without an SLO, or when not asked
+    // for: `recommendSkipped` says why), and the simulation of its winner at `seed` for the charts.
+    std::optional<Recommendation> recommendation;
+    QString recommendSkipped;
+    std::optional<ResolvedScenario> winnerScenario;
+    std::optional<SimulationResult> winnerSimulation;
+
+    Catalog catalog;
+    QVector<DatasetSummary> datasets;
+    std::vector<FleetGroup> fleet;
+    quality::Report quality;
+    int qualitySeries = 0;
+};
+
+// Loads and resolves the scenario (InputError naming the file and JSON path when it is bad),
+// then runs the models. Throws Cancelled when `request.cancel` is set.
+ReportData gatherReportData(const Workspace& ws, const ReportRequest& request);
+
+}  // namespace headroom::report

@@ -1,0 +1,186 @@
+#include "charts/report_charts.h"
+#include "report_format.h"
+#include "report_sections.h"
+
+#include <cmath>
+
+namespace headroom::report {
+
+namespace {
+
+constexpr int kMaxFleetGroups = 4;
+constexpr int kMaxFindings = 60;
+
+QString cvText(double cv) { return std::isnan(cv) ? QObject::tr("n/a") : fmt::percent(cv, 1); }
+
+QString valueText(double v, const QString& unit)
+{
+    const int decimals = std::abs(v) >= 1000 ? 0 : (std::abs(v) >= 10 ? 1 : 3);
+    return fmt::grouped(v, decimals) + (unit.isEmpty() ? QString() : QStringLiteral(" ") + unit);
+}
+
+}  // namespace
+
+void addFleetFindings(Content& c, const ReportData& d)
+{
+    heading(c, QObject::tr("Fleet homogeneity"));
+    if (d.fleet.empty()) {
+        para(c, QObject::tr("No metric in this workspace was measured on two or more nodes of the same instance type, "
+                            "so how alike the nodes are cannot be told from the data. The simulation uses the node "
+                            "speed spread the scenario states (CV %1).")
+                    .arg(fmt::num(d.scenario.doc.cluster.speedCv, 3)));
+        return;
+    }
+    para(c, QObject::tr("For each instance type and metric measured on several nodes: the spread between nodes "
+                        "(coefficient of variation of the node means), the run-to-run spread on one node, and nodes "
+                        "whose modified z-score 0.6745·(x − median)/MAD exceeds %1 (outliers, in red). %2 groups found; "
+                        "the %3 with most nodes are shown.")
+                .arg(fmt::num(d.fleet.front().result.outlierThreshold, 1))
+                .arg(d.fleet.size())
+                .arg(std::min<int>(kMaxFleetGroups, int(d.fleet.size()))));
+    for (int i = 0; i < std::min<int>(kMaxFleetGroups, int(d.fleet.size())); ++i) {
+        const FleetGroup& g = d.fleet[i];
+        const homogeneity::Result& r = g.result;
+        const QString groupName = g.instanceType.isEmpty() ? QObject::tr("(no instance type)") : g.instanceType;
+        heading(c, QStringLiteral("%1 · %2").arg(groupName, g.metric), 2);
+        para(c, QObject::tr("%1 nodes, %2 runs. Between-node CV <b>%3</b>, within-node CV %4, p90/p10 of the node "
+                            "means %5, %6 outlier node(s). Speed factor for the simulator: lognormal, mean 1, CV %7.")
+                    .arg(r.nodes)
+                    .arg(r.runs)
+                    .arg(cvText(r.betweenNodeCv), cvText(r.withinNodeCv), fmt::num(r.p90OverP10, 3))
+                    .arg(r.outliers)
+                    .arg(cvText(r.betweenNodeCv)));
+        QVector<charts::NodeBox> boxes;
+        for (const auto& runs : g.runs) {
+            bool outlier = false;
+            for (const auto& n : r.perNode)
+                if (n.node == runs.node) outlier = n.outlier;
+            boxes << charts::NodeBox{runs.node, runs.values, outlier};
+        }
+        const QString title = QStringLiteral("%1 · %2").arg(groupName, g.metric);
+        const QString unit = g.unit;
+        chart(c, [boxes, title, unit] { return charts::nodeBoxPlot(title, boxes, unit); }, 200,
+              QObject::tr("One box per node: whiskers at the lowest and highest run, box from the first to the third "
+                          "quartile, line at the median."));
+        Table t;
+        t.headers = {QObject::tr("Node"), QObject::tr("Runs"), QObject::tr("Mean"), QObject::tr("CV"),
+                     QObject::tr("Min"), QObject::tr("Max"), QObject::tr("Robust z"), QObject::tr("Outlier")};
+        t.widths = {2, 0.6, 1.3, 0.8, 1.2, 1.2, 0.9, 0.8};
+        t.numeric = {false, true, true, true, true, true, true, false};
+        for (const auto& n : r.perNode)
+            t.rows << QStringList{n.node, QString::number(n.count), valueText(n.mean, g.unit), cvText(n.cv),
+                                  valueText(n.min, g.unit), valueText(n.max, g.unit), fmt::num(n.robustZ, 2),
+                                  n.outlier ? QObject::tr("yes") : QString()};
+        table(c, std::move(t));
+    }
+}
+
+void addDataQuality(Content& c, const ReportData& d)
+{
+    heading(c, QObject::tr("Data quality"));
+    int warnings = 0;
+    for (const DatasetSummary& ds : d.datasets) warnings += int(ds.warnings.size());
+    const auto& findings = d.quality.findings;
+    if (d.qualitySeries == 0 && warnings == 0) {
+        para(c, QObject::tr("The workspace holds no time series and no import produced warnings, so there is nothing "
+                            "to check for gaps, counter resets, duplicate timestamps or clock offsets."));
+        return;
+    }
+    para(c, QObject::tr("%1 time series checked for gaps against their own step, counter resets, duplicate or "
+                        "out-of-order timestamps and clock offsets between nodes: %2 finding(s). Imports reported %3 "
+                        "warning(s).")
+                .arg(d.qualitySeries)
+                .arg(findings.size())
+                .arg(warnings));
+    if (!findings.empty()) {
+        Table t;
+        t.headers = {QObject::tr("Severity"), QObject::tr("Finding"), QObject::tr("Node"), QObject::tr("Metric"),
+                     QObject::tr("Details")};
+        t.widths = {0.8, 1.1, 1.1, 1.4, 3.4};
+        for (size_t i = 0; i < findings.size() && int(i) < kMaxFindings; ++i) {
+            const quality::Finding& f = findings[i];
+            t.rows << QStringList{quality::severityName(f.severity), f.kind, f.node, f.metric, f.message};
+        }
+        if (int(findings.size()) > kMaxFindings)
+            t.caption = QObject::tr("The %1 most severe of %2 findings; `headroom analyze quality` lists them all.")
+                            .arg(kMaxFindings)
+                            .arg(findings.size());
+        table(c, std::move(t));
+    }
+    if (warnings > 0) {
+        heading(c, QObject::tr("Import warnings"), 2);
+        Table t;
+        t.headers = {QObject::tr("Dataset"), QObject::tr("Warning")};
+        t.widths = {1.4, 4};
+        for (const DatasetSummary& ds : d.datasets)
+            for (const auto& w : ds.warnings) {
+                const QJsonObject o = w.toObject();
+                QString text = o.value(QStringLiteral("message")).toString();
+                if (text.isEmpty()) text = w.toString();
+                const QString where = o.value(QStringLiteral("where")).toString();
+                t.rows << QStringList{ds.name, where.isEmpty() ? text : where + QStringLiteral(": ") + text};
+            }
+        table(c, std::move(t));
+    }
+}
+
+void addLeadTime(Content& c, const ReportData& d)
+{
+    heading(c, QObject::tr("Scale-out lead time"));
+    const Scenario& s = d.scenario.doc;
+    const ResolvedScenario& r = d.scenario;
+    const bool scales = s.autoscaling && s.autoscaling->policy != Autoscaling::Policy::None;
+    const double metricDelay = scales ? s.autoscaling->metricIntervalOrDefault() : 0;
+    const QStringList phases = {QObject::tr("metric delay"), QObject::tr("provisioning"), QObject::tr("boot"),
+                                QObject::tr("image pull"), QObject::tr("app start"), QObject::tr("readiness"),
+                                QObject::tr("registration")};
+    const QVector<double> expected = {metricDelay,
+                                      r.provisioningS.expectedValue(),
+                                      r.bootS.expectedValue(),
+                                      r.imagePullS,
+                                      r.startS.expectedValue(),
+                                      r.readinessS.expectedValue(),
+                                      r.registrationS.expectedValue()};
+    double total = 0;
+    for (double v : expected) total += v;
+    if (!scales)
+        para(c, QObject::tr("The scenario runs a fixed fleet, so the time to add a node does not affect its results. "
+                            "The phases below are what a scale-out would take with the scenario's lead-time "
+                            "settings, for planning an autoscaling policy."));
+    else
+        para(c, QObject::tr("From the moment load rises to the moment a new node serves traffic, a scale-out passes "
+                            "the phases below. With expected values the total is <b>%1</b>; while it lasts the "
+                            "existing nodes carry the load alone. The policy then waits a cooldown of %2 before "
+                            "acting again.")
+                    .arg(fmt::seconds(total), fmt::seconds(s.autoscaling->cooldownS)));
+    QVector<charts::PhaseBar> bars{{QObject::tr("expected"), expected}};
+    if (auto boot = d.catalog.bootTimesOf(r.instanceType.provider); boot && boot->machineStartP95 > 0) {
+        QVector<double> slow = expected;
+        slow[2] = boot->machineStartP95;
+        bars << charts::PhaseBar{QObject::tr("boot at catalog p95"), slow};
+    }
+    chart(c, [phases, bars] { return charts::leadTimePhases(phases, bars); }, 170,
+          QObject::tr("Phases of one scale-out, stacked in the order they happen."));
+    Table t;
+    t.headers = {QObject::tr("Phase"), QObject::tr("Expected"), QObject::tr("Where the figure comes from")};
+    t.widths = {1.2, 0.8, 3.4};
+    t.numeric = {false, true, false};
+    const QString fromScenario = QObject::tr("scenario autoscaling.lead_time");
+    t.rows << QStringList{phases[0], fmt::seconds(expected[0]),
+                          scales ? QObject::tr("metric interval of the policy") : QObject::tr("no autoscaling")};
+    t.rows << QStringList{phases[1], fmt::seconds(expected[1]), fromScenario};
+    t.rows << QStringList{phases[2], fmt::seconds(expected[2]),
+                          scales && s.autoscaling->leadTime.bootFromCatalog ? QObject::tr("catalog boot times of the provider")
+                                                                             : fromScenario};
+    t.rows << QStringList{phases[3], fmt::seconds(expected[3]),
+                          QObject::tr("image size ÷ pull bandwidth (%1 bytes at %2 bytes/s)")
+                              .arg(fmt::grouped(scales ? s.autoscaling->leadTime.imageBytes : 0, 0),
+                                   fmt::grouped(scales ? s.autoscaling->leadTime.pullBytesPerS : 0, 0))};
+    t.rows << QStringList{phases[4], fmt::seconds(expected[4]), fromScenario};
+    t.rows << QStringList{phases[5], fmt::seconds(expected[5]), fromScenario};
+    t.rows << QStringList{phases[6], fmt::seconds(expected[6]), fromScenario};
+    t.rows << QStringList{QObject::tr("total"), fmt::seconds(total), QString()};
+    table(c, std::move(t));
+}
+
+}  // namespace headroom::report

@@ -1,0 +1,186 @@
+#include "charts/report_plan_charts.h"
+#include "report_format.h"
+#include "report_sections.h"
+
+#include <cmath>
+
+namespace headroom::report {
+
+namespace {
+
+QString configuration(const CandidateResult& c)
+{
+    const int lo = c.nodesMin(), hi = c.nodesMax();
+    const QString count = hi > lo ? QStringLiteral("%1–%2").arg(lo).arg(hi) : QString::number(lo);
+    return QStringLiteral("%1 × %2").arg(count, c.type.key());
+}
+
+QString attainmentText(const Evaluation& e)
+{
+    return QObject::tr("%1 (95 % CI %2 – %3)")
+        .arg(fmt::percent(e.attainment, 0), fmt::percent(e.attainmentLow, 0), fmt::percent(e.attainmentHigh, 0));
+}
+
+QString statusText(CandidateResult::Status s)
+{
+    switch (s) {
+    case CandidateResult::Status::Recommended: return QObject::tr("recommended");
+    case CandidateResult::Status::Meets: return QObject::tr("meets");
+    case CandidateResult::Status::Fails: return QObject::tr("fails");
+    case CandidateResult::Status::RuledOut: break;
+    }
+    return QObject::tr("ruled out");
+}
+
+}  // namespace
+
+void addRecommendationSummary(Content& c, const ReportData& d)
+{
+    if (!d.recommendation) {
+        para(c, QObject::tr("No recommendation: %1. The figures below are those of the scenario as written.")
+                    .arg(fmt::esc(d.recommendSkipped)));
+        return;
+    }
+    const Recommendation& r = *d.recommendation;
+    const CandidateResult* w = r.winner();
+    if (!w) {
+        para(c, QObject::tr("<b>No configuration among the %1 candidates met the SLO</b> (p95 ≤ %2, error rate ≤ %3, "
+                            "in at least %4 of replications). The closest is listed first in the comparison.")
+                    .arg(r.candidates.size())
+                    .arg(fmt::ms(r.sloP95Ms), fmt::percent(r.sloErrorRate, 3), fmt::percent(r.confidence, 0)));
+        return;
+    }
+    const Evaluation& e = *w->chosen;
+    para(c, QObject::tr("<b>Recommended: %1 (%2) at %3.</b> It keeps p95 latency at <b>%4</b> against an SLO of %5 "
+                        "and meets the SLO in %6 of replications; the required confidence is %7.")
+                .arg(fmt::esc(configuration(*w)), fmt::esc(w->policy == QLatin1String("none") ? QObject::tr("fixed fleet") : w->policy),
+                     fmt::usdPerMonth(w->costPerMonthUsd()), fmt::ms(e.p95Ms), fmt::ms(r.sloP95Ms),
+                     fmt::esc(attainmentText(e)), fmt::percent(r.confidence, 0)));
+    if (!w->why.isEmpty()) para(c, QObject::tr("Why: %1").arg(fmt::esc(w->why)));
+    Table t;
+    t.headers = {QObject::tr("Rank"), QObject::tr("Configuration"), QObject::tr("Cost per month"), QObject::tr("p95"),
+                 QObject::tr("SLO attainment"), QObject::tr("Verdict")};
+    t.widths = {0.5, 2.2, 1.2, 1, 1, 0.9};
+    t.numeric = {true, false, true, true, true, false};
+    int shown = 0;
+    for (size_t i = 0; i < r.candidates.size() && shown < 3; ++i) {
+        const CandidateResult& cand = r.candidates[i];
+        if (!cand.simulated()) continue;
+        t.rows << QStringList{QString::number(i + 1), configuration(cand), fmt::usd(cand.costPerMonthUsd()),
+                              fmt::ms(cand.chosen->p95Ms), fmt::percent(cand.chosen->attainment, 0),
+                              statusText(cand.status)};
+        ++shown;
+    }
+    t.caption = QObject::tr("The recommendation and the two runners-up, from %1 candidates and %2 simulated "
+                            "configurations.").arg(r.candidates.size()).arg(r.simulations);
+    table(c, std::move(t));
+}
+
+void addProviderComparison(Content& c, const ReportData& d)
+{
+    heading(c, QObject::tr("Provider comparison"));
+    if (!d.recommendation) {
+        para(c, QObject::tr("Not available: %1.").arg(fmt::esc(d.recommendSkipped)));
+        return;
+    }
+    const Recommendation& r = *d.recommendation;
+    para(c, QObject::tr("Every candidate instance type, ranked: lowest monthly cost among those meeting the SLO "
+                        "first (730 h, list prices converted to USD), then those that miss it, then those ruled out "
+                        "by the analytic screen without simulation. Costs of simulated candidates come from the "
+                        "simulation; ruled-out ones show the analytic estimate."));
+    heading(c, QObject::tr("Best per provider"), 2);
+    Table best;
+    best.headers = {QObject::tr("Provider"), QObject::tr("Configuration"), QObject::tr("Cost per month"),
+                    QObject::tr("p95"), QObject::tr("Verdict")};
+    best.widths = {1, 2.4, 1.2, 1, 1};
+    best.numeric = {false, false, true, true, false};
+    QStringList seen;
+    for (const CandidateResult& cand : r.candidates) {
+        if (seen.contains(cand.type.provider)) continue;
+        seen << cand.type.provider;
+        best.rows << QStringList{cand.type.provider, configuration(cand), fmt::usd(cand.costPerMonthUsd()),
+                                 cand.chosen ? fmt::ms(cand.chosen->p95Ms) : QObject::tr("not simulated"),
+                                 statusText(cand.status)};
+    }
+    table(c, std::move(best));
+
+    heading(c, QObject::tr("All candidates"), 2);
+    Table t;
+    t.headers = {QObject::tr("#"), QObject::tr("Configuration"), QObject::tr("Policy"), QObject::tr("p95"),
+                 QObject::tr("SLO met"), QObject::tr("Cost per month"), QObject::tr("Verdict"), QObject::tr("Why")};
+    t.widths = {0.35, 1.5, 1.15, 0.8, 0.7, 0.95, 0.85, 2.7};
+    t.numeric = {true, false, false, true, true, true, false, false};
+    for (size_t i = 0; i < r.candidates.size(); ++i) {
+        const CandidateResult& cand = r.candidates[i];
+        t.rows << QStringList{QString::number(i + 1), configuration(cand), cand.policy,
+                              cand.chosen ? fmt::ms(cand.chosen->p95Ms) : QStringLiteral("–"),
+                              cand.chosen ? fmt::percent(cand.chosen->attainment, 0) : QStringLiteral("–"),
+                              fmt::usd(cand.costPerMonthUsd()), statusText(cand.status), cand.why};
+    }
+    table(c, std::move(t));
+}
+
+void addSensitivity(Content& c, const ReportData& d)
+{
+    heading(c, QObject::tr("Cost against latency, and sensitivity"));
+    if (!d.recommendation) {
+        para(c, QObject::tr("Not available: %1.").arg(fmt::esc(d.recommendSkipped)));
+        return;
+    }
+    const Recommendation& r = *d.recommendation;
+    const CandidateResult* w = r.winner();
+    QVector<charts::CostLatencyPoint> points;
+    for (const ParetoPoint& p : r.pareto) {
+        const bool isWinner = w && w->chosen && p.key == w->type.key() && p.nodes == w->chosen->nodes &&
+                              p.nodesMax == w->chosen->nodesMax;
+        points << charts::CostLatencyPoint{QStringLiteral("%1 × %2").arg(p.key).arg(p.nodes), p.costPerMonthUsd,
+                                           p.p95Ms, p.meetsSlo, p.onFront, isWinner};
+    }
+    const double slo = r.sloP95Ms;
+    para(c, QObject::tr("Every simulated configuration as a point of monthly cost and p95 latency. The Pareto front "
+                        "joins those no other configuration beats on both counts; the recommendation is the cheapest "
+                        "point below the SLO line that also meets the error-rate and confidence conditions."));
+    chart(c, [points, slo] { return charts::costVsLatency(points, slo); }, 260,
+          QObject::tr("%1 simulated configurations; orange: the recommendation.").arg(points.size()));
+    Table front;
+    front.headers = {QObject::tr("On the Pareto front"), QObject::tr("Nodes"), QObject::tr("Cost per month"),
+                     QObject::tr("p95"), QObject::tr("Meets the SLO")};
+    front.widths = {2, 0.8, 1.2, 1, 1};
+    front.numeric = {false, true, true, true, false};
+    for (const ParetoPoint& p : r.pareto)
+        if (p.onFront)
+            front.rows << QStringList{p.key, p.nodesMax > p.nodes ? QStringLiteral("%1–%2").arg(p.nodes).arg(p.nodesMax) : QString::number(p.nodes),
+                                      fmt::usd(p.costPerMonthUsd), fmt::ms(p.p95Ms), p.meetsSlo ? QObject::tr("yes") : QObject::tr("no")};
+    table(c, std::move(front));
+
+    heading(c, QObject::tr("Sensitivity of the recommendation"), 2);
+    if (!w || r.sensitivity.empty()) {
+        para(c, QObject::tr("No configuration met the SLO, so there is no recommendation to stress."));
+        return;
+    }
+    QVector<charts::TornadoBar> bars;
+    Table t;
+    t.headers = {QObject::tr("Change"), QObject::tr("p95"), QObject::tr("SLO attainment"), QObject::tr("Cost per month"),
+                 QObject::tr("Still meets the SLO")};
+    t.widths = {1.6, 1, 1.1, 1.2, 1.4};
+    t.numeric = {false, true, true, true, false};
+    for (const SensitivityCase& sc : r.sensitivity) {
+        if (sc.result) {
+            bars << charts::TornadoBar{sc.label, sc.result->p95Ms};
+            t.rows << QStringList{sc.label, fmt::ms(sc.result->p95Ms), fmt::percent(sc.result->attainment, 0),
+                                  fmt::usd(sc.result->costPerMonthUsd), sc.result->meetsSlo ? QObject::tr("yes") : QObject::tr("no")};
+        } else {
+            t.rows << QStringList{sc.label, QStringLiteral("–"), QStringLiteral("–"), QStringLiteral("–"),
+                                  sc.note.isEmpty() ? QObject::tr("not applicable") : sc.note};
+        }
+    }
+    const double base = w->chosen->p95Ms;
+    para(c, QObject::tr("The recommended fleet re-simulated with one assumption moved at a time. Bars show how far "
+                        "p95 moves from the base %1.").arg(fmt::ms(base)));
+    if (!bars.isEmpty())
+        chart(c, [bars, base, slo] { return charts::tornado(bars, base, slo); }, 40.0 + 28.0 * bars.size() + 50,
+              QObject::tr("Widest swing on top; red: slower, green: faster than the base."));
+    table(c, std::move(t));
+}
+
+}  // namespace headroom::report
