@@ -3,6 +3,8 @@
 #include "import_controller.h"
 #include "pages/catalog_page.h"
 #include "pages/data_page.h"
+#include "pages/fleet_page.h"
+#include "pages/lead_time_page.h"
 #include "pages/planned_page.h"
 
 namespace headroom {
@@ -12,12 +14,8 @@ QVector<Page*> createPages(AppContext* context)
     QVector<Page*> pages;
     pages << new DataPage(context);
     pages << new CatalogPage(context);
-    pages << new PlannedPage(context, QObject::tr("Fleet"),
-                             QObject::tr("Per instance type: a box plot per node, coefficient of variation, outliers, "
-                                         "steal time with noisy-neighbour episodes, and calibration from monitoring."));
-    pages << new PlannedPage(context, QObject::tr("Lead time"),
-                             QObject::tr("Phases of each scale-out as stacked bars, the distribution per phase, and an "
-                                         "image-size and boot-time what-if."));
+    pages << new FleetPage(context);
+    pages << new LeadTimePage(context);
     pages << new PlannedPage(context, QObject::tr("Scenario"),
                              QObject::tr("A form over the scenario document with the traffic profile, load/save JSON."));
     pages << new PlannedPage(context, QObject::tr("Simulate"),

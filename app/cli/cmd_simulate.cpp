@@ -17,7 +17,7 @@ QString ms(double v) { return QStringLiteral("%1 ms").arg(v, 0, 'f', v < 10 ? 2 
 QString withCi(const Estimate& e, int replications)
 {
     if (replications < 2) return ms(e.mean);
-    return QStringLiteral("%1   (95 %% CI %2 … %3)").arg(ms(e.mean).leftJustified(10)).arg(e.low, 0, 'f', 2).arg(e.high, 0, 'f', 2);
+    return QStringLiteral("%1   (95 % CI %2 … %3)").arg(ms(e.mean).leftJustified(10)).arg(e.low, 0, 'f', 2).arg(e.high, 0, 'f', 2);
 }
 
 QString describeText(const ResolvedScenario& s, const SimulationResult& r, const QString& file)
@@ -37,6 +37,8 @@ QString describeText(const ResolvedScenario& s, const SimulationResult& r, const
     out += QStringLiteral("  mean  %1\n  p50   %2\n  p95   %3\n  p99   %4\n")
                .arg(withCi(m.latencyMean, r.replications), withCi(m.latencyP50, r.replications),
                     withCi(m.latencyP95, r.replications), withCi(m.latencyP99, r.replications));
+    if (d.slo && d.slo->queueWaitP95Ms)
+        out += QStringLiteral("  waiting for a worker, p95: %1\n").arg(withCi(m.queueWaitP95, r.replications));
     out += QStringLiteral("\nRequests: %1 arrived, %2 completed, %3 failed (%4 %), %5 attempts per request.\n")
                .arg(m.requests, 0, 'f', 0).arg(m.completed, 0, 'f', 0).arg(m.errors, 0, 'f', 0)
                .arg(m.errorRate.mean * 100, 0, 'g', 3).arg(m.attemptsPerRequest.mean, 0, 'f', 3);

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QSet>
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -127,6 +128,8 @@ Fit fit(const std::vector<Point>& points, const QString& where, double confidenc
             throw InputError(where, QStringLiteral("point %1: throughput X must be a number ≥ 0, got %2").arg(i + 1).arg(q.x));
         distinct.insert(q.n);
     }
+    if (std::all_of(points.begin(), points.end(), [](const Point& q) { return q.x == 0; }) && !points.empty())
+        throw InputError(where, QStringLiteral("throughput X is 0 at every load; expected measured throughputs"));
     if (distinct.size() < 3)
         throw InputError(where, QStringLiteral("the USL has 3 parameters; expected measurements at 3 or more "
                                                "different loads, got %1").arg(distinct.size()));

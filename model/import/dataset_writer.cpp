@@ -10,7 +10,9 @@
 #include <QJsonDocument>
 #include <QSqlDriver>
 #include <QSqlQuery>
+#include <optional>
 #include <sqlite3.h>
+#include <string>
 
 namespace headroom {
 
@@ -53,27 +55,56 @@ using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
     throw RuntimeFailure(QStringLiteral("database error: ") + QString::fromUtf8(sqlite3_errmsg(handle)));
 }
 
-Statement prepareSampleInsert(sqlite3* handle)
+// Rows per multi-row INSERT: one statement step stores this many samples, which saves most of
+// SQLite's per-statement work on the bulk path (3 × 128 parameters, far under SQLite's limit).
+constexpr int kBatchRows = 128;
+
+Statement prepareSampleInsert(sqlite3* handle, int rows)
 {
+    std::string text = "INSERT INTO sample(series_id, t, value) VALUES(?,?,?)";
+    for (int i = 1; i < rows; ++i) text += ",(?,?,?)";
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v3(handle, "INSERT INTO sample(series_id, t, value) VALUES(?1, ?2, ?3)", -1,
-                           SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v3(handle, text.c_str(), int(text.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
         failDatabase(handle);
     return Statement(stmt, sqlite3_finalize);
 }
 
-// Bulk sample insert: one statement prepared once for the whole dataset, bound and stepped
-// per row (sqlitebrowser's way), with the cancel flag polled every 64 Ki rows.
-void insertSamples(sqlite3* handle, sqlite3_stmt* stmt, qint64 seriesId, const SeriesData& s, const std::atomic<bool>* cancel)
+// The prepared statements of the bulk sample insert, made once per dataset.
+struct SampleInserts {
+    explicit SampleInserts(sqlite3* h) : handle(h), single(prepareSampleInsert(h, 1)), batch(prepareSampleInsert(h, kBatchRows)) {}
+    sqlite3* handle;
+    Statement single;
+    Statement batch;
+};
+
+void step(sqlite3* handle, sqlite3_stmt* stmt)
 {
-    sqlite3_bind_int64(stmt, 1, seriesId);
+    if (sqlite3_step(stmt) != SQLITE_DONE) failDatabase(handle);
+    sqlite3_reset(stmt);
+}
+
+// Bulk sample insert: statements prepared once, bound and stepped per batch of rows
+// (sqlitebrowser's way, batched), with the cancel flag polled between batches.
+void insertSamples(SampleInserts& ins, qint64 seriesId, const SeriesData& s, const std::atomic<bool>* cancel)
+{
     const size_t n = std::min(s.t.size(), s.v.size());
-    for (size_t i = 0; i < n; ++i) {
-        if ((i & 0xFFFF) == 0 && cancel && cancel->load(std::memory_order_relaxed)) throw Cancelled();
-        sqlite3_bind_double(stmt, 2, s.t[i]);
-        sqlite3_bind_double(stmt, 3, s.v[i]);
-        if (sqlite3_step(stmt) != SQLITE_DONE) failDatabase(handle);
-        sqlite3_reset(stmt);
+    size_t i = 0;
+    sqlite3_stmt* batch = ins.batch.get();
+    for (; i + kBatchRows <= n; i += kBatchRows) {
+        if ((i & 0xFFFF) < kBatchRows && cancel && cancel->load(std::memory_order_relaxed)) throw Cancelled();
+        for (int r = 0; r < kBatchRows; ++r) {
+            sqlite3_bind_int64(batch, 3 * r + 1, seriesId);
+            sqlite3_bind_double(batch, 3 * r + 2, s.t[i + size_t(r)]);
+            sqlite3_bind_double(batch, 3 * r + 3, s.v[i + size_t(r)]);
+        }
+        step(ins.handle, batch);
+    }
+    sqlite3_stmt* single = ins.single.get();
+    sqlite3_bind_int64(single, 1, seriesId);
+    for (; i < n; ++i) {
+        sqlite3_bind_double(single, 2, s.t[i]);
+        sqlite3_bind_double(single, 3, s.v[i]);
+        step(ins.handle, single);
     }
 }
 
@@ -172,10 +203,23 @@ qint64 writeDataset(Workspace& ws, const DatasetOrigin& origin, const ImportResu
         sql::execPrepared(m);
     }
 
+    // Indexes after the load: when this file brings more samples than the workspace holds, the
+    // sample index is dropped and rebuilt in one sorted pass after the inserts (its own SQL
+    // from the schema, inside the transaction, so a rollback restores it).
+    QString sampleIndexSql;
+    const qsizetype newSamples = result.sampleCount();
+    if (newSamples >= 100000 &&
+        newSamples > sql::scalar(db, QStringLiteral("SELECT coalesce(max(rowid), 0) FROM sample")).toLongLong()) {
+        sampleIndexSql = sql::scalar(db, QStringLiteral(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'sample_by_series'")).toString();
+        if (!sampleIndexSql.isEmpty()) sql::exec(db, QStringLiteral("DROP INDEX sample_by_series"));
+    }
+
     QSqlQuery s = sql::prepare(db, QStringLiteral(
         "INSERT INTO series(dataset_id, node, metric, unit, labels) VALUES(?,?,?,?,?)"));
     sqlite3* handle = result.series.empty() ? nullptr : rawHandle(db);
-    const Statement sampleInsert = handle ? prepareSampleInsert(handle) : Statement(nullptr, sqlite3_finalize);
+    std::optional<SampleInserts> sampleInserts;
+    if (handle) sampleInserts.emplace(handle);
     for (const SeriesData& x : result.series) {
         s.bindValue(0, datasetId);
         s.bindValue(1, x.node.isEmpty() ? node : x.node);
@@ -183,8 +227,9 @@ qint64 writeDataset(Workspace& ws, const DatasetOrigin& origin, const ImportResu
         s.bindValue(3, x.unit);
         s.bindValue(4, compactJson(x.labels));
         sql::execPrepared(s);
-        insertSamples(handle, sampleInsert.get(), s.lastInsertId().toLongLong(), x, cancel);
+        insertSamples(*sampleInserts, s.lastInsertId().toLongLong(), x, cancel);
     }
+    if (!sampleIndexSql.isEmpty()) sql::exec(db, sampleIndexSql);
 
     QSqlQuery e = sql::prepare(db, QStringLiteral(
         "INSERT INTO lead_time_event(dataset_id, node, phase, started_at, duration_s, image_bytes, image_cached, labels) "

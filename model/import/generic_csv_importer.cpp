@@ -77,6 +77,7 @@ private:
 
 bool isMissing(std::string_view v)
 {
+    if (!v.empty() && ((v[0] >= '0' && v[0] <= '9') || v[0] == '.')) return false;  // the common case, decided at once
     return v.empty() || v == "NA" || v == "N/A" || v == "null" || v == "NULL" || v == "-" || v == "nan" || v == "NaN";
 }
 

@@ -372,11 +372,17 @@ std::uint32_t ClusterEngine::pickNode()
     case Balancer::Random: return eligible_[rng_.below(n)];
     case Balancer::LeastConnections: {
         // Ties go to the next node in rotation, as nginx and HAProxy spread equal loads.
-        const std::uint32_t offset = roundRobin_++ % n;
-        std::uint32_t best = eligible_[offset];
-        for (std::uint32_t k = 1; k < n; ++k) {
-            const std::uint32_t i = eligible_[(offset + k) % n];
-            if (load(i) < load(best)) best = i;
+        std::uint32_t at = roundRobin_++ % n;
+        std::uint32_t best = eligible_[at];
+        int bestLoad = load(best);
+        for (std::uint32_t k = 1; k < n && bestLoad > 0; ++k) {
+            if (++at == n) at = 0;
+            const std::uint32_t i = eligible_[at];
+            const int l = load(i);
+            if (l < bestLoad) {
+                best = i;
+                bestLoad = l;
+            }
         }
         return best;
     }

@@ -6,6 +6,7 @@
 
 #include <QThread>
 #include <chrono>
+#include <condition_variable>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -112,6 +113,8 @@ SimulationResult simulate(const ResolvedScenario& scenario, const SimulationOpti
     std::exception_ptr failure;
     std::mutex failureLock;
     std::atomic<int> running{threads};
+    std::mutex doneLock;
+    std::condition_variable doneSignal;
     auto worker = [&] {
         for (;;) {
             const int i = next.fetch_add(1);
@@ -126,7 +129,9 @@ SimulationResult simulate(const ResolvedScenario& scenario, const SimulationOpti
                 break;
             }
         }
+        std::lock_guard<std::mutex> lock(doneLock);
         running.fetch_sub(1);
+        doneSignal.notify_all();
     };
     std::vector<std::thread> pool;
     for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
@@ -139,7 +144,9 @@ SimulationResult simulate(const ResolvedScenario& scenario, const SimulationOpti
             for (auto& p : progress) done += p.load(std::memory_order_relaxed);
             options.progress(done / count);
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        // Wakes at once when the last worker ends, so short runs are not held up by the poll.
+        std::unique_lock<std::mutex> lock(doneLock);
+        doneSignal.wait_for(lock, std::chrono::milliseconds(20), [&] { return running.load() == 0; });
     }
     for (std::thread& t : pool) t.join();
     if (failure) std::rethrow_exception(failure);

@@ -49,6 +49,18 @@ void deleteDataset(Workspace& ws, qint64 id)
     tx.commit();
 }
 
+QVector<StoredMeasurement> listMeasurements(const Workspace& ws, qint64 datasetId)
+{
+    QSqlQuery q = sql::exec(ws.database(), QStringLiteral(
+        "SELECT node, metric, value, unit, labels FROM measurement WHERE dataset_id = ? ORDER BY id"), {datasetId});
+    QVector<StoredMeasurement> out;
+    while (q.next())
+        out.append(StoredMeasurement{q.value(0).toString(), q.value(1).toString(), q.value(2).toDouble(),
+                                     q.value(3).toString(),
+                                     QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object()});
+    return out;
+}
+
 std::vector<StoredSeries> loadSeries(const Workspace& ws, const SeriesFilter& filter)
 {
     QSqlDatabase db = ws.database();

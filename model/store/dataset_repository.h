@@ -32,6 +32,16 @@ QVector<DatasetSummary> listDatasets(const Workspace& ws);
 // Removes a dataset and everything it holds (one transaction, cascading deletes).
 void deleteDataset(Workspace& ws, qint64 id);
 
+// A stored benchmark result of one dataset.
+struct StoredMeasurement {
+    QString node;
+    QString metric;
+    double value = 0;
+    QString unit;
+    QJsonObject labels;
+};
+QVector<StoredMeasurement> listMeasurements(const Workspace& ws, qint64 datasetId);
+
 // A stored time series with its samples, for charts and the analysis models.
 struct StoredSeries {
     qint64 id = 0;

@@ -81,4 +81,5 @@ TEST(UslFit, RejectsTooFewLoadsAndBadValues)
     EXPECT_THROW(usl::fit(points({1, 2, 2}, {1, 2, 2}), QStringLiteral("x.csv")), InputError);
     EXPECT_THROW(usl::fit(points({0, 2, 3}, {1, 2, 2})), InputError);
     EXPECT_THROW(usl::fit(points({1, 2, 3}, {1, NAN, 2})), InputError);
+    EXPECT_THROW(usl::fit(points({1, 2, 3}, {0, 0, 0})), InputError);
 }

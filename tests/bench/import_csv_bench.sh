@@ -53,34 +53,35 @@ PY
 size=$(du -h "$csv" | cut -f1)
 echo "file: $rows rows, $size ($(head -2 "$csv" | tail -1))"
 
-now() { date +%s.%N; }
+# Wall-clock and CPU seconds (user + sys) of one command, via bash's own `time`. On a shared
+# machine the CPU seconds are the steadier figure; both are printed.
+TIMEFORMAT='%R %U %S'
+timed() { # timed OUT_FILE COMMAND… ; the command's own output goes to $work/log
+    { time "${@:2}" >>"$work/log" 2>&1; } 2>"$1"
+}
 
 # Headroom: a fresh workspace created first, so only the import is timed.
 ws="$work/bench.headroom"
 "$headroom" datasets -w "$ws" >/dev/null
-t0=$(now)
-"$headroom" import -w "$ws" --json "$csv" > "$work/import.json"
-t1=$(now)
-imported=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["datasets"][0]; print(d["samples"])' "$work/import.json")
-[ "$imported" = "$rows" ] || { echo "headroom imported $imported samples, expected $rows" >&2; exit 1; }
+timed "$work/headroom.time" "$headroom" import -w "$ws" --json --format csv "$csv"
+imported=$(sqlite3 "$ws" 'SELECT count(*) FROM sample')
+[ "$imported" = "$rows" ] || { echo "headroom stored $imported samples, expected $rows" >&2; cat "$work/log" >&2; exit 1; }
 
 # The sqlite3 shell: .import into a bare table with the same columns (one transaction).
 db="$work/shell.db"
-t2=$(now)
-sqlite3 "$db" <<SQL
-CREATE TABLE sample(time TEXT, node TEXT, metric TEXT, value REAL);
-.mode csv
-.import --skip 1 $csv sample
-SQL
-t3=$(now)
+sqlite3 "$db" 'CREATE TABLE sample(time TEXT, node TEXT, metric TEXT, value REAL)'
+timed "$work/sqlite.time" sqlite3 "$db" '.mode csv' ".import --skip 1 $csv sample"
 shell_rows=$(sqlite3 "$db" 'SELECT count(*) FROM sample')
 [ "$shell_rows" = "$rows" ] || { echo "sqlite3 imported $shell_rows rows, expected $rows" >&2; exit 1; }
 
-python3 - "$rows" "$t0" "$t1" "$t2" "$t3" <<'PY'
+python3 - "$rows" "$work/headroom.time" "$work/sqlite.time" <<'PY'
 import sys
-rows = int(sys.argv[1]); t0, t1, t2, t3 = map(float, sys.argv[2:])
-h, s = rows / (t1 - t0), rows / (t3 - t2)
-print(f"headroom import: {t1 - t0:7.2f} s  {h:12,.0f} rows/s")
-print(f"sqlite3 .import: {t3 - t2:7.2f} s  {s:12,.0f} rows/s")
-print(f"ratio headroom/sqlite3: {h / s:.2f}x (goal >= 1.0x)")
+rows = int(sys.argv[1])
+def read(path):
+    wall, user, sys_ = map(float, open(path).read().split())
+    return wall, user + sys_
+(hw, hc), (sw, sc) = read(sys.argv[2]), read(sys.argv[3])
+print(f"headroom import: {hw:7.2f} s wall {rows / hw:12,.0f} rows/s | {hc:6.2f} s CPU {rows / hc:12,.0f} rows/CPU-s")
+print(f"sqlite3 .import: {sw:7.2f} s wall {rows / sw:12,.0f} rows/s | {sc:6.2f} s CPU {rows / sc:12,.0f} rows/CPU-s")
+print(f"ratio headroom/sqlite3: {sw / hw:.2f}x wall-clock, {sc / hc:.2f}x CPU (goal >= 1.0x)")
 PY

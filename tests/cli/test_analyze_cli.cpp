@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <gtest/gtest.h>
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -193,4 +194,37 @@ TEST(AnalyzeCli, CalibrationFromFleetMonitoring)
     EXPECT_EQ(cli.run({QStringLiteral("analyze"), QStringLiteral("calibration"), QStringLiteral("-w"), ws,
                        QStringLiteral("--instance-type"), QStringLiteral("aws/m5.large"), QStringLiteral("--to"),
                        QStringLiteral("hetzner/ccx23")}).exitCode, 3);
+}
+
+// Load tests imported with wrk at several connection counts become (N, X) points: N from the
+// "T threads and C connections" line, X the printed Requests/sec.
+TEST(AnalyzeCli, FitUslTakesPointsFromImportedLoadTests)
+{
+    HEADROOM_FIXTURE(dir, "wrk/SOURCE.txt");
+    Cli cli;
+    const QString ws = workspace(cli);
+    static const QRegularExpression conns(QStringLiteral("(\\d+) threads and (\\d+) connections"));
+    static const QRegularExpression rps(QStringLiteral("Requests/sec:\\s+([0-9.]+)"));
+    std::vector<std::pair<double, double>> expected;
+    for (const char* name : {"pkb_wrk2_mixed_units.txt", "pkb_wrk_with_lua_csv.txt", "virtualclient_wrk2_hdr_seconds_units.txt",
+                             "virtualclient_wrk_latency_4pct_non2xx_bom.txt"}) {
+        const QString path = headroom::test::fixturePath(QStringLiteral("wrk/") + QLatin1String(name));
+        const QString text = QString::fromUtf8(headroom::test::readFile(path));
+        const auto c = conns.match(text), r = rps.match(text);
+        if (!c.hasMatch() || !r.hasMatch()) continue;
+        const auto imported = cli.run({QStringLiteral("import"), QStringLiteral("-w"), ws, QStringLiteral("--format"),
+                                       QStringLiteral("wrk"), path});
+        ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+        expected.push_back({c.captured(2).toDouble(), r.captured(1).toDouble()});
+    }
+    ASSERT_GE(expected.size(), 3u);
+    const auto fit = cli.run({QStringLiteral("fit-usl"), QStringLiteral("--load-tests"), QStringLiteral("-w"), ws, QStringLiteral("--json")});
+    ASSERT_EQ(fit.exitCode, 0) << fit.err.toStdString();
+    std::vector<std::pair<double, double>> got;
+    for (const QJsonValue& p : fit.json().object()[QStringLiteral("data")].toArray())
+        got.push_back({p[QStringLiteral("n")].toDouble(), p[QStringLiteral("x")].toDouble()});
+    std::sort(expected.begin(), expected.end());
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, expected);
+    EXPECT_EQ(fit.json().object()[QStringLiteral("datasets")].toArray().size(), int(expected.size()));
 }

@@ -9,7 +9,7 @@
 
 namespace {
 
-using Run = headroom::test::CliResult;
+using CliRun = headroom::test::CliResult;
 
 class SimulateCli : public testing::Test {
 protected:
@@ -23,7 +23,7 @@ protected:
         f.write(text);
         return f.fileName();
     }
-    Run run(const QStringList& args) const { return cli.run(QStringList{QStringLiteral("simulate")} + args); }
+    CliRun run(const QStringList& args) const { return cli.run(QStringList{QStringLiteral("simulate")} + args); }
 };
 
 const QByteArray kSmall = R"({"schema":"headroom.scenario/1","name":"small","duration_s":600,"seed":3,"replications":3,
@@ -34,7 +34,7 @@ const QByteArray kSmall = R"({"schema":"headroom.scenario/1","name":"small","dur
 
 TEST_F(SimulateCli, JsonHasTheDesignKeys)
 {
-    const Run r = run({write(QStringLiteral("s.json"), kSmall), QStringLiteral("-w"), workspace(), QStringLiteral("--json")});
+    const CliRun r = run({write(QStringLiteral("s.json"), kSmall), QStringLiteral("-w"), workspace(), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
     const QJsonObject summary = doc.value(QStringLiteral("summary")).toObject();
@@ -53,11 +53,11 @@ TEST_F(SimulateCli, JsonHasTheDesignKeys)
 TEST_F(SimulateCli, SameSeedSameOutputAndOptionsOverride)
 {
     const QString file = write(QStringLiteral("s.json"), kSmall);
-    const Run a = run({file, QStringLiteral("-w"), workspace(), QStringLiteral("--json")});
-    const Run b = run({file, QStringLiteral("-w"), workspace(), QStringLiteral("--json")});
+    const CliRun a = run({file, QStringLiteral("-w"), workspace(), QStringLiteral("--json")});
+    const CliRun b = run({file, QStringLiteral("-w"), workspace(), QStringLiteral("--json")});
     ASSERT_EQ(a.exitCode, 0);
     EXPECT_EQ(a.out, b.out);
-    const Run c = run({file, QStringLiteral("-w"), workspace(), QStringLiteral("--json"), QStringLiteral("--seed"),
+    const CliRun c = run({file, QStringLiteral("-w"), workspace(), QStringLiteral("--json"), QStringLiteral("--seed"),
                        QStringLiteral("4"), QStringLiteral("--replications"), QStringLiteral("2")});
     ASSERT_EQ(c.exitCode, 0);
     const QJsonObject doc = QJsonDocument::fromJson(c.out).object();
@@ -69,13 +69,13 @@ TEST_F(SimulateCli, BadScenarioIsExit3WithThePathAndNothingSimulated)
 {
     QByteArray bad = kSmall;
     bad.replace("\"nodes\":2", "\"nodes\":0");
-    const Run r = run({write(QStringLiteral("bad.json"), bad), QStringLiteral("-w"), workspace(), QStringLiteral("--json")});
+    const CliRun r = run({write(QStringLiteral("bad.json"), bad), QStringLiteral("-w"), workspace(), QStringLiteral("--json")});
     EXPECT_EQ(r.exitCode, 3);
     EXPECT_TRUE(r.out.isEmpty());
     EXPECT_TRUE(r.err.contains("headroom: error: ")) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains("bad.json: $.cluster.nodes: expected an integer ≥ 1")) << r.err.toStdString();
 
-    const Run missing = run({dir.filePath(QStringLiteral("none.json")), QStringLiteral("-w"), workspace()});
+    const CliRun missing = run({dir.filePath(QStringLiteral("none.json")), QStringLiteral("-w"), workspace()});
     EXPECT_EQ(missing.exitCode, 3);
 }
 
@@ -88,7 +88,7 @@ TEST_F(SimulateCli, BadUsageIsExit2)
 
 TEST_F(SimulateCli, TextSaysWhatHappened)
 {
-    const Run r = run({write(QStringLiteral("s.json"), kSmall), QStringLiteral("-w"), workspace()});
+    const CliRun r = run({write(QStringLiteral("s.json"), kSmall), QStringLiteral("-w"), workspace()});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_TRUE(r.out.contains("Latency")) << r.out.toStdString();
     EXPECT_TRUE(r.out.contains("SLO (p95 ≤ 500 ms")) << r.out.toStdString();

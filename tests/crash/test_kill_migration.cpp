@@ -75,37 +75,48 @@ TEST(KillMigration, FileStaysAtAWholeVersionWithItsDataAfterSigkillAtRandomMomen
     ASSERT_EQ(original.measurements, kMeasurements);
     ASSERT_EQ(original.samples, kSamples);
 
-    // The uninterrupted migration, for the length of the kill window.
+    // The uninterrupted migration, for the length of the kill windows: the whole run, and the part
+    // from the first bytes of the backup (VACUUM INTO) to the exit, where the steps commit.
     const QString reference = dir.filePath(QStringLiteral("reference.headroom"));
     copyFile(templ, reference);
     const QStringList open = {QStringLiteral("datasets"), QStringLiteral("--json"), QStringLiteral("-w")};
-    const RunResult full = runHeadroom(open + QStringList{reference}, home);
+    const RunResult full = runHeadroom(open + QStringList{reference}, home,
+                                       KillPlan{24 * 3600 * 1000, reference + QStringLiteral(".v1.bak")});
+    ASSERT_FALSE(full.killed);
     ASSERT_EQ(full.exitCode, 0) << full.err.toStdString();
     ASSERT_EQ(userVersion(reference), migrations::latestVersion());
     ASSERT_EQ(storedCounts(reference), original);
     ASSERT_TRUE(QFile::exists(reference + QStringLiteral(".v1.bak")));
-    std::cout << "[ reference] open + migration took " << full.elapsedMs << " ms" << std::endl;
+    ASSERT_GE(full.fileGrewMs, 0);
+    const int migrateMs = int(full.elapsedMs - full.fileGrewMs);
+    std::cout << "[ reference] open + migration took " << full.elapsedMs << " ms, " << migrateMs
+              << " ms of it from the backup's first bytes" << std::endl;
 
+    // Half the trials kill anywhere; the other half once the backup is being written.
     std::mt19937 random(kSeed);
-    std::uniform_int_distribution<int> moment(20, int(full.elapsedMs * 11 / 10));
+    std::uniform_int_distribution<int> anywhere(20, int(full.elapsedMs * 11 / 10));
+    std::uniform_int_distribution<int> whileMigrating(0, std::max(1, migrateMs * 11 / 10));
     int stillOld = 0, migrated = 0;
     const QString trialPath = dir.filePath(QStringLiteral("trial.headroom"));
     for (int trial = 0; trial < trialCount(); ++trial) {
-        SCOPED_TRACE(testing::Message() << "trial " << trial << " (seed " << kSeed << ")");
+        const bool duringMigration = trial % 2 == 1;
+        const KillPlan plan = duringMigration ? KillPlan{whileMigrating(random), trialPath + QStringLiteral(".v1.bak")}
+                                              : KillPlan{anywhere(random), {}};
+        SCOPED_TRACE(testing::Message() << "trial " << trial << " (seed " << kSeed << "), kill " << plan.afterMs << " ms after "
+                                        << (duringMigration ? "the backup began" : "the start"));
         copyFile(templ, trialPath);
         QFile::remove(trialPath + QStringLiteral(".v1.bak"));
-        const int killAt = moment(random);
-        const RunResult r = runHeadroom(open + QStringList{trialPath}, home, killAt);
+        const RunResult r = runHeadroom(open + QStringList{trialPath}, home, plan);
         if (!r.killed) {
             EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
         }
 
-        ASSERT_EQ(integrityCheck(trialPath), QStringLiteral("ok")) << "killed at " << killAt << " ms";
+        ASSERT_EQ(integrityCheck(trialPath), QStringLiteral("ok")) ;
         const int version = userVersion(trialPath);
         EXPECT_TRUE(version == 1 || version == migrations::latestVersion()) << "version " << version;
         // A whole version: the v2 table exists exactly when user_version says 2.
         EXPECT_EQ(hasTable(trialPath, QStringLiteral("setting")), version >= 2);
-        EXPECT_EQ(storedCounts(trialPath), original) << "killed at " << killAt << " ms: data lost";
+        EXPECT_EQ(storedCounts(trialPath), original) << "data lost";
         (version == 1 ? stillOld : migrated)++;
 
         // Opening again finishes the job, whatever state the backup was left in.

@@ -184,3 +184,43 @@ TEST(Recommender, SensitivityCoversTheFiveCases)
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Recommender, AutoscaledScenarioSizesTheMinimumAndMaximum)
+{
+    // A ramp from 50 to 200 requests/s and back under target tracking: the candidates keep the
+    // scenario's policy and get a minimum and a maximum instead of a fixed count.
+    Scenario s = test::mmcScenario(0, 20, 150, 1800);
+    s.traffic.kind = Traffic::Kind::Profile;
+    s.traffic.points = {{0, 50}, {900, 200}, {1800, 50}};
+    Autoscaling a;
+    a.policy = Autoscaling::Policy::TargetTracking;
+    a.target = 0.6;
+    a.min = 1;
+    a.max = 10;
+    a.cooldownS = 120;
+    a.leadTime.bootS = Distribution::constant(30);
+    s.autoscaling = a;
+    RecommendOptions options;
+    options.instanceTypes = {QStringLiteral("aws/c6i.large"), QStringLiteral("hetzner/CX32")};
+    options.sensitivity = true;
+    const Recommendation r = recommend(s, Catalog::shipped(), nullptr, QStringLiteral("scale.json"), options);
+    ASSERT_NE(r.winner(), nullptr) << QJsonDocument(recommendationToJson(r)).toJson().toStdString();
+    for (const CandidateResult& c : r.candidates) {
+        EXPECT_EQ(c.policy, QStringLiteral("target_tracking"));
+        if (c.simulated()) {
+            EXPECT_GT(c.nodesMax(), c.nodesMin());
+        }
+    }
+    // 200 requests/s of 20 ms is 4 vCPUs busy at the peak: the maximum must allow more than that.
+    const CandidateResult& w = *r.winner();
+    EXPECT_GT(w.nodesMax() * w.type.vcpu, 4);
+    // Boot time ×2 matters when the fleet scales.
+    bool bootCase = false;
+    for (const SensitivityCase& c : r.sensitivity)
+        if (c.id == QStringLiteral("boot_x2")) bootCase = c.applicable && c.result.has_value();
+    EXPECT_TRUE(bootCase);
+}
+
+}  // namespace

@@ -1,10 +1,13 @@
 #include "box_plot_chart.h"
 
+#include "chart_reset.h"
+
 #include <QBarCategoryAxis>
 #include <QBoxPlotSeries>
 #include <QBoxSet>
 #include <QValueAxis>
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace headroom::charts {
@@ -35,43 +38,38 @@ Box boxOf(const QString& label, std::vector<double> values)
 
 void setBoxPlots(QChart* chart, const QVector<Box>& boxes, const QString& yTitle, const QString& highlightName)
 {
-    chart->removeAllSeries();
-    for (QAbstractAxis* axis : chart->axes()) {
-        chart->removeAxis(axis);
-        delete axis;
-    }
-    auto* normal = new QBoxPlotSeries;
-    normal->setName(QObject::tr("nodes"));
-    auto* flagged = new QBoxPlotSeries;
-    flagged->setName(highlightName);
-    flagged->setBrush(QColor(220, 80, 60, 170));
+    resetChart(chart);
+    // One series so every box sits on its own category; highlighted boxes get their own brush,
+    // and the legend (which lists series, not boxes) is replaced by the title's wording.
+    auto* series = new QBoxPlotSeries;
+    series->setName(highlightName.isEmpty() ? QObject::tr("nodes") : QObject::tr("nodes (red: %1)").arg(highlightName));
     QStringList categories;
     double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
     for (const Box& b : boxes) {
         categories << b.label;
-        // Each series needs a box at every category for the boxes to line up with the axis, so
-        // the other series gets an empty placeholder there.
         auto* set = new QBoxSet(b.min, b.q1, b.median, b.q3, b.max, b.label);
-        auto* placeholder = new QBoxSet(b.label);
-        (b.highlighted ? flagged : normal)->append(set);
-        (b.highlighted ? normal : flagged)->append(placeholder);
+        if (b.highlighted) set->setBrush(QColor(220, 80, 60, 200));
+        series->append(set);
         lo = std::min(lo, b.min);
         hi = std::max(hi, b.max);
     }
-    chart->addSeries(normal);
-    chart->addSeries(flagged);
+    chart->addSeries(series);
     auto* x = new QBarCategoryAxis;
     x->append(categories);
     x->setLabelsAngle(-60);
+    // Dozens of node names overlap into noise; the boxes speak for themselves then.
+    x->setLabelsVisible(boxes.size() <= 24);
     auto* y = new QValueAxis;
     y->setTitleText(yTitle);
-    if (lo <= hi) y->setRange(lo - 0.05 * (hi - lo + 1e-12), hi + 0.05 * (hi - lo + 1e-12));
+    y->setLabelFormat(QStringLiteral("%.3g"));
+    if (lo <= hi) {
+        const double pad = 0.05 * std::max(hi - lo, std::abs(hi) * 1e-6 + 1e-12);
+        y->setRange(lo - pad, hi + pad);
+    }
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries* s : chart->series()) {
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
+    series->attachAxis(x);
+    series->attachAxis(y);
 }
 
 }  // namespace headroom::charts

@@ -12,8 +12,8 @@ struct Box {
     bool highlighted = false;  // drawn in the warning colour (an outlier node)
 };
 
-// Replaces the chart's content with one box per entry, highlighted boxes in a second series
-// so the legend names them. Callers cap the count; a box plot of hundreds of nodes is unreadable.
+// Replaces the chart's content with one box per entry, highlighted boxes in the warning colour
+// (the legend names them). Callers cap the count; hundreds of boxes are unreadable.
 void setBoxPlots(QChart* chart, const QVector<Box>& boxes, const QString& yTitle, const QString& highlightName);
 
 // Five-number summary of values (quartiles by linear interpolation).

@@ -1,5 +1,7 @@
 #include "stacked_bar_chart.h"
 
+#include "chart_reset.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QHorizontalStackedBarSeries>
@@ -11,11 +13,7 @@ namespace headroom::charts {
 void setStackedBars(QChart* chart, const QStringList& categories, const QStringList& layers,
                     const QVector<QVector<double>>& values, const QString& valueTitle)
 {
-    chart->removeAllSeries();
-    for (QAbstractAxis* axis : chart->axes()) {
-        chart->removeAxis(axis);
-        delete axis;
-    }
+    resetChart(chart);
     auto* series = new QHorizontalStackedBarSeries;
     QVector<double> totals(categories.size(), 0.0);
     for (qsizetype l = 0; l < layers.size(); ++l) {

@@ -1,9 +1,12 @@
 #include "data_page.h"
 
+#include "analysis/analysis_inputs.h"
+#include "analysis/data_quality.h"
 #include "app_context.h"
 #include "charts/chart_builder.h"
 #include "charts/downsample.h"
 #include "models/dataset_table_model.h"
+#include "models/measurement_table_model.h"
 #include "store/workspace.h"
 #include "task_tracker.h"
 
@@ -16,15 +19,42 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace headroom {
 
+namespace {
+
+// What the page loads off the GUI thread for one dataset.
+struct LoadedDataset {
+    std::vector<StoredSeries> series;
+    quality::Report quality;
+};
+
+QString qualityHtml(const quality::Report& report)
+{
+    if (report.findings.empty()) return QObject::tr("<p><b>Data quality:</b> no gaps, resets, duplicate or out-of-order timestamps found.</p>");
+    QString html = QObject::tr("<p><b>Data quality</b></p><table cellspacing=3>");
+    int shown = 0;
+    for (const quality::Finding& f : report.findings) {
+        if (++shown > 20) break;
+        const char* colour = f.severity == quality::Severity::Error ? "#c62828" : f.severity == quality::Severity::Warning ? "#ef6c00" : "#607d8b";
+        html += QStringLiteral("<tr><td style='color:%1'>%2</td><td>%3</td></tr>")
+                    .arg(QLatin1String(colour), quality::severityName(f.severity), f.message.toHtmlEscaped());
+    }
+    html += QStringLiteral("</table>");
+    if (report.findings.size() > 20) html += QObject::tr("<p>… and %1 more (headroom analyze quality).</p>").arg(report.findings.size() - 20);
+    return html;
+}
+
+}  // namespace
+
 DataPage::DataPage(AppContext* context, QWidget* parent)
     : Page(context, parent), model_(new DatasetTableModel(this)), proxy_(new QSortFilterProxyModel(this)),
-      table_(new QTableView), details_(new QTextBrowser), seriesPicker_(new QComboBox),
+      table_(new QTableView), details_(new QTextBrowser), measurements_(new MeasurementTableModel(this)), seriesPicker_(new QComboBox),
       chart_(charts::makeChart(QString())), loadedSeries_(new std::vector<StoredSeries>)
 {
     proxy_->setSourceModel(model_);
@@ -53,10 +83,19 @@ DataPage::DataPage(AppContext* context, QWidget* parent)
     chartLayout->addWidget(seriesPicker_);
     chartLayout->addWidget(chartView, 1);
 
-    auto* bottom = new QSplitter(Qt::Horizontal);
-    bottom->addWidget(details_);
-    bottom->addWidget(chartBox);
-    bottom->setStretchFactor(1, 2);
+    auto* measurementView = new QTableView;
+    auto* measurementProxy = new QSortFilterProxyModel(this);
+    measurementProxy->setSourceModel(measurements_);
+    measurementProxy->setSortRole(Qt::UserRole);
+    measurementView->setModel(measurementProxy);
+    measurementView->setSortingEnabled(true);
+    measurementView->verticalHeader()->hide();
+    measurementView->horizontalHeader()->setStretchLastSection(true);
+    auto* tabs = new QTabWidget;
+    tabs->addTab(details_, tr("Summary"));
+    tabs->addTab(measurementView, tr("Measurements"));
+    tabs->addTab(chartBox, tr("Series"));
+    auto* bottom = tabs;
     auto* split = new QSplitter(Qt::Vertical);
     auto* top = new QWidget;
     auto* topLayout = new QVBoxLayout(top);
@@ -94,7 +133,9 @@ void DataPage::showSelected()
     const DatasetSummary* d = model_->datasetAt(current.row());
     seriesPicker_->clear();
     loadedSeries_->clear();
+    measurements_->setMeasurements({});
     if (!d) return;
+    if (Workspace* ws = context()->workspace()) measurements_->setMeasurements(listMeasurements(*ws, d->id));
     QString html = QStringLiteral("<h3>%1</h3><p>%2 · %3<br><small>%4<br>sha256 %5…</small></p>")
                        .arg(d->name.toHtmlEscaped(), d->format.toHtmlEscaped(), d->toolVersion.toHtmlEscaped(),
                             d->source.toHtmlEscaped(), d->sha256.left(12));
@@ -131,10 +172,17 @@ void DataPage::showSelected()
         [ws, id](TaskControl&) {
             SeriesFilter filter;
             filter.datasetId = id;
-            return QVariant::fromValue(std::make_shared<std::vector<StoredSeries>>(loadSeries(*ws, filter)));
+            auto loaded = std::make_shared<LoadedDataset>();
+            loaded->series = loadSeries(*ws, filter);
+            analysis::Filter qualityFilter;
+            qualityFilter.datasetId = id;
+            loaded->quality = quality::check(analysis::loadQualityInputs(*ws, qualityFilter));
+            return QVariant::fromValue(loaded);
         },
-        [this](const QVariant& result) {
-            *loadedSeries_ = *result.value<std::shared_ptr<std::vector<StoredSeries>>>();
+        [this, html](const QVariant& result) {
+            const auto loaded = result.value<std::shared_ptr<LoadedDataset>>();
+            *loadedSeries_ = loaded->series;
+            details_->setHtml(html + qualityHtml(loaded->quality));
             QSignalBlocker block(seriesPicker_);
             for (const StoredSeries& s : *loadedSeries_) {
                 QString label = s.metric;

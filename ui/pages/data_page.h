@@ -10,6 +10,7 @@ class QSortFilterProxyModel;
 namespace headroom {
 
 class DatasetTableModel;
+class MeasurementTableModel;
 struct StoredSeries;
 
 // The workspace's datasets: a table, the selected dataset's headline metrics and warnings,
@@ -22,6 +23,7 @@ public:
     QString iconName() const override { return QStringLiteral("folder-documents"); }
 
     DatasetTableModel* model() const { return model_; }
+    MeasurementTableModel* measurements() const { return measurements_; }
     QTableView* table() const { return table_; }
 
 signals:
@@ -37,6 +39,7 @@ private:
     QSortFilterProxyModel* proxy_;
     QTableView* table_;
     QTextBrowser* details_;
+    MeasurementTableModel* measurements_;
     QComboBox* seriesPicker_;
     QChart* chart_;
     std::vector<StoredSeries>* loadedSeries_;

@@ -34,6 +34,7 @@ struct LeadTimeView {
     leadtime::Report report;
     leadtime::TotalDistribution total;
     QStringList events;              // one bar per node or pod
+    QStringList phases;              // phases that occur in those events, in order
     QVector<QVector<double>> stacks; // [phase][event]
 };
 
@@ -61,11 +62,15 @@ std::shared_ptr<LeadTimeView> compute(const Workspace& ws, const Catalog& catalo
     }
     for (const QString& phase : leadtime::phaseOrder()) {
         QVector<double> row;
+        bool any = false;
         for (const QString& node : view->events) {
             const auto& phases = byNode[node];
             const auto it = phases.find(phase);
             row << (it == phases.end() ? 0.0 : it->second);
+            any = any || (it != phases.end() && it->second > 0);
         }
+        if (!any) continue;
+        view->phases << phase;
         view->stacks << row;
     }
     return view;
@@ -126,7 +131,8 @@ LeadTimePage::LeadTimePage(AppContext* context, QWidget* parent) : Page(context,
     auto* split = new QSplitter(Qt::Horizontal);
     split->addWidget(left);
     split->addWidget(chartsBox);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
@@ -184,6 +190,7 @@ void LeadTimePage::refresh()
                                            m->source + (m->weakEvidence ? tr(" – weak evidence") : QString())};
                 for (int c = 0; c < cells.size(); ++c) table_->setItem(i, c, new QTableWidgetItem(cells[c]));
             }
+            table_->resizeColumnsToContents();
             QString text = tr("%1 events. ").arg(r.observations);
             if (r.providersSeen.size() > 1) text += tr("Providers pooled: %1 – pick one above. ").arg(r.providersSeen.join(QStringLiteral(", ")));
             if (r.pullModel.valid)
@@ -198,7 +205,7 @@ void LeadTimePage::refresh()
             if (view->events.isEmpty()) {
                 charts::showMessage(eventsChart_, tr("No lead-time events imported (Kubernetes events, boot timings)"));
             } else {
-                charts::setStackedBars(eventsChart_, view->events, leadtime::phaseOrder(), view->stacks, tr("seconds"));
+                charts::setStackedBars(eventsChart_, view->events, view->phases, view->stacks, tr("seconds"));
             }
             if (t.sorted.empty() || t.phases.isEmpty()) {
                 charts::showMessage(totalChart_, tr("Nothing to add up: no phase has data or a default"));

@@ -84,6 +84,8 @@ void ReportPage::setScenarioPath(const QString& path)
                                   : tr("Generate the preview to see the report of this scenario."));
 }
 
+void ReportPage::setIncludeRecommendation(bool on) { recommend_->setChecked(on); }
+
 void ReportPage::chooseScenario()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Scenario"), QFileInfo(scenarioPath_).path(),

@@ -29,6 +29,7 @@ public:
     QString iconName() const override { return QStringLiteral("x-office-document"); }
 
     void setScenarioPath(const QString& path);
+    void setIncludeRecommendation(bool on);
     QString scenarioPath() const { return scenarioPath_; }
     // Runs the models in the background and shows the pages when done.
     void generate();

@@ -60,7 +60,7 @@ void addRecommendationSummary(Content& c, const ReportData& d)
     Table t;
     t.headers = {QObject::tr("Rank"), QObject::tr("Configuration"), QObject::tr("Cost per month"), QObject::tr("p95"),
                  QObject::tr("SLO attainment"), QObject::tr("Verdict")};
-    t.widths = {0.5, 2.2, 1.2, 1, 1, 0.9};
+    t.widths = {0.5, 2.1, 1.2, 0.9, 1, 1.15};
     t.numeric = {true, false, true, true, true, false};
     int shown = 0;
     for (size_t i = 0; i < r.candidates.size() && shown < 3; ++i) {

@@ -1,0 +1,57 @@
+// The report on the sample workspace (the real tool outputs shipped in data/sample/): every
+// dataset appears with its file, format and the start of its SHA-256, computed here from the
+// file itself, and the data-quality section checks the imported series.
+#include "import/workspace_setup.h"
+#include "report/report_data.h"
+#include "report/report_generator.h"
+#include "report/report_pdf.h"
+#include "report_test_support.h"
+#include "store/dataset_repository.h"
+#include "store/workspace.h"
+#include "support/fixtures.h"
+#include "support/temp_workspace.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace headroom;
+
+TEST(ReportSampleWorkspace, ListsEveryDatasetWithItsHashAndChecksItsSeries)
+{
+    test::TempWorkspace ws;
+    const int added = importSampleInputs(ws.ws());
+    ASSERT_GT(added, 5);
+    report::ReportRequest request;
+    request.scenarioPath = test::testsPath(QStringLiteral("report/fixed_fleet.json"));
+    request.replications = 2;
+    request.recommend = false;
+    const report::ReportData data = report::gatherReportData(ws.ws(), request);
+    ASSERT_EQ(data.datasets.size(), added);
+    EXPECT_GT(data.qualitySeries, 0);  // sysstat, Prometheus and iperf3 intervals are series
+    const auto doc = report::layoutReport(data);
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("sample.pdf"));
+    report::writePdf(*doc, pdf);
+
+    QString squeezed = test::flatten(test::pdfText(pdf));
+    squeezed.remove(QLatin1Char(' '));
+    int checked = 0;
+    const QDir sample(test::projectDataPath(QStringLiteral("sample")));
+    for (const QString& name : sample.entryList(QDir::Files)) {
+        if (name == QLatin1String("README.md") || name == QLatin1String("manifest.csv")) continue;
+        QFile f(sample.filePath(name));
+        ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+        const QString sha = QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
+        EXPECT_TRUE(squeezed.contains(sha.left(12))) << name.toStdString() << " " << sha.left(12).toStdString();
+        EXPECT_TRUE(squeezed.contains(name)) << name.toStdString();
+        ++checked;
+    }
+    EXPECT_EQ(checked, added);
+    // The data-quality paragraph states how many series it checked.
+    EXPECT_TRUE(squeezed.contains(QStringLiteral("%1timeseriescheckedforgaps").arg(data.qualitySeries)));
+    // No "nothing imported" wording when there are datasets.
+    EXPECT_FALSE(squeezed.contains(QStringLiteral("holdsnoimporteddatasets")));
+}

@@ -1,0 +1,111 @@
+// The Compare page: candidates side by side from short simulations, what-if sliders that
+// change the answer, presenter mode, and charts saved for slides.
+#include "app_context.h"
+#include "catalog/catalog.h"
+#include "charts/chart_export.h"
+#include "pages/compare_page.h"
+#include "store/workspace.h"
+#include "task_tracker.h"
+
+#include <QChartView>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace headroom;
+
+namespace {
+
+Scenario fleet(const QString& type, int nodes)
+{
+    Scenario s;
+    s.name = QStringLiteral("compare");
+    s.durationS = 600;
+    s.warmupS = 60;
+    s.replications = 1;
+    s.traffic.rateRps = 150;
+    s.service.cpuMs = Distribution::exponential(20);
+    s.cluster.instanceTypeKey = type;
+    s.cluster.nodes = nodes;
+    s.cluster.balancer = Balancer::Random;
+    Slo slo;
+    slo.latencyP95Ms = 120;
+    s.slo = slo;
+    return s;
+}
+
+struct Fixture {
+    QTemporaryDir dir;
+    AppContext context;
+    Fixture()
+    {
+        auto ws = Workspace::open(dir.filePath(QStringLiteral("compare.headroom")));
+        Catalog::seedShipped(*ws);
+        context.setWorkspace(std::move(ws));
+    }
+};
+
+TEST(ComparePage, CardsHoldCostAndLatencyAndSlidersChangeThem)
+{
+    Fixture fx;
+    ComparePage page(&fx.context);
+    QSignalSpy evaluated(&page, &ComparePage::evaluated);
+    page.addCandidate({QStringLiteral("2 × aws/c6i.large"), fleet(QStringLiteral("aws/c6i.large"), 2)});
+    page.addCandidate({QStringLiteral("1 × hetzner/CX32"), fleet(QStringLiteral("hetzner/CX32"), 1)});
+    ASSERT_TRUE(evaluated.wait(60000));
+    ASSERT_EQ(page.figures().size(), 2);
+    // A fixed fleet costs its nodes for 730 h: 2 × 0.085 USD/h × 730 = 124.10; one CX32 hits its
+    // 6.80 EUR monthly cap, 7.344 USD at the catalog's 1.08.
+    EXPECT_NEAR(page.figures()[0].costPerMonthUsd, 124.10, 0.01);
+    EXPECT_NEAR(page.figures()[1].costPerMonthUsd, 6.80 * 1.08, 0.01);
+    const double p95Before = page.figures()[0].p95Ms;
+    EXPECT_GT(p95Before, 20.0);  // at least the CPU time itself
+    EXPECT_FALSE(page.figures()[0].p95Series.isEmpty());
+    // The catalog marks c6i.large's vCPUs dedicated and CX32's shared (noisy neighbours).
+    EXPECT_TRUE(page.figures()[0].homogeneityRisk.startsWith(QStringLiteral("low")));
+    EXPECT_TRUE(page.figures()[1].homogeneityRisk.startsWith(QStringLiteral("medium")));
+
+    WhatIf w;
+    w.traffic = 1.8;  // 270 requests/s of 20 ms on two 2-vCPU nodes: 1.35 Erlangs per node, queueing
+    page.setWhatIf(w);
+    ASSERT_TRUE(evaluated.wait(60000));
+    EXPECT_GT(page.figures()[0].p95Ms, p95Before);
+}
+
+TEST(ComparePage, KeepsAtMostFourAndPresenterModeToggles)
+{
+    Fixture fx;
+    ComparePage page(&fx.context);
+    for (int n = 1; n <= 5; ++n)
+        page.addCandidate({QStringLiteral("%1 × aws/c6i.large").arg(n), fleet(QStringLiteral("aws/c6i.large"), n)});
+    EXPECT_EQ(page.candidateCount(), ComparePage::kMaxCandidates);
+    page.setPresenterMode(true);
+    EXPECT_TRUE(page.presenterMode());
+    page.setPresenterMode(false);
+    EXPECT_FALSE(page.presenterMode());
+    fx.context.tasks()->cancelAll();
+    fx.context.tasks()->waitForAll();
+}
+
+TEST(ComparePage, ChartsSaveAsPngAndSvg)
+{
+    Fixture fx;
+    ComparePage page(&fx.context);
+    QSignalSpy evaluated(&page, &ComparePage::evaluated);
+    page.addCandidate({QStringLiteral("2 × aws/c6i.large"), fleet(QStringLiteral("aws/c6i.large"), 2)});
+    ASSERT_TRUE(evaluated.wait(60000));
+    const QList<QChartView*> views = page.findChildren<QChartView*>();
+    ASSERT_FALSE(views.isEmpty());
+    QTemporaryDir out;
+    const QString png = out.filePath(QStringLiteral("p95.png")), svg = out.filePath(QStringLiteral("p95.svg"));
+    ASSERT_TRUE(charts::saveChart(views.first(), png));
+    ASSERT_TRUE(charts::saveChart(views.first(), svg));
+    const QImage image(png);
+    EXPECT_GE(image.width(), 640);
+    QFile f(svg);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(f.readAll().contains("<svg"));
+}
+
+}  // namespace

@@ -1,0 +1,314 @@
+#include "compare_page.h"
+
+#include "app_context.h"
+#include "charts/chart_builder.h"
+#include "charts/chart_export.h"
+#include "plan/monthly_cost.h"
+#include "plan/short_window.h"
+#include "scenario/resolved_scenario.h"
+#include "sim/simulator.h"
+#include "task_tracker.h"
+
+#include <QAction>
+#include <QChartView>
+#include <QFrame>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSlider>
+#include <QTimer>
+#include <QValueAxis>
+#include <QVBoxLayout>
+#include <memory>
+
+namespace headroom {
+
+namespace {
+
+// What-if answers come from one replication over at most half an hour around the peak: enough
+// to rank the candidates within about a second, refined by the Recommend page's full runs.
+constexpr double kWhatIfSpanS = 1800;
+
+ResolvedScenario applyWhatIf(ResolvedScenario r, const WhatIf& w)
+{
+    for (auto& p : r.ratePoints) p.second *= w.traffic;
+    r.peakRateRps *= w.traffic;
+    r.bootS = r.bootS.scaled(w.boot);
+    r.provisioningS = r.provisioningS.scaled(w.boot);
+    if (w.imageMb >= 0 && r.doc.autoscaling && r.doc.autoscaling->leadTime.pullBytesPerS > 0)
+        r.imagePullS = w.imageMb * 1e6 / r.doc.autoscaling->leadTime.pullBytesPerS;
+    if (w.speedCv >= 0) r.doc.cluster.speedCv = w.speedCv;
+    return r;
+}
+
+QString riskOf(const ResolvedScenario& r)
+{
+    const double cv = r.doc.cluster.speedCv;
+    if (r.burstable) return QObject::tr("high: burstable, throttled when credits run out");
+    if (!r.instanceType.dedicatedCpu)
+        return cv > 0.1 ? QObject::tr("high: shared vCPUs, node speed CV %1").arg(cv)
+                        : QObject::tr("medium: shared vCPUs, noisy neighbours expected");
+    return QObject::tr("low: dedicated vCPUs, node speed CV %1").arg(cv);
+}
+
+CompareFigures figuresOf(const CompareCandidate& c, const WhatIf& w, const Catalog& catalog, const std::atomic<bool>* cancel)
+{
+    const ResolvedScenario r = applyWhatIf(resolveScenario(c.scenario, catalog, nullptr, c.label), w);
+    const ShortWindow window = shortWindow(r, kWhatIfSpanS);
+    SimulationOptions options;
+    options.replications = 1;
+    options.threads = 1;
+    options.cancel = cancel;
+    const SimulationResult result = simulate(window.scenario, options);
+    CompareFigures f;
+    f.costPerMonthUsd = monthlyCostUsd(window.scenario, result);
+    f.p95Ms = result.summary.latencyP95.mean;
+    f.sloP95Ms = r.doc.slo ? r.doc.slo->latencyP95Ms : 0;
+    const double minutes = std::max(window.scenario.doc.durationS - window.scenario.doc.warmupS, 1.0) / 60;
+    f.attainment = std::clamp(1 - result.summary.minutesOverSlo.mean / minutes, 0.0, 1.0);
+    if (r.doc.autoscaling) {
+        f.leadTimeS = r.provisioningS.expectedValue() + r.bootS.expectedValue() + r.imagePullS + r.startS.expectedValue()
+                    + r.readinessS.expectedValue() + r.registrationS.expectedValue();
+        f.leadTimeBasis = QObject::tr("scenario lead time");
+    } else if (const auto boots = catalog.bootTimesOf(r.instanceType.provider)) {
+        f.leadTimeS = boots->userDataStartP50 * w.boot;
+        f.leadTimeBasis = QObject::tr("%1 median boot (catalog, %2 runs)").arg(r.instanceType.provider).arg(boots->runs);
+    } else {
+        f.leadTimeBasis = QObject::tr("no boot times for %1").arg(r.instanceType.provider);
+    }
+    f.homogeneityRisk = riskOf(r);
+    for (const IntervalPoint& p : result.timeseries)
+        if (p.tS >= window.scenario.doc.warmupS && p.completed > 0)
+            f.p95Series << QPointF((p.tS + window.offsetS) / 60.0, p.p95Ms);
+    return f;
+}
+
+QLabel* bigLabel(const QString& text, QWidget* parent, double scale)
+{
+    auto* label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * scale);
+    label->setFont(font);
+    label->setWordWrap(true);
+    return label;
+}
+
+}  // namespace
+
+ComparePage::ComparePage(AppContext* context, QWidget* parent) : Page(context, parent)
+{
+    qRegisterMetaType<CompareCandidate>();
+    auto makeSlider = [this](int lo, int hi, int value) {
+        auto* s = new QSlider(Qt::Horizontal, this);
+        s->setRange(lo, hi);
+        s->setValue(value);
+        connect(s, &QSlider::valueChanged, this, [this] {
+            whatIf_.traffic = traffic_->value() / 100.0;
+            whatIf_.boot = boot_->value() / 100.0;
+            whatIf_.imageMb = image_->value() == 0 ? -1 : image_->value() * 10.0;
+            whatIf_.speedCv = speedCv_->value() == 0 ? -1 : (speedCv_->value() - 1) / 100.0;
+            scheduleEvaluation();
+        });
+        return s;
+    };
+    traffic_ = makeSlider(50, 300, 100);   // per cent
+    boot_ = makeSlider(25, 400, 100);      // per cent
+    image_ = makeSlider(0, 400, 0);        // × 10 MB; 0 = as in the scenario
+    speedCv_ = makeSlider(0, 51, 0);       // CV in hundredths + 1; 0 = as in the scenario
+    whatIfLabel_ = new QLabel(this);
+    auto* sliders = new QGridLayout;
+    sliders->addWidget(new QLabel(tr("Traffic ×"), this), 0, 0);
+    sliders->addWidget(traffic_, 0, 1);
+    sliders->addWidget(new QLabel(tr("Boot time ×"), this), 0, 2);
+    sliders->addWidget(boot_, 0, 3);
+    sliders->addWidget(new QLabel(tr("Image size"), this), 1, 0);
+    sliders->addWidget(image_, 1, 1);
+    sliders->addWidget(new QLabel(tr("Speed CV"), this), 1, 2);
+    sliders->addWidget(speedCv_, 1, 3);
+    sliders->addWidget(whatIfLabel_, 2, 0, 1, 3);
+    auto* clear = new QPushButton(tr("Clear"), this);
+    sliders->addWidget(clear, 2, 3, Qt::AlignRight);
+
+    status_ = new QLabel(tr("Add two to four candidates from the Recommend page (Add to Compare). F11: presenter mode."), this);
+    status_->setWordWrap(true);
+    gridHost_ = new QWidget(this);
+    grid_ = new QGridLayout(gridHost_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(sliders);
+    layout->addWidget(status_);
+    layout->addWidget(gridHost_, 1);
+
+    debounce_ = new QTimer(this);
+    debounce_->setSingleShot(true);
+    debounce_->setInterval(250);
+    connect(debounce_, &QTimer::timeout, this, &ComparePage::evaluate);
+    connect(clear, &QPushButton::clicked, this, &ComparePage::clearCandidates);
+    auto* f11 = new QShortcut(QKeySequence(Qt::Key_F11), this);
+    f11->setContext(Qt::WindowShortcut);
+    connect(f11, &QShortcut::activated, this, [this] { setPresenterMode(!presenter_); });
+    auto* esc = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(esc, &QShortcut::activated, this, [this] { if (presenter_) setPresenterMode(false); });
+    rebuild();
+}
+
+void ComparePage::addCandidate(const CompareCandidate& candidate)
+{
+    if (candidates_.size() >= kMaxCandidates) candidates_.removeFirst();
+    candidates_ << candidate;
+    figures_.clear();
+    rebuild();
+    scheduleEvaluation();
+}
+
+void ComparePage::clearCandidates()
+{
+    candidates_.clear();
+    figures_.clear();
+    ++generation_;
+    rebuild();
+}
+
+void ComparePage::setWhatIf(const WhatIf& whatIf)
+{
+    whatIf_ = whatIf;
+    scheduleEvaluation();
+}
+
+void ComparePage::setPresenterMode(bool on)
+{
+    presenter_ = on;
+    if (QWidget* w = window()) on ? w->showFullScreen() : w->showNormal();
+    rebuild();
+}
+
+void ComparePage::scheduleEvaluation()
+{
+    whatIfLabel_->setText(tr("traffic ×%1, boot ×%2, image %3, speed CV %4")
+                              .arg(whatIf_.traffic, 0, 'f', 2)
+                              .arg(whatIf_.boot, 0, 'f', 2)
+                              .arg(whatIf_.imageMb < 0 ? tr("as in the scenario") : tr("%1 MB").arg(whatIf_.imageMb))
+                              .arg(whatIf_.speedCv < 0 ? tr("as in the scenario") : QString::number(whatIf_.speedCv)));
+    if (!candidates_.isEmpty()) debounce_->start();
+}
+
+void ComparePage::evaluate()
+{
+    if (evaluating_) {  // one run at a time; the latest what-if runs next
+        pending_ = true;
+        return;
+    }
+    evaluating_ = true;
+    const int generation = ++generation_;
+    const auto candidates = candidates_;
+    const WhatIf whatIf = whatIf_;
+    const Catalog catalog = context()->catalog();
+    status_->setText(tr("Simulating %1 candidates…").arg(candidates.size()));
+    auto finish = [this] {
+        evaluating_ = false;
+        if (pending_) {
+            pending_ = false;
+            evaluate();
+        }
+    };
+    context()->tasks()->run(
+        tr("Compare what-if"),
+        [candidates, whatIf, catalog](TaskControl& control) {
+            auto out = std::make_shared<QVector<CompareFigures>>();
+            for (const CompareCandidate& c : candidates) {
+                *out << figuresOf(c, whatIf, catalog, &control.cancel);
+                control.setProgress(double(out->size()) / candidates.size());
+            }
+            return QVariant::fromValue(out);
+        },
+        [this, generation, finish](const QVariant& result) {
+            if (generation == generation_) {
+                figures_ = *result.value<std::shared_ptr<QVector<CompareFigures>>>();
+                status_->setText(tr("Short simulations (one replication around the peak); the Recommend page runs them in full."));
+                rebuild();
+                emit evaluated();
+            }
+            finish();
+        },
+        [this, finish](const QString& message) {
+            status_->setText(message);
+            finish();
+        });
+}
+
+QWidget* ComparePage::makeCard(int index)
+{
+    const double scale = presenter_ ? 2.0 : 1.3;
+    auto* card = new QFrame(gridHost_);
+    card->setFrameShape(QFrame::StyledPanel);
+    auto* layout = new QVBoxLayout(card);
+    layout->addWidget(bigLabel(QStringLiteral("<b>%1</b>").arg(candidates_[index].label.toHtmlEscaped()), card, scale));
+    if (index < figures_.size()) {
+        const CompareFigures& f = figures_[index];
+        // The best figure of each row across the candidates is highlighted.
+        auto best = [this](auto value, bool lower) {
+            double b = lower ? 1e300 : -1e300;
+            for (const CompareFigures& g : figures_) b = lower ? std::min(b, value(g)) : std::max(b, value(g));
+            return b;
+        };
+        auto mark = [](const QString& text, bool isBest) { return isBest ? QStringLiteral("<span style='color:#2e7d32'><b>%1</b></span>").arg(text) : text; };
+        const bool cheapest = f.costPerMonthUsd <= best([](const CompareFigures& g) { return g.costPerMonthUsd; }, true);
+        const bool fastest = f.p95Ms <= best([](const CompareFigures& g) { return g.p95Ms; }, true);
+        const bool steadiest = f.attainment >= best([](const CompareFigures& g) { return g.attainment; }, false);
+        const bool quickest = f.leadTimeS <= best([](const CompareFigures& g) { return g.leadTimeS; }, true);
+        const bool withinSlo = f.sloP95Ms <= 0 || f.p95Ms <= f.sloP95Ms;
+        layout->addWidget(bigLabel(mark(tr("$%1 / month").arg(f.costPerMonthUsd, 0, 'f', 0), cheapest), card, scale * 1.4));
+        layout->addWidget(bigLabel(QStringLiteral("<span style='color:%1'>%2</span>")
+                                       .arg(withinSlo ? QStringLiteral("#2e7d32") : QStringLiteral("#c62828"),
+                                            mark(tr("p95 %1 ms vs SLO %2 ms").arg(f.p95Ms, 0, 'f', 0).arg(f.sloP95Ms, 0, 'f', 0), fastest)),
+                                   card, scale));
+        layout->addWidget(bigLabel(mark(tr("SLO held in %1 % of minutes").arg(f.attainment * 100, 0, 'f', 0), steadiest), card, scale * 0.8));
+        layout->addWidget(bigLabel(mark(tr("Lead time to add capacity: %1 s").arg(f.leadTimeS, 0, 'f', 0), quickest)
+                                       + QStringLiteral(" <small>(%1)</small>").arg(f.leadTimeBasis.toHtmlEscaped()),
+                                   card, scale * 0.8));
+        layout->addWidget(bigLabel(tr("Homogeneity risk: %1").arg(f.homogeneityRisk.toHtmlEscaped()), card, scale * 0.8));
+    } else {
+        layout->addWidget(new QLabel(tr("simulating…"), card));
+    }
+    card->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto* copy = new QAction(tr("Copy as image"), card);
+    connect(copy, &QAction::triggered, card, [card] { charts::copyWidgetImage(card); });
+    card->addAction(copy);
+    return card;
+}
+
+void ComparePage::rebuild()
+{
+    while (QLayoutItem* item = grid_->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    // Shared axes: every chart spans the same time and latency range.
+    double xMax = 1, yMax = 1;
+    for (const CompareFigures& f : figures_) {
+        for (const QPointF& p : f.p95Series) {
+            xMax = std::max(xMax, p.x());
+            yMax = std::max(yMax, p.y());
+        }
+        yMax = std::max(yMax, f.sloP95Ms * 1.1);
+    }
+    for (int i = 0; i < candidates_.size(); ++i) {
+        grid_->addWidget(makeCard(i), 0, i);
+        auto* view = charts::makeView(gridHost_);
+        QChart* chart = charts::makeChart(tr("p95 over time"));
+        view->setChart(chart);
+        if (i < figures_.size()) {
+            const CompareFigures& f = figures_[i];
+            charts::setLines(chart, {charts::Line{tr("p95"), f.p95Series, QColor(), false}}, false, tr("ms"), tr("minutes"));
+            if (f.sloP95Ms > 0) charts::addHorizontalLine(chart, f.sloP95Ms, tr("SLO"), QColor(0xc6, 0x28, 0x28));
+            for (QAbstractAxis* axis : chart->axes(Qt::Horizontal)) axis->setRange(0.0, xMax);
+            for (QAbstractAxis* axis : chart->axes(Qt::Vertical)) axis->setRange(0.0, yMax);
+        } else {
+            charts::showMessage(chart, tr("simulating…"));
+        }
+        charts::addExportActions(view, QStringLiteral("compare-%1").arg(i + 1));
+        grid_->addWidget(view, 1, i);
+    }
+}
+
+}  // namespace headroom

@@ -1,0 +1,297 @@
+#include "fleet_page.h"
+
+#include "analysis/analysis_inputs.h"
+#include "analysis/calibration.h"
+#include "analysis/fleet_series.h"
+#include "analysis/homogeneity.h"
+#include "analysis/noisy_neighbour.h"
+#include "app_context.h"
+#include "charts/box_plot_chart.h"
+#include "charts/chart_builder.h"
+#include "charts/downsample.h"
+#include "store/workspace.h"
+#include "task_tracker.h"
+
+#include <QChartView>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+namespace headroom {
+
+struct FleetView {
+    std::vector<analysis::NodeGroup> groups;
+    std::vector<homogeneity::Result> results;  // parallel to groups
+    std::vector<noisy::StealSeries> steal;
+    noisy::Result episodes;
+};
+
+namespace {
+
+constexpr int kMaxBoxes = 60;
+
+QString number(double v, int digits = 3) { return std::isfinite(v) ? QString::number(v, 'g', digits) : QStringLiteral("–"); }
+
+// Boxes sorted by node mean; with more nodes than fit, the outliers plus evenly spaced others.
+QVector<charts::Box> boxesOf(const analysis::NodeGroup& g, const homogeneity::Result& r)
+{
+    std::vector<size_t> order(g.nodes.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return r.perNode[a].mean < r.perNode[b].mean; });
+    std::vector<size_t> keep;
+    if (order.size() <= size_t(kMaxBoxes)) {
+        keep = order;
+    } else {
+        const double stride = double(order.size()) / kMaxBoxes;
+        for (size_t k = 0; k < order.size(); ++k)
+            if (r.perNode[order[k]].outlier || size_t(std::fmod(double(k), stride)) == 0) keep.push_back(order[k]);
+    }
+    QVector<charts::Box> boxes;
+    for (size_t i : keep) {
+        charts::Box b = charts::boxOf(g.nodes[i].node.left(14), g.nodes[i].values);
+        b.highlighted = r.perNode[i].outlier;
+        boxes << b;
+    }
+    return boxes;
+}
+
+}  // namespace
+
+FleetPage::FleetPage(AppContext* context, QWidget* parent) : Page(context, parent)
+{
+    metric_ = new QComboBox;
+    metric_->setMinimumContentsLength(24);
+    groupBy_ = new QComboBox;
+    groupBy_->setEditable(true);
+    groupBy_->addItems({QString(), QStringLiteral("zone"), QStringLiteral("sending_zone"), QStringLiteral("region")});
+    groupBy_->setToolTip(tr("Label to group nodes by; empty groups them by instance type"));
+    stealThreshold_ = new QDoubleSpinBox;
+    stealThreshold_->setRange(0.01, 100);
+    stealThreshold_->setValue(5);
+    stealThreshold_->setSuffix(QStringLiteral(" %"));
+    group_ = new QComboBox;
+    auto* refreshButton = new QPushButton(tr("Analyse"));
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Metric:")));
+    controls->addWidget(metric_);
+    controls->addWidget(new QLabel(tr("Group by:")));
+    controls->addWidget(groupBy_);
+    controls->addWidget(new QLabel(tr("Steal episode ≥")));
+    controls->addWidget(stealThreshold_);
+    controls->addWidget(refreshButton);
+    controls->addStretch();
+    controls->addWidget(new QLabel(tr("Group:")));
+    controls->addWidget(group_);
+
+    cards_ = new QLabel;
+    cards_->setWordWrap(true);
+    cards_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* boxView = charts::makeView();
+    boxChart_ = charts::makeChart(tr("Runs per node"));
+    boxView->setChart(boxChart_);
+    auto* stealView = charts::makeView();
+    stealChart_ = charts::makeChart(tr("CPU steal time"));
+    stealView->setChart(stealChart_);
+
+    calFrom_ = new QComboBox;
+    calTo_ = new QComboBox;
+    calTarget_ = new QDoubleSpinBox;
+    calTarget_->setRange(5, 100);
+    calTarget_->setValue(60);
+    calTarget_->setSuffix(QStringLiteral(" %"));
+    calFromScore_ = new QDoubleSpinBox;
+    calToScore_ = new QDoubleSpinBox;
+    for (QDoubleSpinBox* s : {calFromScore_, calToScore_}) {
+        s->setRange(0, 1e7);
+        s->setDecimals(0);
+        s->setSpecialValueText(tr("catalog"));
+    }
+    auto* calButton = new QPushButton(tr("Calibrate"));
+    calibrationResult_ = new QLabel;
+    calibrationResult_->setWordWrap(true);
+    calibrationResult_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* calBox = new QGroupBox(tr("Calibration from monitoring (cpu.util_pct and http.requests_per_s of the fleet)"));
+    auto* calForm = new QFormLayout(calBox);
+    calForm->addRow(tr("Fleet's instance type:"), calFrom_);
+    calForm->addRow(tr("Per-vCPU score of the fleet's type:"), calFromScore_);
+    calForm->addRow(tr("Project onto:"), calTo_);
+    calForm->addRow(tr("Per-vCPU score of that type:"), calToScore_);
+    calForm->addRow(tr("Plan for CPU utilisation:"), calTarget_);
+    calForm->addRow(calButton, calibrationResult_);
+
+    auto* chartsSplit = new QSplitter(Qt::Vertical);
+    chartsSplit->addWidget(boxView);
+    chartsSplit->addWidget(stealView);
+    chartsSplit->addWidget(calBox);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(cards_);
+    layout->addWidget(chartsSplit, 1);
+
+    connect(refreshButton, &QPushButton::clicked, this, &FleetPage::refresh);
+    connect(metric_, &QComboBox::currentIndexChanged, this, &FleetPage::refresh);
+    connect(group_, &QComboBox::currentIndexChanged, this, &FleetPage::showGroup);
+    connect(calButton, &QPushButton::clicked, this, &FleetPage::calibrate);
+    connect(context, &AppContext::workspaceChanged, this, &FleetPage::activated);
+    connect(context, &AppContext::datasetsChanged, this, &FleetPage::activated);
+    connect(context, &AppContext::catalogChanged, this, &FleetPage::fillPickers);
+    charts::showMessage(boxChart_, tr("Pick a metric measured on several nodes"));
+    charts::showMessage(stealChart_, tr("No cpu.steal_pct series yet"));
+}
+
+FleetPage::~FleetPage() = default;
+
+void FleetPage::activated()
+{
+    fillPickers();
+    refresh();
+}
+
+void FleetPage::fillPickers()
+{
+    Workspace* ws = context()->workspace();
+    if (!ws) return;
+    {
+        QSignalBlocker block(metric_);
+        const QString current = metric_->currentText();
+        metric_->clear();
+        metric_->addItems(analysis::availableMetrics(*ws));
+        if (metric_->findText(current) >= 0) metric_->setCurrentText(current);
+    }
+    for (QComboBox* box : {calFrom_, calTo_}) {
+        const QString current = box->currentText();
+        box->clear();
+        for (const InstanceType& t : context()->catalog().instanceTypes()) box->addItem(t.key());
+        if (box->findText(current) >= 0) box->setCurrentText(current);
+    }
+}
+
+void FleetPage::refresh()
+{
+    Workspace* ws = context()->workspace();
+    const QString metric = metric_->currentText();
+    if (!ws || metric.isEmpty()) return;
+    const QString label = groupBy_->currentText().trimmed();
+    noisy::Options stealOptions;
+    stealOptions.thresholdPct = stealThreshold_->value();
+    const int generation = ++generation_;
+    charts::showMessage(boxChart_, tr("Computing…"));
+    context()->tasks()->run(
+        tr("Fleet homogeneity"),
+        [ws, metric, label, stealOptions](TaskControl&) {
+            auto view = std::make_shared<FleetView>();
+            analysis::Filter filter;
+            filter.metric = metric;
+            view->groups = analysis::loadNodeGroups(*ws, filter, label);
+            for (const auto& g : view->groups) {
+                homogeneity::Result r = homogeneity::analyze(g.nodes);
+                r.metric = metric;
+                r.group = g.group;
+                view->results.push_back(std::move(r));
+            }
+            view->steal = analysis::loadStealSeries(*ws, {});
+            view->episodes = noisy::detect(view->steal, stealOptions);
+            return QVariant::fromValue(view);
+        },
+        [this, generation](const QVariant& result) {
+            if (generation != generation_) return;
+            view_ = result.value<std::shared_ptr<FleetView>>();
+            {
+                QSignalBlocker block(group_);
+                group_->clear();
+                for (const auto& g : view_->groups) group_->addItem(g.group);
+            }
+            showGroup(0);
+            if (view_->steal.empty()) {
+                charts::showMessage(stealChart_, tr("No cpu.steal_pct series imported (sysstat, Prometheus node_exporter)"));
+            } else {
+                QVector<charts::Line> lines;
+                for (const auto& s : view_->steal) lines << charts::Line{s.node, downsampleMinMax(s.t, s.stealPct), {}, false};
+                const bool absolute = !view_->steal.front().t.empty() && view_->steal.front().t.front() > 1e8;
+                charts::setLines(stealChart_, lines, absolute, tr("steal %"), absolute ? QString() : tr("seconds"));
+                charts::addHorizontalLine(stealChart_, view_->episodes.thresholdPct, tr("episode threshold"), QColor(220, 80, 60));
+            }
+            emit refreshed();
+        });
+}
+
+void FleetPage::showGroup(int index)
+{
+    if (!view_ || index < 0 || size_t(index) >= view_->groups.size()) {
+        cards_->setText(tr("No measurements of this metric."));
+        charts::showMessage(boxChart_, tr("No measurements of this metric"));
+        return;
+    }
+    const auto& g = view_->groups[size_t(index)];
+    const auto& r = view_->results[size_t(index)];
+    const auto& e = view_->episodes;
+    QString text = tr("<b>%1</b> · %2 nodes, %3 runs · between-node CV <b>%4</b> · within-node CV %5 · "
+                      "p10 %6 · p90 %7 (p90/p10 %8) · outliers %9 (|modified z| &gt; %10) · speed factor lognormal σ %11")
+                       .arg(g.group.toHtmlEscaped()).arg(r.nodes).arg(r.runs).arg(number(r.betweenNodeCv), number(r.withinNodeCv),
+                            number(r.p10, 5), number(r.p90, 5), number(r.p90OverP10), QString::number(r.outliers),
+                            QString::number(r.outlierThreshold), number(r.speedFactor.sigma));
+    if (e.series > 0)
+        text += tr("<br>Steal ≥ %1 %: %2 episodes in %3 h, %4 per hour, mean %5 s, speed during an episode ×%6")
+                    .arg(e.thresholdPct).arg(e.episodes).arg(number(e.observedHours), number(e.episodesPerHour),
+                                                             number(e.meanDurationS), number(e.slowdown));
+    cards_->setText(text);
+    const auto boxes = boxesOf(g, r);
+    charts::setBoxPlots(boxChart_, boxes, r.metric, tr("outlier nodes"));
+    boxChart_->setTitle(boxes.size() < int(g.nodes.size()) ? tr("Runs per node (%1 of %2 nodes, outliers always shown)")
+                                                                 .arg(boxes.size()).arg(g.nodes.size())
+                                                           : tr("Runs per node"));
+}
+
+void FleetPage::calibrate()
+{
+    Workspace* ws = context()->workspace();
+    if (!ws) return;
+    const Catalog catalog = context()->catalog();
+    auto from = catalog.find(calFrom_->currentText());
+    auto to = catalog.find(calTo_->currentText());
+    if (!from || !to) return;
+    if (calFromScore_->value() > 0) from->cpuScore = calFromScore_->value();
+    if (calToScore_->value() > 0) to->cpuScore = calToScore_->value();
+    const double target = calTarget_->value();
+    const InstanceType source = *from, dest = *to;
+    calibrationResult_->setText(tr("Computing…"));
+    context()->tasks()->run(
+        tr("Calibration"),
+        [ws, source, dest, target](TaskControl&) {
+            analysis::Filter filter;
+            filter.instanceType = source.key();
+            calibration::FleetSeries fleet = analysis::loadFleetSeries(*ws, filter);
+            fleet.vcpuPerNode = source.vcpu;
+            fleet.cpuScore = source.cpuScore;
+            const calibration::Demand d = calibration::serviceDemand(fleet, QStringLiteral("workspace"));
+            QString text = tr("%1 × %2: mean CPU %3 %, %4 requests/s → %5 ms CPU per request "
+                              "(p10 %6, p90 %7 over time).")
+                               .arg(fleet.nodes).arg(source.key(), number(d.meanUtilPct), number(d.meanRateRps, 5),
+                                                      number(d.pooledMs), number(d.p10Ms), number(d.p90Ms));
+            if (source.cpuScore > 0 && dest.cpuScore > 0) {
+                const calibration::Projection p = calibration::project(fleet.nodes, d.meanUtilPct, source, dest, target, d.pooledMs);
+                text += QStringLiteral(" ") + p.text + tr(" (CPU per request there %1 ms).").arg(number(p.demandOnTargetMs));
+            } else {
+                text += tr(" Enter per-vCPU scores to project onto %1.").arg(dest.key());
+            }
+            return QVariant(text);
+        },
+        [this](const QVariant& result) {
+            calibrationResult_->setText(result.toString());
+            emit calibrated();
+        },
+        [this](const QString& message) {
+            calibrationResult_->setText(message);
+            emit calibrated();
+        });
+}
+
+}  // namespace headroom

@@ -1,0 +1,332 @@
+#include "recommend_page.h"
+
+#include "app_context.h"
+#include "charts/chart_export.h"
+#include "charts/report_plan_charts.h"
+#include "core/errors.h"
+#include "plan/candidate_config.h"
+#include "plan/recommender.h"
+#include "recommend_page_table.h"
+#include "scenario/scenario_parser.h"
+#include "scenario/scenario_writer.h"
+#include "task_tracker.h"
+
+#include <QChartView>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+#include <memory>
+
+namespace headroom {
+
+namespace {
+
+// Replaces the view's chart, deleting the old one (the view only releases it).
+void replaceChart(QChartView* view, QChart* chart)
+{
+    QChart* old = view->chart();
+    view->setChart(chart);
+    delete old;
+}
+
+}  // namespace
+
+RecommendPage::RecommendPage(AppContext* context, QWidget* parent)
+    : Page(context, parent), model_(new RecommendTableModel(this)), proxy_(new QSortFilterProxyModel(this))
+{
+    proxy_->setSourceModel(model_);
+    proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    proxy_->setFilterKeyColumn(-1);  // any column
+
+    scenarioLabel_ = new QLabel(this);
+    auto* choose = new QPushButton(tr("Scenario…"), this);
+    providers_ = new QListWidget(this);
+    providers_->setFlow(QListView::LeftToRight);
+    providers_->setMaximumHeight(providers_->fontMetrics().height() * 2 + 8);
+    providers_->setToolTip(tr("Providers to consider (none ticked = all)"));
+    runButton_ = new QPushButton(tr("Recommend"), this);
+    runButton_->setDefault(true);
+    status_ = new QLabel(this);
+    status_->setWordWrap(true);
+    auto* top = new QHBoxLayout;
+    top->addWidget(scenarioLabel_, 1);
+    top->addWidget(choose);
+    top->addWidget(providers_, 2);
+    top->addWidget(runButton_);
+
+    filter_ = new QLineEdit(this);
+    filter_->setPlaceholderText(tr("Filter candidates (provider, type, status, reason)…"));
+    filter_->setClearButtonEnabled(true);
+    table_ = new QTableView(this);
+    table_->setModel(proxy_);
+    table_->setSortingEnabled(true);
+    table_->sortByColumn(RecommendTableModel::Rank, Qt::AscendingOrder);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->verticalHeader()->hide();
+
+    why_ = new QTextBrowser(this);
+    compareButton_ = new QPushButton(tr("Add to Compare"), this);
+    useButton_ = new QPushButton(tr("Use in scenario…"), this);
+    compareButton_->setEnabled(false);
+    useButton_->setEnabled(false);
+    auto* side = new QWidget(this);
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(why_, 1);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(compareButton_);
+    buttons->addWidget(useButton_);
+    sideLayout->addLayout(buttons);
+
+    auto* tableBox = new QWidget(this);
+    auto* tableLayout = new QVBoxLayout(tableBox);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addWidget(filter_);
+    tableLayout->addWidget(table_);
+    auto* upper = new QSplitter(Qt::Horizontal, this);
+    upper->addWidget(tableBox);
+    upper->addWidget(side);
+    upper->setStretchFactor(0, 3);
+    upper->setStretchFactor(1, 1);
+
+    paretoView_ = new QChartView(this);
+    tornadoView_ = new QChartView(this);
+    for (QChartView* v : {paretoView_, tornadoView_}) {
+        v->setRenderHint(QPainter::Antialiasing);
+        v->setMinimumHeight(220);
+    }
+    charts::addExportActions(paretoView_, QStringLiteral("pareto"));
+    charts::addExportActions(tornadoView_, QStringLiteral("tornado"));
+    auto* lower = new QSplitter(Qt::Horizontal, this);
+    lower->addWidget(paretoView_);
+    lower->addWidget(tornadoView_);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(upper);
+    split->addWidget(lower);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(status_);
+    layout->addWidget(split, 1);
+
+    connect(choose, &QPushButton::clicked, this, &RecommendPage::chooseScenario);
+    connect(runButton_, &QPushButton::clicked, this, [this] { startRecommendation(); });
+    connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RecommendPage::showSelected);
+    connect(compareButton_, &QPushButton::clicked, this, &RecommendPage::addSelectedToCompare);
+    connect(useButton_, &QPushButton::clicked, this, &RecommendPage::useSelectedInScenario);
+    connect(context, &AppContext::catalogChanged, this, &RecommendPage::reloadProviders);
+    connect(context, &AppContext::workspaceChanged, this, &RecommendPage::reloadProviders);
+    connect(context, &AppContext::scenarioChanged, this, [this] { activated(); });
+    reloadProviders();
+    activated();
+    status_->setText(tr("Choose a scenario with an SLO and press Recommend. Every instance type of the ticked providers "
+                        "is screened with Erlang C; the finalists are simulated."));
+}
+
+void RecommendPage::activated()
+{
+    const QString path = context()->scenarioPath();
+    scenarioLabel_->setText(path.isEmpty() ? tr("No scenario open") : tr("Scenario: %1").arg(QFileInfo(path).fileName()));
+    runButton_->setEnabled(!path.isEmpty() && !running_);
+}
+
+void RecommendPage::reloadProviders()
+{
+    QStringList ticked;
+    for (int i = 0; i < providers_->count(); ++i)
+        if (providers_->item(i)->checkState() == Qt::Checked) ticked << providers_->item(i)->text();
+    providers_->clear();
+    for (const QString& p : context()->catalog().providers()) {
+        auto* item = new QListWidgetItem(p, providers_);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(ticked.contains(p) ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+void RecommendPage::chooseScenario()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Scenario"), QFileInfo(context()->scenarioPath()).path(),
+                                                      tr("Scenario (*.json)"));
+    if (!path.isEmpty()) context()->setScenarioPath(path);
+}
+
+void RecommendPage::startRecommendation(const QString& scenarioPath, const RecommendOptions& extra)
+{
+    const QString path = scenarioPath.isEmpty() ? context()->scenarioPath() : scenarioPath;
+    if (path.isEmpty() || running_) return;
+    Scenario doc;
+    try {
+        doc = loadScenarioFile(path);
+    } catch (const InputError& e) {
+        status_->setText(e.text());
+        emit recommendationFailed(e.text());
+        return;
+    }
+    RecommendOptions options = extra;
+    QStringList ticked;
+    for (int i = 0; i < providers_->count(); ++i)
+        if (providers_->item(i)->checkState() == Qt::Checked) ticked << providers_->item(i)->text();
+    if (!ticked.isEmpty()) options.providers = ticked;
+
+    running_ = true;
+    runButton_->setEnabled(false);
+    status_->setText(tr("Recommending for %1…").arg(QFileInfo(path).fileName()));
+    const Catalog catalog = context()->catalog();
+    const Workspace* ws = context()->workspace();
+    const QString file = QFileInfo(path).fileName();
+    context()->tasks()->run(
+        tr("Recommendation"),
+        [doc, catalog, ws, file, options](TaskControl& control) {
+            RecommendOptions o = options;
+            o.cancel = &control.cancel;
+            o.progress = [&control](double f) { control.setProgress(f); };
+            return QVariant::fromValue(std::make_shared<Recommendation>(recommend(doc, catalog, ws, file, o)));
+        },
+        [this, path, doc](const QVariant& result) {
+            running_ = false;
+            activated();
+            scenarioPath_ = path;
+            scenario_ = doc;
+            show(*result.value<std::shared_ptr<Recommendation>>());
+            emit recommendationReady();
+        },
+        [this](const QString& message) {
+            running_ = false;
+            activated();
+            status_->setText(message);
+            emit recommendationFailed(message);
+        });
+}
+
+void RecommendPage::show(const Recommendation& r)
+{
+    model_->setRecommendation(r);
+    table_->resizeColumnsToContents();
+    const CandidateResult* winner = r.winner();
+    status_->setText(winner ? tr("Recommended: %1 × %2, $%3/month, p95 %4 ms (SLO %5 ms). %6 configurations simulated in %7 s.")
+                                  .arg(winner->nodesMin() == winner->nodesMax()
+                                           ? QString::number(winner->nodesMin())
+                                           : QStringLiteral("%1–%2").arg(winner->nodesMin()).arg(winner->nodesMax()),
+                                       winner->type.key())
+                                  .arg(winner->costPerMonthUsd(), 0, 'f', 2)
+                                  .arg(winner->chosen->p95Ms, 0, 'f', 1)
+                                  .arg(r.sloP95Ms, 0, 'f', 0)
+                                  .arg(r.simulations)
+                                  .arg(r.elapsedS, 0, 'f', 1)
+                            : tr("No candidate meets the SLO (p95 %1 ms). %2 configurations simulated.")
+                                  .arg(r.sloP95Ms, 0, 'f', 0)
+                                  .arg(r.simulations));
+
+    QVector<charts::CostLatencyPoint> points;
+    for (const ParetoPoint& p : r.pareto) {
+        charts::CostLatencyPoint c;
+        c.label = QStringLiteral("%1 × %2").arg(p.key).arg(p.nodes);
+        c.costPerMonthUsd = p.costPerMonthUsd;
+        c.p95Ms = p.p95Ms;
+        c.meetsSlo = p.meetsSlo;
+        c.onFront = p.onFront;
+        c.winner = winner && p.key == winner->type.key() && p.nodes == winner->chosen->nodes && p.meetsSlo;
+        points << c;
+    }
+    replaceChart(paretoView_, charts::costVsLatency(points, r.sloP95Ms));
+    QVector<charts::TornadoBar> bars;
+    for (const SensitivityCase& s : r.sensitivity)
+        if (s.result) bars << charts::TornadoBar{s.label, s.result->p95Ms};
+    replaceChart(tornadoView_, charts::tornado(bars, winner ? winner->chosen->p95Ms : 0, r.sloP95Ms));
+    if (model_->rowCount() > 0) table_->selectRow(0);
+}
+
+const CandidateResult* RecommendPage::selected() const
+{
+    const QModelIndex current = table_->currentIndex();
+    if (!current.isValid()) return nullptr;
+    const int row = proxy_->data(current, RecommendTableModel::kRowRole).toInt();
+    const auto& candidates = model_->recommendation().candidates;
+    return row >= 0 && size_t(row) < candidates.size() ? &candidates[size_t(row)] : nullptr;
+}
+
+QString RecommendPage::whyText() const { return why_->toPlainText(); }
+
+void RecommendPage::showSelected()
+{
+    const CandidateResult* c = selected();
+    compareButton_->setEnabled(c && c->simulated());
+    useButton_->setEnabled(c && c->simulated());
+    if (!c) {
+        why_->clear();
+        return;
+    }
+    QString html = QStringLiteral("<h3>%1</h3><p>%2</p>").arg(c->type.key().toHtmlEscaped(), c->why.toHtmlEscaped());
+    if (c->chosen)
+        html += tr("<p>p95 %1 ms (95 % CI %2–%3), SLO met in %4 % of replications (95 % CI %5–%6 %), "
+                   "%7 % of intervals; %8 replications%9.</p>")
+                    .arg(c->chosen->p95Ms, 0, 'f', 1)
+                    .arg(c->chosen->p95LowMs, 0, 'f', 1)
+                    .arg(c->chosen->p95HighMs, 0, 'f', 1)
+                    .arg(c->chosen->attainment * 100, 0, 'f', 0)
+                    .arg(c->chosen->attainmentLow * 100, 0, 'f', 0)
+                    .arg(c->chosen->attainmentHigh * 100, 0, 'f', 0)
+                    .arg(c->chosen->intervalAttainment * 100, 0, 'f', 0)
+                    .arg(c->chosen->replications)
+                    .arg(c->chosen->fullLength ? QString() : tr(" over a window around the peak"));
+    if (c->screening.nodesAtPeak)
+        html += tr("<p>Erlang C at the peak of %1 requests/s: %2 nodes (p95 %3 ms)%4.</p>")
+                    .arg(c->screening.peakRateRps, 0, 'f', 0)
+                    .arg(*c->screening.nodesAtPeak)
+                    .arg(c->screening.analyticP95Ms, 0, 'f', 1)
+                    .arg(c->screening.exact ? tr(", exact for this scenario") : tr(", a first guess for the simulator"));
+    why_->setHtml(html);
+}
+
+std::optional<Scenario> RecommendPage::configuredScenario(const CandidateResult& c) const
+{
+    if (!c.chosen) return std::nullopt;
+    return withConfiguration(scenario_, c.type, c.chosen->nodes, c.chosen->nodesMax);
+}
+
+void RecommendPage::addSelectedToCompare()
+{
+    const CandidateResult* c = selected();
+    if (!c) return;
+    if (const auto doc = configuredScenario(*c)) {
+        CompareCandidate item;
+        item.label = c->nodesMin() == c->nodesMax() ? QStringLiteral("%1 × %2").arg(c->nodesMin()).arg(c->type.key())
+                                                    : QStringLiteral("%1–%2 × %3").arg(c->nodesMin()).arg(c->nodesMax()).arg(c->type.key());
+        item.scenario = *doc;
+        emit compareRequested(item);
+    }
+}
+
+void RecommendPage::useSelectedInScenario()
+{
+    const CandidateResult* c = selected();
+    const auto doc = c ? configuredScenario(*c) : std::nullopt;
+    if (!doc) return;
+    const QString suggested = QFileInfo(scenarioPath_).path() + QStringLiteral("/")
+                            + QFileInfo(scenarioPath_).completeBaseName() + QStringLiteral("-") + c->type.name + QStringLiteral(".json");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the scenario with this configuration"), suggested,
+                                                      tr("Scenario (*.json)"));
+    if (path.isEmpty()) return;
+    try {
+        saveScenarioFile(*doc, path);
+        context()->setScenarioPath(path);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Use in scenario"), QString::fromUtf8(e.what()));
+    }
+}
+
+}  // namespace headroom
