@@ -22,7 +22,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSettings>
-#include <QSplitter>
+#include <QHBoxLayout>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTextBrowser>
@@ -41,12 +41,13 @@ MainWindow::MainWindow(QWidget* parent)
     navigation_->setIconSize(QSize(22, 22));
     navigation_->setFixedWidth(170);
     navigation_->setFrameShape(QFrame::NoFrame);
-    auto* split = new QSplitter;
-    split->addWidget(navigation_);
-    split->addWidget(stack_);
-    split->setStretchFactor(1, 1);
-    split->setChildrenCollapsible(false);
-    setCentralWidget(split);
+    auto* central = new QWidget;
+    auto* row = new QHBoxLayout(central);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(0);
+    row->addWidget(navigation_);
+    row->addWidget(stack_, 1);
+    setCentralWidget(central);
     resultsDock_->setObjectName(QStringLiteral("importResults"));
     resultsDock_->setWidget(results_);
     addDockWidget(Qt::BottomDockWidgetArea, resultsDock_);

@@ -17,12 +17,12 @@ struct RecommendOptions {
     // Screening runs: this many replications over at most this much simulated time after warm-up
     // (a window around the traffic peak); the close finalists are then run in full.
     int shortReplications = 2;
-    double shortSpanS = 1800;
+    double shortSpanS = 900;
     // A candidate whose cheapest possible fleet costs more than this multiple of the cheapest
     // analytic estimate is ruled out without simulation.
     double oversizeFactor = 2.0;
     // Finalists within this share of the cheapest configuration get full-length runs.
-    double closeMargin = 0.25;
+    double closeMargin = 0.15;
     bool sensitivity = true;
     int threads = 0;              // 0 = all cores
     const std::atomic<bool>* cancel = nullptr;

@@ -3,6 +3,7 @@
 #include "candidate_config.h"
 #include "catalog/catalog.h"
 #include "core/errors.h"
+#include "monthly_cost.h"
 #include "node_search.h"
 #include "parallel_jobs.h"
 #include "ranking.h"
@@ -146,6 +147,13 @@ void Planner::admitByCost(double referenceUsd, const QString& referenceKey)
             w.admitted = true;
             s.outcome = Screening::Outcome::Finalist;
             s.reason.clear();
+        }
+        // The search stops where the fleet alone would cost more than the bar: a fleet that
+        // large is ruled out whether it meets the SLO or not.
+        if (w.admitted) {
+            const double nodeMonth = monthlyCostOfNodesUsd(w.resolved, 1);
+            const int affordable = nodeMonth > 0 ? int(std::floor(limit / nodeMonth)) : options_.maxNodes;
+            w.hi = std::clamp(affordable, w.lo, autoscales(doc_) ? w.maxNodes : options_.maxNodes);
         }
     }
 }

@@ -227,9 +227,12 @@ void ClusterEngine::onIntervalEnd()
     const double span = now_ - intervalStart_;
     IntervalPoint& p = interval_;
     p.tS = intervalStart_;
-    p.p50Ms = intervalLatency_.quantile(0.50) * 1000;
-    p.p95Ms = intervalLatency_.quantile(0.95) * 1000;
-    p.p99Ms = intervalLatency_.quantile(0.99) * 1000;
+    static constexpr double kQs[3] = {0.50, 0.95, 0.99};
+    double q[3];
+    intervalLatency_.quantiles(kQs, q, 3);
+    p.p50Ms = q[0] * 1000;
+    p.p95Ms = q[1] * 1000;
+    p.p99Ms = q[2] * 1000;
     p.nodesDesired = desired_;
     p.nodesReady = readyCount_;
     int healthy = 0;

@@ -1,13 +1,16 @@
 #include "log_histogram.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace headroom::sim {
 
 void LogHistogram::clear()
 {
     if (n_ == 0) return;
-    std::fill(counts_.begin(), counts_.end(), 0);
+    std::fill(counts_.begin() + lo_, counts_.begin() + hi_ + 1, 0);
+    lo_ = kBuckets;
+    hi_ = -1;
     n_ = 0;
     sum_ = 0;
 }
@@ -15,28 +18,47 @@ void LogHistogram::clear()
 void LogHistogram::merge(const LogHistogram& other)
 {
     for (size_t i = 0; i < counts_.size(); ++i) counts_[i] += other.counts_[i];
+    lo_ = std::min(lo_, other.lo_);
+    hi_ = std::max(hi_, other.hi_);
     n_ += other.n_;
     sum_ += other.sum_;
 }
 
+double LogHistogram::bucketLow(int i)
+{
+    const int sub = i & ((1 << kSubBits) - 1);
+    return std::ldexp(1.0 + double(sub) / (1 << kSubBits), (i >> kSubBits) + kMinExp);
+}
+
 double LogHistogram::quantile(double q) const
 {
-    if (n_ == 0) return 0;
-    // Rank of the order statistic wanted (1-based, nearest rank, then spread inside the bucket).
-    const double rank = std::clamp(q, 0.0, 1.0) * double(n_);
+    double out = 0;
+    quantiles(&q, &out, 1);
+    return out;
+}
+
+void LogHistogram::quantiles(const double* qs, double* out, int k) const
+{
+    int next = 0;
+    if (n_ == 0) {
+        for (; next < k; ++next) out[next] = 0;
+        return;
+    }
     double seen = 0;
-    for (int i = 0; i < kBuckets; ++i) {
+    for (int i = lo_; i <= hi_ && next < k; ++i) {
         const double c = double(counts_[size_t(i)]);
         if (c == 0) continue;
-        if (seen + c >= rank) {
-            const double within = c > 0 ? (rank - seen) / c : 0.5;
-            const double lo = i == 0 ? 0.0 : kMin * std::pow(kGrowth, i);
-            if (i == 0) return kMin * within;
-            return lo * std::pow(kGrowth, std::clamp(within, 0.0, 1.0));
+        // Every quantile whose rank falls in this bucket, interpolated linearly inside it.
+        while (next < k) {
+            const double rank = std::clamp(qs[next], 0.0, 1.0) * double(n_);
+            if (seen + c < rank) break;
+            const double within = std::clamp((rank - seen) / c, 0.0, 1.0);
+            const double lo = i == 0 ? 0.0 : bucketLow(i);
+            out[next++] = lo + (bucketLow(i + 1) - lo) * within;
         }
         seen += c;
     }
-    return kMin * std::pow(kGrowth, kBuckets);
+    for (; next < k; ++next) out[next] = bucketLow(hi_ + 1);
 }
 
 }  // namespace headroom::sim

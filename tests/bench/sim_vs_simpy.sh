@@ -17,10 +17,10 @@ h=$("$bench" mmc "$customers")
 s=$(/usr/bin/python3 "$root/tests/bench/simpy_mmc.py" "$simpy_customers")
 echo "$h"
 echo "$s"
-rate() { echo "$1" | sed -n 's/.*customers_per_s=\([0-9.]*\).*/\1/p'; }
-hr=$(rate "$h")
-sr=$(rate "$s")
-echo "ratio headroom/simpy = $(awk -v a="$hr" -v b="$sr" 'BEGIN { printf "%.1f", a / b }')x (goal: 50x)"
+field() { echo "$1" | sed -n "s/.* $2=\([0-9.]*\).*/\1/p"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
+echo "ratio headroom/simpy, wall time: $(ratio "$(field "$h" customers_per_s)" "$(field "$s" customers_per_s)")x," \
+     "CPU time: $(ratio "$(field "$h" customers_per_cpu_s)" "$(field "$s" customers_per_cpu_s)")x (goal: 50x)"
 
 echo "24 h, 1,000 requests/s, 50 nodes, autoscaling + health checks + retries:"
 "$bench" "$root/tests/bench/day_at_1000_rps.json"

@@ -38,6 +38,12 @@ QString pdfText(const QString& pdf)
                                                                       QStringLiteral("-")}).out);
 }
 
+QString pdfRawText(const QString& pdf)
+{
+    return QString::fromUtf8(runProgram(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), QStringLiteral("-enc"),
+                                                                      QStringLiteral("UTF-8"), pdf, QStringLiteral("-")}).out);
+}
+
 QStringList pdfPageTexts(const QString& pdf)
 {
     QStringList pages = pdfText(pdf).split(QLatin1Char('\f'));

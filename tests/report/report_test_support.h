@@ -21,6 +21,9 @@ QString headroomExe();
 ProcessResult runHeadroom(const QStringList& args, int timeoutMs = 300000);
 
 QString pdfText(const QString& pdf);                 // pdftotext, reading order, UTF-8
+// pdftotext -raw: the order the text was drawn, so a wrapped table cell stays in one piece
+// instead of interleaving with its neighbours on the same line.
+QString pdfRawText(const QString& pdf);
 QStringList pdfPageTexts(const QString& pdf);        // split at form feeds
 int pdfPageCount(const QString& pdf);                // pdfinfo "Pages:"
 int pdfImageCount(const QString& pdf);               // pdfimages -list rows

@@ -36,7 +36,7 @@ TEST(ReportCli, AutoscalingSeveralProvidersMatchesSimulateAndRecommend)
     ASSERT_TRUE(QFile::exists(pdf));
     const int pages = test::pdfPageCount(pdf);
     EXPECT_GE(pages, 10);
-    const QString text = test::flatten(test::pdfText(pdf));
+    const QString text = test::flatten(test::pdfRawText(pdf));
     // Table cells wrap inside narrow columns ("hetzner/\nCPX31"): compare without whitespace.
     QString squeezed = text;
     squeezed.remove(QLatin1Char(' '));

@@ -36,7 +36,7 @@ TEST(ReportSampleWorkspace, ListsEveryDatasetWithItsHashAndChecksItsSeries)
     const QString pdf = dir.filePath(QStringLiteral("sample.pdf"));
     report::writePdf(*doc, pdf);
 
-    QString squeezed = test::flatten(test::pdfText(pdf));
+    QString squeezed = test::flatten(test::pdfRawText(pdf));
     squeezed.remove(QLatin1Char(' '));
     int checked = 0;
     const QDir sample(test::projectDataPath(QStringLiteral("sample")));

@@ -26,9 +26,11 @@ void checkCancel(const ReportRequest& request)
 std::vector<FleetGroup> fleetGroups(const Workspace& ws)
 {
     QSqlQuery q = sql::exec(ws.database(), QStringLiteral(
-        "SELECT COALESCE(NULLIF(d.instance_type_key, ''), NULLIF(d.provider, ''), '') AS grp, m.metric, "
+        "SELECT d.instance_type_key AS grp, m.metric, "
         "       COALESCE(m.unit, ''), COALESCE(NULLIF(m.node, ''), NULLIF(d.node, ''), d.name) AS node, m.value "
-        "FROM measurement m JOIN dataset d ON d.id = m.dataset_id ORDER BY grp, m.metric, node, m.id"));
+        "FROM measurement m JOIN dataset d ON d.id = m.dataset_id "
+        // Nodes are only comparable within one instance type; unlabelled datasets may be any machine.
+        "WHERE COALESCE(d.instance_type_key, '') <> '' ORDER BY grp, m.metric, node, m.id"));
     std::map<std::pair<QString, QString>, FleetGroup> groups;
     std::map<std::pair<QString, QString>, std::map<QString, std::vector<double>>> values;
     while (q.next()) {

@@ -25,8 +25,9 @@ void addFleetFindings(Content& c, const ReportData& d)
 {
     heading(c, QObject::tr("Fleet homogeneity"));
     if (d.fleet.empty()) {
-        para(c, QObject::tr("No metric in this workspace was measured on two or more nodes of the same instance type, "
-                            "so how alike the nodes are cannot be told from the data. The simulation uses the node "
+        para(c, QObject::tr("No metric in this workspace was measured on two or more nodes of the same instance type "
+                            "(datasets imported with --instance-type), so how alike the nodes are cannot be told from "
+                            "the data. The simulation uses the node "
                             "speed spread the scenario states (CV %1).")
                     .arg(fmt::num(d.scenario.doc.cluster.speedCv, 3)));
         return;

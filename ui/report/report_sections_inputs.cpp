@@ -110,15 +110,27 @@ void addDatasetTable(Content& c, const ReportData& d)
     Table t;
     t.headers = {QObject::tr("#"), QObject::tr("File"), QObject::tr("Format"), QObject::tr("Node"),
                  QObject::tr("Instance type"), QObject::tr("SHA-256"), QObject::tr("Imported (UTC)"), QObject::tr("Contents")};
-    t.widths = {0.4, 2.4, 1, 1, 1.2, 1.2, 1.3, 1.3};
+    t.widths = {0.4, 2.2, 0.9, 0.8, 1.0, 1.5, 1.3, 1.6};  // the hash column fits 12 hex digits unbroken
     t.numeric = {true};
+    QSet<QString> folders;
     for (const DatasetSummary& ds : d.datasets) {
         QStringList contents;
         if (ds.measurements) contents << QObject::tr("%1 measurements").arg(ds.measurements);
         if (ds.series) contents << QObject::tr("%1 series, %2 samples").arg(ds.series).arg(ds.samples);
         if (ds.leadTimeEvents) contents << QObject::tr("%1 lead-time events").arg(ds.leadTimeEvents);
-        t.rows << QStringList{QString::number(ds.id), ds.source.isEmpty() ? ds.name : ds.source, ds.format, ds.node,
-                              ds.instanceType, ds.sha256.left(12), ds.importedAt, contents.join(QStringLiteral("; "))};
+        // The file name in the table, its folder in the caption: long paths would crowd the row.
+        QString file = ds.source.isEmpty() ? ds.name : ds.source;
+        if (!file.contains(QStringLiteral("://"))) {
+            folders.insert(QFileInfo(file).absolutePath());
+            file = QFileInfo(file).fileName();
+        }
+        t.rows << QStringList{QString::number(ds.id), file, ds.format, ds.node,
+                              ds.instanceType, ds.sha256.left(12), ds.importedAt.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')), contents.join(QStringLiteral("; "))};
+    }
+    if (!folders.isEmpty()) {
+        QStringList sorted = folders.values();
+        sorted.sort();
+        t.caption = QObject::tr("Imported from: %1").arg(sorted.join(QStringLiteral("; ")));
     }
     table(c, std::move(t));
 }
