@@ -6,6 +6,7 @@
 #include "pages/fleet_page.h"
 #include "pages/lead_time_page.h"
 #include "pages/planned_page.h"
+#include "pages/report_page.h"
 
 namespace headroom {
 
@@ -25,7 +26,7 @@ QVector<Page*> createPages(AppContext* context)
                              QObject::tr("Ranked candidates, the cost/p95 Pareto chart and why each wins or fails."));
     pages << new PlannedPage(context, QObject::tr("Compare"),
                              QObject::tr("Two to four candidates side by side with what-if sliders, for meetings."));
-    pages << new PlannedPage(context, QObject::tr("Report"), QObject::tr("Preview and export the capacity report as PDF."));
+    pages << new ReportPage(context);
     return pages;
 }
 

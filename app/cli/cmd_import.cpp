@@ -3,6 +3,7 @@
 #include "core/errors.h"
 #include "import/import_service.h"
 #include "import/importer_registry.h"
+#include "import/prometheus_live.h"
 #include "store/workspace.h"
 
 #include <QJsonArray>
@@ -69,7 +70,8 @@ int runImport(const QStringList& args)
     parser.addOption({QStringLiteral("instance-type"), QStringLiteral("Instance type it ran on, as provider/name."),
                       QStringLiteral("P/T")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print {\"datasets\":[…]} as JSON on stdout.")});
-    parser.addPositionalArgument(QStringLiteral("FILE|URL"), QStringLiteral("Files to import, each as one dataset."),
+    parser.addPositionalArgument(QStringLiteral("FILE|URL"), QStringLiteral("Files to import, each as one dataset; or a Prometheus API URL "
+                                                "(http://host:9090/api/v1/query_range?query=…&start=…&end=…&step=…)."),
                                  QStringLiteral("FILE|URL…"));
     const int early = parseOrExit(parser, args,
         QStringLiteral("Import benchmark, load-test, monitoring and event files into a workspace. Each file is one "
@@ -85,7 +87,11 @@ int runImport(const QStringList& args)
             ImportRequest request{path, parser.value(QStringLiteral("format")), parser.value(QStringLiteral("node")),
                                   parser.value(QStringLiteral("instance-type"))};
             try {
-                const ImportOutcome outcome = importFile(*ws, request);
+                // A URL is a Prometheus HTTP API query as copied from a browser or Grafana.
+                const bool isUrl = path.startsWith(QLatin1String("http://"), Qt::CaseInsensitive) ||
+                                   path.startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
+                const ImportOutcome outcome =
+                    isUrl ? importPrometheusUrl(*ws, prometheusQueryFromUrl(path)) : importFile(*ws, request);
                 if (parser.isSet(QStringLiteral("json")))
                     datasets.append(toJson(outcome));
                 else

@@ -114,12 +114,14 @@ void insertSamples(SampleInserts& ins, qint64 seriesId, const SeriesData& s, con
 // inserted moments before in the same transaction. Both must be set outside the transaction.
 class BulkLoadSettings {
 public:
-    BulkLoadSettings(const QSqlDatabase& db, qsizetype samples) : db_(db)
+    // `cacheKiB` is the page cache during the load: 256 MiB when everything is in memory anyway,
+    // less when streaming, where the cache would otherwise be most of the resident memory.
+    BulkLoadSettings(const QSqlDatabase& db, qsizetype samples, int cacheKiB = 262144) : db_(db)
     {
         if (samples < 100000) return;
         previousCache_ = sql::scalar(db_, QStringLiteral("PRAGMA cache_size"));
         foreignKeys_ = sql::scalar(db_, QStringLiteral("PRAGMA foreign_keys")).toInt() == 1;
-        sql::exec(db_, QStringLiteral("PRAGMA cache_size = -262144"));  // 256 MiB
+        sql::exec(db_, QStringLiteral("PRAGMA cache_size = -%1").arg(cacheKiB));
         if (foreignKeys_) sql::exec(db_, QStringLiteral("PRAGMA foreign_keys = OFF"));
     }
     ~BulkLoadSettings()
@@ -135,6 +137,35 @@ private:
     QVariant previousCache_;
     bool foreignKeys_ = false;
 };
+
+void insertMeasurements(const QSqlDatabase& db, qint64 datasetId, const QString& node, const QVector<Measurement>& rows)
+{
+    QSqlQuery m = sql::prepare(db, QStringLiteral(
+        "INSERT INTO measurement(dataset_id, node, metric, value, unit, labels) VALUES(?,?,?,?,?,?)"));
+    for (const Measurement& x : rows) {
+        m.bindValue(0, datasetId);
+        m.bindValue(1, x.node.isEmpty() ? node : x.node);
+        m.bindValue(2, x.metric);
+        m.bindValue(3, x.value);
+        m.bindValue(4, x.unit);
+        m.bindValue(5, compactJson(x.labels));
+        sql::execPrepared(m);
+    }
+}
+
+// The schema's sample index, dropped for a load that brings more samples than the workspace
+// holds and rebuilt in one sorted pass afterwards (inside the transaction, so a rollback
+// restores it). Returns the SQL to rebuild it, empty when it was kept.
+QString dropSampleIndexForLoad(const QSqlDatabase& db, qint64 newSamples)
+{
+    if (newSamples < 100000 ||
+        newSamples <= sql::scalar(db, QStringLiteral("SELECT coalesce(max(rowid), 0) FROM sample")).toLongLong())
+        return {};
+    const QString indexSql = sql::scalar(db, QStringLiteral(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'sample_by_series'")).toString();
+    if (!indexSql.isEmpty()) sql::exec(db, QStringLiteral("DROP INDEX sample_by_series"));
+    return indexSql;
+}
 
 // Lists such as Spare Cores' carry shapes but no prices. A user row overrides the shipped one,
 // so an unpriced row takes the price, billing and burst rules of the row it replaces instead of
@@ -165,7 +196,8 @@ QVector<InstanceType> withKnownPrices(Workspace& ws, QVector<InstanceType> rows)
 
 }  // namespace
 
-qint64 writeDataset(Workspace& ws, const DatasetOrigin& origin, const ImportResult& result, const std::atomic<bool>* cancel)
+qint64 writeDataset(Workspace& ws, const DatasetOrigin& origin, const ImportResult& result, const std::atomic<bool>* cancel,
+                    qint64* duplicateOf)
 {
     QSqlDatabase db = ws.database();
     const BulkLoadSettings bulk(db, result.sampleCount());
@@ -191,29 +223,10 @@ qint64 writeDataset(Workspace& ws, const DatasetOrigin& origin, const ImportResu
          compactJson(result.labels), metricsJson(result.metrics), warningsJson(result.warnings)});
     const qint64 datasetId = ds.lastInsertId().toLongLong();
 
-    QSqlQuery m = sql::prepare(db, QStringLiteral(
-        "INSERT INTO measurement(dataset_id, node, metric, value, unit, labels) VALUES(?,?,?,?,?,?)"));
-    for (const Measurement& x : result.measurements) {
-        m.bindValue(0, datasetId);
-        m.bindValue(1, x.node.isEmpty() ? node : x.node);
-        m.bindValue(2, x.metric);
-        m.bindValue(3, x.value);
-        m.bindValue(4, x.unit);
-        m.bindValue(5, compactJson(x.labels));
-        sql::execPrepared(m);
-    }
+    insertMeasurements(db, datasetId, node, result.measurements);
 
-    // Indexes after the load: when this file brings more samples than the workspace holds, the
-    // sample index is dropped and rebuilt in one sorted pass after the inserts (its own SQL
-    // from the schema, inside the transaction, so a rollback restores it).
-    QString sampleIndexSql;
-    const qsizetype newSamples = result.sampleCount();
-    if (newSamples >= 100000 &&
-        newSamples > sql::scalar(db, QStringLiteral("SELECT coalesce(max(rowid), 0) FROM sample")).toLongLong()) {
-        sampleIndexSql = sql::scalar(db, QStringLiteral(
-            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'sample_by_series'")).toString();
-        if (!sampleIndexSql.isEmpty()) sql::exec(db, QStringLiteral("DROP INDEX sample_by_series"));
-    }
+    // Indexes after the load (see dropSampleIndexForLoad).
+    const QString sampleIndexSql = dropSampleIndexForLoad(db, result.sampleCount());
 
     QSqlQuery s = sql::prepare(db, QStringLiteral(
         "INSERT INTO series(dataset_id, node, metric, unit, labels) VALUES(?,?,?,?,?)"));
@@ -249,8 +262,144 @@ qint64 writeDataset(Workspace& ws, const DatasetOrigin& origin, const ImportResu
     if (!result.instanceTypes.isEmpty()) Catalog::upsertRows(db, withKnownPrices(ws, result.instanceTypes), true);
 
     if (cancel && cancel->load()) throw Cancelled();
+    if (origin.pendingSha256) {
+        const QString sha = origin.pendingSha256();
+        const QVariant earlier = sql::scalar(db, QStringLiteral("SELECT id FROM dataset WHERE sha256 = ?"), {sha});
+        if (earlier.isValid()) {
+            if (duplicateOf) *duplicateOf = earlier.toLongLong();
+            return 0;  // the transaction rolls back as it goes out of scope
+        }
+        sql::exec(db, QStringLiteral("UPDATE dataset SET sha256 = ? WHERE id = ?"), {sha, datasetId});
+    }
     tx.commit();
     return datasetId;
 }
+
+// Page cache while streaming: enough for the table's growing edge and the index rebuild's sort
+// runs; more would only add to resident memory, since nothing is read back during the load.
+constexpr int kStreamingCacheKiB = 32 * 1024;
+
+struct StreamingDatasetWriter::State {
+    State(Workspace& w, qint64 expectedSamples)
+        : ws(w), db(w.database()), bulk(db, qsizetype(expectedSamples), kStreamingCacheKiB), tx(db) {}
+
+    Workspace& ws;
+    QSqlDatabase db;
+    BulkLoadSettings bulk;  // before the transaction: pragmas cannot change inside one
+    Transaction tx;
+    const std::atomic<bool>* cancel = nullptr;
+    qint64 datasetId = 0;
+    QString node;
+    QString sampleIndexSql;
+    std::optional<QSqlQuery> seriesInsert;
+    std::optional<SampleInserts> inserts;
+    struct Row { qint64 series; double t; double v; };
+    std::vector<Row> pending;  // at most one batch
+    qint64 series = 0;
+    qint64 samples = 0;
+
+    void flushBatch()
+    {
+        sqlite3_stmt* batch = inserts->batch.get();
+        for (int r = 0; r < kBatchRows; ++r) {
+            sqlite3_bind_int64(batch, 3 * r + 1, pending[size_t(r)].series);
+            sqlite3_bind_double(batch, 3 * r + 2, pending[size_t(r)].t);
+            sqlite3_bind_double(batch, 3 * r + 3, pending[size_t(r)].v);
+        }
+        step(inserts->handle, batch);
+        pending.clear();
+    }
+
+    void flushRest()
+    {
+        sqlite3_stmt* single = inserts->single.get();
+        for (const Row& row : pending) {
+            sqlite3_bind_int64(single, 1, row.series);
+            sqlite3_bind_double(single, 2, row.t);
+            sqlite3_bind_double(single, 3, row.v);
+            step(inserts->handle, single);
+        }
+        pending.clear();
+    }
+};
+
+StreamingDatasetWriter::StreamingDatasetWriter(Workspace& ws, const DatasetOrigin& origin, const QString& format,
+                                               qint64 expectedSamples, const std::atomic<bool>* cancel)
+    : d_(std::make_unique<State>(ws, expectedSamples))
+{
+    QSqlDatabase& db = d_->db;
+    d_->cancel = cancel;
+    d_->node = origin.node;
+    QVariant instanceTypeId;
+    QString provider;
+    if (!origin.instanceType.isEmpty()) {
+        provider = origin.instanceType.section(QLatin1Char('/'), 0, 0).toLower();
+        instanceTypeId = sql::scalar(db, QStringLiteral(
+            "SELECT t.id FROM instance_type t JOIN provider p ON p.id = t.provider_id "
+            "WHERE lower(p.key || '/' || t.name) = lower(?) ORDER BY t.origin = 'user' DESC LIMIT 1"),
+            {origin.instanceType});
+    }
+    // Labels, metrics and warnings are known only at the end; finish() fills them in.
+    QSqlQuery ds = sql::exec(db, QStringLiteral(
+        "INSERT INTO dataset(name, format, source, sha256, imported_at, node, instance_type_id, provider, "
+        "instance_type_key, tool_version, labels, metrics, warnings) VALUES(?,?,?,?,?,?,?,?,?,?,'{}','{}','[]')"),
+        {origin.name, format, origin.source, origin.sha256, origin.importedAt.toString(Qt::ISODate),
+         origin.node.isEmpty() ? QVariant() : QVariant(origin.node), instanceTypeId,
+         provider.isEmpty() ? QVariant() : QVariant(provider),
+         origin.instanceType.isEmpty() ? QVariant() : QVariant(origin.instanceType), QString()});
+    d_->datasetId = ds.lastInsertId().toLongLong();
+    d_->sampleIndexSql = dropSampleIndexForLoad(db, expectedSamples);
+    d_->seriesInsert.emplace(sql::prepare(db, QStringLiteral(
+        "INSERT INTO series(dataset_id, node, metric, unit, labels) VALUES(?,?,?,?,'{}')")));
+    d_->inserts.emplace(rawHandle(db));
+    d_->pending.reserve(kBatchRows);
+}
+
+StreamingDatasetWriter::~StreamingDatasetWriter() = default;
+
+qint64 StreamingDatasetWriter::openSeries(const QString& node, const QString& metric, const QString& unit)
+{
+    QSqlQuery& s = *d_->seriesInsert;
+    s.bindValue(0, d_->datasetId);
+    s.bindValue(1, node.isEmpty() ? d_->node : node);
+    s.bindValue(2, metric);
+    s.bindValue(3, unit);
+    sql::execPrepared(s);
+    ++d_->series;
+    return s.lastInsertId().toLongLong();
+}
+
+void StreamingDatasetWriter::add(qint64 series, double t, double value)
+{
+    d_->pending.push_back({series, t, value});
+    ++d_->samples;
+    if (d_->pending.size() < size_t(kBatchRows)) return;
+    if ((d_->samples & 0xFFFF) < kBatchRows && d_->cancel && d_->cancel->load(std::memory_order_relaxed)) throw Cancelled();
+    d_->flushBatch();
+}
+
+qint64 StreamingDatasetWriter::finish(const ImportResult& rest, const QString& sha256, qint64* duplicateOf)
+{
+    QSqlDatabase& db = d_->db;
+    d_->flushRest();
+    const QString node = d_->node.isEmpty() ? rest.node : d_->node;
+    insertMeasurements(db, d_->datasetId, node, rest.measurements);
+    if (!d_->sampleIndexSql.isEmpty()) sql::exec(db, d_->sampleIndexSql);
+    if (d_->cancel && d_->cancel->load()) throw Cancelled();
+    const QVariant earlier = sql::scalar(db, QStringLiteral("SELECT id FROM dataset WHERE sha256 = ?"), {sha256});
+    if (earlier.isValid()) {
+        if (duplicateOf) *duplicateOf = earlier.toLongLong();
+        return 0;  // the transaction rolls back when the writer is destroyed
+    }
+    sql::exec(db, QStringLiteral(
+        "UPDATE dataset SET sha256 = ?, node = ?, tool_version = ?, labels = ?, metrics = ?, warnings = ? WHERE id = ?"),
+        {sha256, node.isEmpty() ? QVariant() : QVariant(node), rest.toolVersion, compactJson(rest.labels),
+         metricsJson(rest.metrics), warningsJson(rest.warnings), d_->datasetId});
+    d_->tx.commit();
+    return d_->datasetId;
+}
+
+qint64 StreamingDatasetWriter::seriesCount() const { return d_->series; }
+qint64 StreamingDatasetWriter::sampleCount() const { return d_->samples; }
 
 }  // namespace headroom

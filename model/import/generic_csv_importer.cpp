@@ -1,5 +1,6 @@
 #include "generic_csv_importer.h"
 
+#include "chunked_lines.h"
 #include "core/errors.h"
 #include "csv_columns.h"
 #include "fast_parse.h"
@@ -82,11 +83,14 @@ bool isMissing(std::string_view v)
 }
 
 struct Reader {
-    Reader(const ImportContext& c, const CsvColumns& columns, ImportResult& r) : context(c), cols(columns), result(r) {}
+    Reader(const ImportContext& c, const CsvColumns& columns, ImportResult& r, StreamingSink* s)
+        : context(c), cols(columns), result(r), sink(s) {}
 
     const ImportContext& context;
     const CsvColumns& cols;
-    ImportResult& result;
+    ImportResult& result;      // series (names only when streaming), warnings
+    StreamingSink* sink;          // null: samples go into result.series
+    std::vector<qint64> sinkIds;  // per series when streaming; -1 until its first value
     std::unordered_map<std::string, size_t> index;
     std::string key;
     std::string lastTime;
@@ -151,6 +155,7 @@ struct Reader {
         result.series.push_back(std::move(s));
         keys.push_back(key);
         successor.push_back(kNone);
+        if (sink) sinkIds.push_back(-1);
         index.emplace(key, result.series.size() - 1);
         return remember(result.series.size() - 1);
     }
@@ -165,6 +170,17 @@ struct Reader {
         if (!v || !std::isfinite(*v))
             throw InputError(formatWhere(context.fileName, line, column),
                              QStringLiteral("expected a finite number, got '%1'").arg(toQString(cell.substr(0, 64))));
+        if (sink) {
+            // A series opens at its first value, so one of only empty cells leaves no row behind
+            // (as the in-memory path drops it).
+            qint64& id = sinkIds[series];
+            if (id < 0) {
+                const SeriesData& s = result.series[series];
+                id = sink->openSeries(s.node, s.metric, s.unit);
+            }
+            sink->add(id, t, *v);
+            return;
+        }
         SeriesData& s = result.series[series];
         s.t.push_back(t);
         s.v.push_back(*v);
@@ -187,10 +203,15 @@ int GenericCsvImporter::sniff(const QByteArray& head, const QString& fileName) c
     return 25;  // wide: a time column and anything else; specific CSV importers should win
 }
 
-ImportResult GenericCsvImporter::parse(QIODevice& in, const ImportContext& context) const
+namespace {
+
+const QString kExpected = QStringLiteral("a CSV with a time column");
+
+// The row loop over either a whole text in memory (LineCursor) or a device read in chunks
+// (ChunkedLines); with a sink, samples go there instead of into the result.
+template <class Lines>
+ImportResult readCsv(Lines& lines, const ImportContext& context, const QString& format, StreamingSink* sink)
 {
-    const QByteArray text = readTextInput(in, context, QStringLiteral("a CSV with a time column"));
-    LineCursor lines(text);
     if (!lines.next()) throw InputError(context.fileName, QStringLiteral("the file is empty; expected a CSV header"));
     const QByteArray headerLine(lines.line().data(), qsizetype(lines.line().size()));
     const CsvColumns cols = recogniseCsvHeader(headerLine);
@@ -199,9 +220,9 @@ ImportResult GenericCsvImporter::parse(QIODevice& in, const ImportContext& conte
                          QStringLiteral("expected a header with a time column (time, timestamp, ts, date), got '%1'")
                              .arg(QString::fromUtf8(headerLine.left(200))));
     ImportResult r;
-    r.format = name();
+    r.format = format;
     r.labels.insert(QStringLiteral("layout"), cols.isLong() ? QStringLiteral("long") : QStringLiteral("wide"));
-    Reader reader{context, cols, r};
+    Reader reader{context, cols, r, sink};
     std::vector<QByteArray> wideNames;
     for (const QString& n : cols.names) wideNames.push_back(n.toUtf8());
     if (!cols.isLong() && cols.names.size() < 2)
@@ -238,9 +259,30 @@ ImportResult GenericCsvImporter::parse(QIODevice& in, const ImportContext& conte
     }
     if (reader.missing > 0)
         r.warnings.push_back({0, 0, QString(), QStringLiteral("%1 empty or NA values were skipped").arg(reader.missing)});
+    if (sink) {
+        const bool any = std::any_of(reader.sinkIds.cbegin(), reader.sinkIds.cend(), [](qint64 id) { return id >= 0; });
+        r.series.clear();  // the samples are in the sink
+        if (!any) throw InputError(context.fileName, QStringLiteral("no data rows; expected rows below the header"));
+        return r;
+    }
     std::erase_if(r.series, [](const SeriesData& s) { return s.t.empty(); });
     if (r.series.empty()) throw InputError(context.fileName, QStringLiteral("no data rows; expected rows below the header"));
     return r;
+}
+
+}  // namespace
+
+ImportResult GenericCsvImporter::parse(QIODevice& in, const ImportContext& context) const
+{
+    const QByteArray text = readTextInput(in, context, kExpected);
+    LineCursor lines(text);
+    return readCsv(lines, context, name(), nullptr);
+}
+
+ImportResult GenericCsvImporter::parseStreaming(QIODevice& in, const ImportContext& context, StreamingSink& sink) const
+{
+    ChunkedLines lines(in, context, kExpected);
+    return readCsv(lines, context, name(), &sink);
 }
 
 }  // namespace headroom

@@ -16,6 +16,9 @@ public:
     QStringList filePatterns() const override { return {QStringLiteral("*.csv"), QStringLiteral("*.tsv")}; }
     int sniff(const QByteArray& head, const QString& fileName) const override;
     ImportResult parse(QIODevice& in, const ImportContext& context) const override;
+    // Large files: read in chunks, samples written as they are parsed.
+    bool canStream() const override { return true; }
+    ImportResult parseStreaming(QIODevice& in, const ImportContext& context, StreamingSink& sink) const override;
 };
 
 }  // namespace headroom

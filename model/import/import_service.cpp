@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "dataset_writer.h"
+#include "hashing_reader.h"
 #include "importer_registry.h"
 #include "prometheus_json_importer.h"
 #include "store/sql.h"
@@ -12,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFuture>
+#include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace headroom {
@@ -59,8 +61,19 @@ static QString sha256Hex(const QByteArray& bytes)
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
+static DatasetOrigin originOf(const ImportRequest& request)
+{
+    DatasetOrigin origin;
+    const QFileInfo info(request.path);
+    origin.name = info.exists() ? info.fileName() : request.path;
+    origin.source = info.exists() ? info.absoluteFilePath() : request.path;
+    origin.node = request.node;
+    origin.instanceType = request.instanceType;
+    return origin;
+}
+
 static ImportOutcome storeWithSha(Workspace& ws, const ImportResult& result, const QString& sha, const ImportRequest& request,
-                           const std::atomic<bool>* cancel)
+                                  const std::atomic<bool>* cancel)
 {
     ImportOutcome outcome = outcomeOf(result, request);
     const QVariant existing = sql::scalar(ws.database(), QStringLiteral("SELECT id FROM dataset WHERE sha256 = ?"), {sha});
@@ -71,14 +84,30 @@ static ImportOutcome storeWithSha(Workspace& ws, const ImportResult& result, con
     }
     if (result.isEmpty())
         throw InputError(request.path, QStringLiteral("the %1 input holds no results to import").arg(result.format));
-    DatasetOrigin origin;
-    const QFileInfo info(request.path);
-    origin.name = info.exists() ? info.fileName() : request.path;
-    origin.source = info.exists() ? info.absoluteFilePath() : request.path;
+    DatasetOrigin origin = originOf(request);
     origin.sha256 = sha;
-    origin.node = request.node;
-    origin.instanceType = request.instanceType;
     outcome.datasetId = writeDataset(ws, origin, result, cancel);
+    return outcome;
+}
+
+// A large file's hash may still be running when parsing ends: write meanwhile and compare the
+// hash just before the commit (a repeated file is then rolled back instead of never written).
+static ImportOutcome storeWithPendingSha(Workspace& ws, const ImportResult& result, const QFuture<QString>& sha,
+                                         const ImportRequest& request, const std::atomic<bool>* cancel)
+{
+    if (sha.isFinished()) return storeWithSha(ws, result, sha.result(), request, cancel);
+    if (result.isEmpty())
+        throw InputError(request.path, QStringLiteral("the %1 input holds no results to import").arg(result.format));
+    ImportOutcome outcome = outcomeOf(result, request);
+    DatasetOrigin origin = originOf(request);
+    origin.sha256 = QStringLiteral("pending:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    origin.pendingSha256 = [&sha] { return sha.result(); };
+    qint64 duplicateOf = 0;
+    outcome.datasetId = writeDataset(ws, origin, result, cancel, &duplicateOf);
+    if (duplicateOf > 0) {
+        outcome.duplicate = true;
+        outcome.datasetId = duplicateOf;
+    }
     return outcome;
 }
 
@@ -109,7 +138,35 @@ ImportOutcome importBytes(Workspace& ws, const QByteArray& bytes, const ImportRe
         throw;
     }
     if (result.format.isEmpty()) result.format = importer.name();
-    return storeWithSha(ws, result, sha.result(), request, cancel);
+    return storeWithPendingSha(ws, result, sha, request, cancel);
+}
+
+// Parses and writes at once: the file passes through the parser in chunks, hashed on the way,
+// and samples land in the open transaction as they are read.
+static ImportOutcome importStreaming(Workspace& ws, QFile& file, const Importer& importer, const ImportRequest& request,
+                                     const std::atomic<bool>* cancel)
+{
+    ImportContext context;
+    context.fileName = request.path;
+    context.cancel = cancel;
+    DatasetOrigin origin = originOf(request);
+    origin.sha256 = QStringLiteral("pending:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // About 40 bytes per sample in a long CSV row; only decides how the sample index is rebuilt.
+    const qint64 expectedSamples = file.size() / 40;
+    StreamingDatasetWriter writer(ws, origin, importer.name(), expectedSamples, cancel);
+    HashingReader hashed(file);
+    ImportResult rest = importer.parseStreaming(hashed, context, writer);
+    if (rest.format.isEmpty()) rest.format = importer.name();
+    ImportOutcome outcome = outcomeOf(rest, request);
+    outcome.series = qsizetype(writer.seriesCount());
+    outcome.samples = qsizetype(writer.sampleCount());
+    qint64 duplicateOf = 0;
+    outcome.datasetId = writer.finish(rest, hashed.finishHex(), &duplicateOf);
+    if (duplicateOf > 0) {
+        outcome.duplicate = true;
+        outcome.datasetId = duplicateOf;
+    }
+    return outcome;
 }
 
 ImportOutcome importFile(Workspace& ws, const ImportRequest& request, const std::atomic<bool>* cancel)
@@ -117,6 +174,13 @@ ImportOutcome importFile(Workspace& ws, const ImportRequest& request, const std:
     QFile file(request.path);
     if (!file.open(QIODevice::ReadOnly))
         throw InputError(request.path, QStringLiteral("cannot read: ") + file.errorString());
+    if (file.size() > request.streamAboveBytes) {
+        const QByteArray head = file.peek(64 * 1024);
+        if (!head.isEmpty()) {
+            const Importer& importer = chooseImporter(head, request);
+            if (importer.canStream()) return importStreaming(ws, file, importer, request, cancel);
+        }
+    }
     return importBytes(ws, file.readAll(), request, cancel);
 }
 

@@ -15,6 +15,9 @@ struct ImportRequest {
     QString format;        // importer name; empty = detect from content
     QString node;          // overrides the node the file names
     QString instanceType;  // "provider/name"
+    // Files larger than this are streamed (read in chunks, samples written as they are parsed)
+    // when their importer can stream, so memory stays flat however large the file.
+    qint64 streamAboveBytes = 64 * 1024 * 1024;
 };
 
 // What one import did, for the CLI's JSON and the GUI's result panel.
@@ -33,7 +36,9 @@ struct ImportOutcome {
     bool duplicate = false;  // the same bytes (sha256) were imported before as datasetId
 };
 
-// Reads, recognises, parses and stores one file as one dataset (one transaction).
+// Reads, recognises, parses and stores one file as one dataset (one transaction). A large file
+// of a streaming format is never held in memory whole (see streamAboveBytes); its duplicate
+// check then happens at the end, before the commit.
 // Throws InputError for unreadable or malformed input (nothing stored), Cancelled on cancel.
 ImportOutcome importFile(Workspace& ws, const ImportRequest& request, const std::atomic<bool>* cancel = nullptr);
 // The same for bytes already in memory (a download, a test buffer); `request.path` names them.

@@ -1,4 +1,5 @@
 #pragma once
+#include "core/errors.h"
 #include "import_result.h"
 
 #include <QByteArray>
@@ -16,6 +17,16 @@ struct ImportContext {
     bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
 };
 
+// Where a streaming parser puts samples as it reads them, so a file of any length needs only
+// per-series bookkeeping in memory (the dataset writer, inside the file's one transaction).
+class StreamingSink {
+public:
+    virtual ~StreamingSink() = default;
+    // Called once per series, when its first value is read; returns the id add() takes.
+    virtual qint64 openSeries(const QString& node, const QString& metric, const QString& unit) = 0;
+    virtual void add(qint64 series, double t, double value) = 0;
+};
+
 // One importer per input format. Parsers are pure: they read the device and return a result,
 // or throw InputError (where = "FILE:LINE:COL" or "FILE: $.json.path") for bad input.
 class Importer {
@@ -27,6 +38,17 @@ public:
     // 0 = certainly not this format, 100 = certainly this format. `head` is at most the first 64 KiB.
     virtual int sniff(const QByteArray& head, const QString& fileName) const = 0;
     virtual ImportResult parse(QIODevice& in, const ImportContext& context) const = 0;
+
+    // Optional, for large row-oriented files: reads the device in chunks and hands every sample to
+    // `sink` as it is read. The result then holds no series; only what is not a sample (format,
+    // labels, warnings, measurements).
+    virtual bool canStream() const { return false; }
+    virtual ImportResult parseStreaming(QIODevice& in, const ImportContext& context, StreamingSink& sink) const
+    {
+        Q_UNUSED(in);
+        Q_UNUSED(sink);
+        throw RuntimeFailure(QStringLiteral("%1: the %2 importer cannot stream").arg(context.fileName, name()));
+    }
 };
 
 using ImporterList = std::vector<std::unique_ptr<Importer>>;

@@ -52,6 +52,11 @@ private:
     EvaluationSettings settings(const Work& w, bool full) const;
     double bestMeetingCost(bool confirmedOnly, QString* key) const;
     void runSensitivity(Recommendation& r, const Work& winner);
+    // Over 20 % above the p95 objective, or twice the error budget.
+    bool clearlyFails(const Evaluation& e) const
+    {
+        return e.p95Ms > 1.2 * doc_.slo->latencyP95Ms || e.errorRate > 2 * doc_.slo->errorRate;
+    }
     void report(double fraction) const
     {
         if (options_.progress) options_.progress(std::clamp(fraction, 0.0, 1.0));
@@ -172,14 +177,27 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
         };
         const Screening& sc = w.result.screening;
         int guess = autoscales(doc_) ? sc.nodesAtLow.value_or(w.lo) : sc.nodesAtPeak.value_or(w.lo);
-        if (full && w.result.chosen && w.result.chosen->meetsSlo) guess = w.result.chosen->nodes;
-        const std::optional<int> smallest = smallestPassing(w.lo, w.hi, guess, passes);
+        int lo = w.lo;
+        std::optional<Evaluation> screenedFewer;
+        if (full && w.result.chosen && w.result.chosen->meetsSlo) {
+            guess = w.result.chosen->nodes;
+            // One node fewer missed the SLO by a wide margin around the peak in screening: the
+            // quiet hours of a full run could average that away, but a fleet that far behind at
+            // the peak is no plan, so it is not run again.
+            const std::optional<Evaluation>& fewer = w.result.fewer;
+            if (fewer && fewer->nodes == guess - 1 && clearlyFails(*fewer)) {
+                lo = std::max(lo, guess);
+                screenedFewer = fewer;
+            }
+        }
+        const std::optional<int> smallest = smallestPassing(lo, w.hi, guess, passes);
         CandidateResult& c = w.result;
         for (const auto& [nodes, e] : runs) c.tried.push_back(e);
         const int shown = smallest.value_or(runs.rbegin()->first);
         c.chosen = runs.at(shown);
         c.fewer.reset();
         if (smallest && runs.count(shown - 1)) c.fewer = runs.at(shown - 1);
+        else if (smallest && screenedFewer && screenedFewer->nodes == shown - 1) c.fewer = screenedFewer;
         w.searched = true;
         w.confirmed = full || (c.chosen->fullLength && c.chosen->replications >= doc_.replications);
     };

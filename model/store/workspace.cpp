@@ -9,6 +9,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <atomic>
 #include <QUuid>
 
 namespace headroom {
@@ -122,8 +123,12 @@ std::unique_ptr<Workspace> Workspace::open(const QString& path, Create create)
 
 QSqlDatabase Workspace::database() const
 {
-    const QString name = connectionPrefix_ + QLatin1Char('-') +
-                         QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+    // One connection per thread. Threads are told apart by a number drawn once per thread, not by
+    // their address: a pool thread that ended can leave its address to a new thread, which must
+    // not inherit the old thread's connection.
+    static std::atomic<quint64> nextThreadNumber{1};
+    thread_local const quint64 threadNumber = nextThreadNumber.fetch_add(1);
+    const QString name = connectionPrefix_ + QLatin1Char('-') + QString::number(threadNumber);
     if (QSqlDatabase::contains(name)) return QSqlDatabase::database(name);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(path_);

@@ -6,7 +6,9 @@
 #
 # Generates ROWS (default 3,000,000) rows of time,node,metric,value for 50 nodes and 3 metrics
 # (ISO 8601 times, one row per node and metric every 10 s), then prints rows/s of each and the
-# ratio Headroom / sqlite3 (goal: at least 1.0). Not a test: run it by hand on a quiet machine.
+# ratio Headroom / sqlite3 (goal: at least 1.0). Not a test: run it by hand on a quiet machine,
+# with a Release build (cmake -DCMAKE_BUILD_TYPE=Release); a Debug build parses several times
+# slower, while the sqlite3 shell is always an optimised binary.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)

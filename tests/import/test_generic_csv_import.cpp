@@ -117,3 +117,29 @@ TEST(GenericCsv, StoredAsSamplesInOneDataset)
     EXPECT_EQ(sql::scalar(db, QStringLiteral("SELECT count(*) FROM dataset")).toInt(), 1);
     EXPECT_EQ(sql::scalar(db, QStringLiteral("SELECT count(*) FROM sample")).toInt(), 1000);
 }
+
+// Large files are hashed while they are parsed and written; a repeat is still caught (then rolled
+// back before the commit) and leaves the workspace as it was.
+TEST(GenericCsv, LargeRepeatIsDetectedAndRolledBack)
+{
+    TempWorkspace tw;
+    QByteArray csv = "time,node,metric,value\n";
+    csv.reserve(16 * 1024 * 1024);
+    for (int i = 0; i < 300000; ++i)
+        csv += "2024-03-01T00:00:" + QByteArray::number(10 + i % 50) + "Z,n" + QByteArray::number(i % 7) + ",m" +
+               QByteArray::number(i % 3) + "," + QByteArray::number(i) + "\n";
+    const ImportRequest request{QStringLiteral("big.csv"), QString(), QString(), QString()};
+    const ImportOutcome first = importBytes(tw.ws(), csv, request);
+    ASSERT_FALSE(first.duplicate);
+    EXPECT_EQ(first.samples, 300000);
+    const ImportOutcome second = importBytes(tw.ws(), csv, request);
+    EXPECT_TRUE(second.duplicate);
+    EXPECT_EQ(second.datasetId, first.datasetId);
+    QSqlDatabase db = tw.ws().database();
+    EXPECT_EQ(sql::scalar(db, QStringLiteral("SELECT count(*) FROM dataset")).toInt(), 1);
+    EXPECT_EQ(sql::scalar(db, QStringLiteral("SELECT count(*) FROM sample")).toInt(), 300000);
+    EXPECT_EQ(sql::scalar(db, QStringLiteral("SELECT count(*) FROM dataset WHERE sha256 LIKE 'pending:%'")).toInt(), 0);
+    // The sample index dropped for the bulk load is back, and foreign keys are on again.
+    EXPECT_EQ(sql::scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'sample_by_series'")).toInt(), 1);
+    EXPECT_EQ(sql::scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+}
