@@ -2,11 +2,14 @@
 
 #include "import_controller.h"
 #include "pages/catalog_page.h"
+#include "pages/compare_page.h"
 #include "pages/data_page.h"
 #include "pages/fleet_page.h"
 #include "pages/lead_time_page.h"
-#include "pages/planned_page.h"
+#include "pages/recommend_page.h"
 #include "pages/report_page.h"
+#include "pages/scenario_page.h"
+#include "pages/simulate_page.h"
 
 namespace headroom {
 
@@ -17,24 +20,25 @@ QVector<Page*> createPages(AppContext* context)
     pages << new CatalogPage(context);
     pages << new FleetPage(context);
     pages << new LeadTimePage(context);
-    pages << new PlannedPage(context, QObject::tr("Scenario"),
-                             QObject::tr("A form over the scenario document with the traffic profile, load/save JSON."));
-    pages << new PlannedPage(context, QObject::tr("Simulate"),
-                             QObject::tr("Run the simulation; latency percentiles against the SLO, nodes, utilisation, "
-                                         "credit balance and summary cards."));
-    pages << new PlannedPage(context, QObject::tr("Recommend"),
-                             QObject::tr("Ranked candidates, the cost/p95 Pareto chart and why each wins or fails."));
-    pages << new PlannedPage(context, QObject::tr("Compare"),
-                             QObject::tr("Two to four candidates side by side with what-if sliders, for meetings."));
+    pages << new ScenarioPage(context);
+    pages << new SimulatePage(context);
+    pages << new RecommendPage(context);
+    pages << new ComparePage(context);
     pages << new ReportPage(context);
     return pages;
 }
 
 void connectPageSignals(const QVector<Page*>& pages, ImportController* importer)
 {
+    ComparePage* compare = nullptr;
     for (Page* page : pages)
+        if (auto* c = qobject_cast<ComparePage*>(page)) compare = c;
+    for (Page* page : pages) {
         if (auto* data = qobject_cast<DataPage*>(page))
             QObject::connect(data, &DataPage::importRequested, importer, &ImportController::chooseAndImport);
+        if (auto* recommend = qobject_cast<RecommendPage*>(page); recommend && compare)
+            QObject::connect(recommend, &RecommendPage::compareRequested, compare, &ComparePage::addCandidate);
+    }
 }
 
 }  // namespace headroom

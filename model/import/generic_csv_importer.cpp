@@ -123,8 +123,10 @@ struct Reader {
 
     static bool sameKey(const std::string& k, std::string_view node, std::string_view metric)
     {
-        return k.size() == node.size() + 1 + metric.size() && std::memcmp(k.data(), node.data(), node.size()) == 0 &&
-               std::memcmp(k.data() + node.size() + 1, metric.data(), metric.size()) == 0;
+        // string_view comparisons, not memcmp: an absent node column is an empty view with a null data().
+        const std::string_view key(k);
+        return key.size() == node.size() + 1 + metric.size() && key.substr(0, node.size()) == node &&
+               key.substr(node.size() + 1) == metric;
     }
 
     size_t remember(size_t series)

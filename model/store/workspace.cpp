@@ -10,6 +10,10 @@
 #include <QSqlQuery>
 #include <QThread>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <QDir>
+#include <unistd.h>
 #include <QUuid>
 
 namespace headroom {
@@ -97,14 +101,42 @@ Workspace::~Workspace()
     }
 }
 
+bool Workspace::createAtomically(const QString& path)
+{
+    // Build the whole schema in a private file and link it into place, so a second process
+    // creating the same workspace at the same moment finds either nothing or a complete file.
+    const QString staging = path + QStringLiteral(".new-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        std::unique_ptr<Workspace> fresh(new Workspace(staging));
+        QSqlDatabase db = fresh->database();
+        sql::exec(db, QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
+        migrations::apply(db, 0, migrations::latestVersion());
+    }  // closing the last connection checkpoints the WAL into the file
+    const bool linked = ::link(QFile::encodeName(staging).constData(), QFile::encodeName(path).constData()) == 0;
+    const int linkError = errno;
+    for (const char* suffix : {"", "-wal", "-shm"}) QFile::remove(staging + QLatin1String(suffix));
+    if (!linked && linkError != EEXIST)
+        throw RuntimeFailure(describeOpenFailure(path, QString::fromLocal8Bit(std::strerror(linkError))));
+    return linked;
+}
+
 std::unique_ptr<Workspace> Workspace::open(const QString& path, Create create)
 {
-    const bool exists = QFileInfo::exists(path);
-    if (!exists && create == Create::Never)
-        throw InputError(path, QStringLiteral("no such workspace file"));
-    const int version = exists ? inspectExisting(path) : 0;
+    const QFileInfo info(path);
+    if (info.isDir()) throw InputError(path, QStringLiteral("is a folder; expected a workspace file"));
+    bool createdNow = false;
+    if (!info.exists()) {
+        if (create == Create::Never) throw InputError(path, QStringLiteral("no such workspace file"));
+        if (!info.absoluteDir().exists())
+            throw InputError(path, QStringLiteral("the folder %1 does not exist").arg(info.absolutePath()));
+        createdNow = createAtomically(path);
+    }
+    if (!QFileInfo(path).isWritable())
+        throw InputError(path, QStringLiteral("the workspace file is read-only; Headroom needs to write to it"));
+    const int version = inspectExisting(path);
 
     std::unique_ptr<Workspace> ws(new Workspace(path));
+    ws->createdNow_ = createdNow;
     QSqlDatabase db = ws->database();
     const int latest = migrations::latestVersion();
     if (version < latest) {
@@ -113,7 +145,7 @@ std::unique_ptr<Workspace> Workspace::open(const QString& path, Create create)
             QFile::remove(ws->backupPath_);
             sql::exec(db, QStringLiteral("VACUUM INTO ?"), {ws->backupPath_});
         } else {
-            ws->createdNow_ = true;
+            // An empty SQLite file (someone's sqlite3 session that created nothing): initialise it.
             sql::exec(db, QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
         }
         migrations::apply(db, version, latest);

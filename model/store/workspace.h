@@ -34,6 +34,9 @@ public:
 
 private:
     explicit Workspace(QString path);
+    // Creates a complete new workspace at `path` unless another process got there first
+    // (then returns false and leaves that file alone).
+    static bool createAtomically(const QString& path);
     QString connectionPrefix_;
     QString path_;
     QString backupPath_;

@@ -92,6 +92,14 @@ ScenarioPage::ScenarioPage(AppContext* context, QWidget* parent)
     doc_->reset(blankDocument(types.isEmpty() ? QStringLiteral("aws/c6i.large") : types.front().key()), QString());
 }
 
+ScenarioPage::~ScenarioPage()
+{
+    // The undo stack announces "clean" again while it is torn down, after this page's part of
+    // the object is gone; nothing here may hear it.
+    doc_->undoStack()->disconnect(this);
+    doc_->disconnect(this);
+}
+
 void ScenarioPage::buildToolBar(QVBoxLayout* layout)
 {
     auto* bar = new QToolBar(this);

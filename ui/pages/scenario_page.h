@@ -4,6 +4,7 @@
 class QChart;
 class QLabel;
 class QTableView;
+class QVBoxLayout;
 
 namespace headroom {
 
@@ -19,6 +20,7 @@ class ScenarioPage : public Page {
     Q_OBJECT
 public:
     explicit ScenarioPage(AppContext* context, QWidget* parent = nullptr);
+    ~ScenarioPage() override;
 
     QString title() const override { return tr("Scenario"); }
     QString iconName() const override { return QStringLiteral("document-edit"); }
@@ -42,7 +44,7 @@ public:
 
 private:
     QWidget* buildProfilePanel();
-    void buildToolBar(class QVBoxLayout* layout);
+    void buildToolBar(QVBoxLayout* layout);
     void documentChanged();
     void showMessage(const QString& text, bool error);
     void refreshCatalogKeys();

@@ -94,7 +94,7 @@ ReportData gatherReportData(const Workspace& ws, const ReportRequest& request)
     options.seed = data.seed;
     options.replications = request.replications;
     options.cancel = request.cancel;
-    const double simShare = request.recommend && doc.slo ? 0.3 : 0.9;
+    const double simShare = request.recommend && doc.slo && doc.slo->latencyP95Ms > 0 ? 0.3 : 0.9;
     if (request.progress) options.progress = [&](double f) { request.progress(0.02 + simShare * f); };
     data.simulation = simulate(data.scenario, options);
     data.monthlyCostUsd = monthlyCostUsd(data.scenario, data.simulation);
@@ -104,6 +104,9 @@ ReportData gatherReportData(const Workspace& ws, const ReportRequest& request)
         data.recommendSkipped = QStringLiteral("the recommender was not run for this report");
     } else if (!doc.slo) {
         data.recommendSkipped = QStringLiteral("the scenario states no SLO, and the recommender needs one to judge candidates");
+    } else if (doc.slo->latencyP95Ms <= 0) {
+        data.recommendSkipped = QStringLiteral("the scenario's SLO has no latency_p95_ms, and the recommender ranks "
+                                               "candidates by p95 latency against it");
     } else {
         // The same call `headroom recommend` makes, with the same filters.
         RecommendOptions ro;
