@@ -7,11 +7,13 @@ namespace headroom {
 
 AppContext::AppContext(QObject* parent) : QObject(parent), tasks_(new TaskTracker(this)) {}
 
-AppContext::~AppContext() = default;
+// The jobs still running use the workspace, which as a member goes before the tracker (a child).
+AppContext::~AppContext() { tasks_->abandonAll(); }
 
 void AppContext::setWorkspace(std::unique_ptr<Workspace> ws)
 {
-    tasks_->cancelAll();
+    // Jobs on the old workspace end before it closes; their results no longer apply.
+    tasks_->abandonAll();
     workspace_ = std::move(ws);
     catalog_ = workspace_ ? Catalog::load(*workspace_) : Catalog();
     emit workspaceChanged();

@@ -71,7 +71,8 @@ MainWindow::MainWindow(QWidget* parent)
     showPage(settings.value(QStringLiteral("window/page"), 0).toInt());
 }
 
-MainWindow::~MainWindow() { context_->tasks()->cancelAll(); }
+// Running jobs end (and their callbacks are dropped) before the pages they report to go away.
+MainWindow::~MainWindow() { context_->tasks()->abandonAll(); }
 
 void MainWindow::buildPages()
 {

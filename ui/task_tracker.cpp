@@ -22,11 +22,7 @@ TaskTracker::TaskTracker(QObject* parent) : QObject(parent), timer_(new QTimer(t
     connect(timer_, &QTimer::timeout, this, &TaskTracker::poll);
 }
 
-TaskTracker::~TaskTracker()
-{
-    cancelAll();
-    waitForAll();
-}
+TaskTracker::~TaskTracker() { abandonAll(); }
 
 void TaskTracker::run(const QString& label, Work work, Done onDone, Failed onFailed)
 {
@@ -84,6 +80,16 @@ void TaskTracker::poll()
 void TaskTracker::cancelAll()
 {
     for (const auto& task : tasks_) task->control->cancel = true;
+}
+
+void TaskTracker::abandonAll()
+{
+    cancelAll();
+    for (const auto& task : tasks_) task->future.waitForFinished();
+    if (tasks_.empty()) return;
+    tasks_.clear();
+    timer_->stop();
+    emit idle();
 }
 
 void TaskTracker::waitForAll()

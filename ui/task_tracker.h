@@ -36,6 +36,9 @@ public:
     // Exceptions thrown by `work` arrive in `onFailed` as text ("FILE:LINE: what").
     void run(const QString& label, Work work, Done onDone, Failed onFailed = {});
     void cancelAll();
+    // Cancels every task, waits for it to end and drops its callbacks: for when what the
+    // callbacks (or the jobs) use is about to go away (closing the window, switching workspace).
+    void abandonAll();
     bool busy() const { return !tasks_.empty(); }
     // Blocks until every task ended (tests, closing the window).
     void waitForAll();

@@ -70,7 +70,9 @@ TEST(RecommendPage, TableShowsTheModelsRecommendation)
         EXPECT_EQ(cell(RecommendTableModel::Provider).toString(), e.type.provider);
         EXPECT_EQ(cell(RecommendTableModel::InstanceType).toString(), e.type.name);
         EXPECT_NEAR(cell(RecommendTableModel::Cost).toDouble(), e.costPerMonthUsd(), 0.005);
-        if (e.chosen) EXPECT_NEAR(cell(RecommendTableModel::P95).toDouble(), e.chosen->p95Ms, 0.05);
+        if (e.chosen) {
+            EXPECT_NEAR(cell(RecommendTableModel::P95).toDouble(), e.chosen->p95Ms, 0.05);
+        }
         EXPECT_EQ(cell(RecommendTableModel::Why).toString(), e.why);
     }
     ASSERT_NE(shown.winner(), nullptr);
