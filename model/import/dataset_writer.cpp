@@ -194,15 +194,11 @@ QVector<InstanceType> withKnownPrices(Workspace& ws, QVector<InstanceType> rows)
     return rows;
 }
 
-}  // namespace
-
-qint64 writeDataset(Workspace& ws, const DatasetOrigin& origin, const ImportResult& result, const std::atomic<bool>* cancel,
-                    qint64* duplicateOf)
+// The dataset row, linked to the catalog's instance type when the origin names one (a type the
+// user imported wins over the shipped one of the same name).
+qint64 insertDatasetRow(const QSqlDatabase& db, const DatasetOrigin& origin, const QString& format, const QString& node,
+                        const QString& toolVersion, const QString& labels, const QString& metrics, const QString& warnings)
 {
-    QSqlDatabase db = ws.database();
-    const BulkLoadSettings bulk(db, result.sampleCount());
-    Transaction tx(db);
-
     QVariant instanceTypeId;
     QString provider;
     if (!origin.instanceType.isEmpty()) {
@@ -212,16 +208,27 @@ qint64 writeDataset(Workspace& ws, const DatasetOrigin& origin, const ImportResu
             "WHERE lower(p.key || '/' || t.name) = lower(?) ORDER BY t.origin = 'user' DESC LIMIT 1"),
             {origin.instanceType});
     }
-    const QString node = origin.node.isEmpty() ? result.node : origin.node;
+    auto orNull = [](const QString& v) { return v.isEmpty() ? QVariant() : QVariant(v); };
     QSqlQuery ds = sql::exec(db, QStringLiteral(
         "INSERT INTO dataset(name, format, source, sha256, imported_at, node, instance_type_id, provider, "
         "instance_type_key, tool_version, labels, metrics, warnings) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-        {origin.name, result.format, origin.source, origin.sha256, origin.importedAt.toString(Qt::ISODate),
-         node.isEmpty() ? QVariant() : QVariant(node), instanceTypeId,
-         provider.isEmpty() ? QVariant() : QVariant(provider),
-         origin.instanceType.isEmpty() ? QVariant() : QVariant(origin.instanceType), result.toolVersion,
-         compactJson(result.labels), metricsJson(result.metrics), warningsJson(result.warnings)});
-    const qint64 datasetId = ds.lastInsertId().toLongLong();
+        {origin.name, format, origin.source, origin.sha256, origin.importedAt.toString(Qt::ISODate), orNull(node),
+         instanceTypeId, orNull(provider), orNull(origin.instanceType), toolVersion, labels, metrics, warnings});
+    return ds.lastInsertId().toLongLong();
+}
+
+}  // namespace
+
+qint64 writeDataset(Workspace& ws, const DatasetOrigin& origin, const ImportResult& result, const std::atomic<bool>* cancel,
+                    qint64* duplicateOf)
+{
+    QSqlDatabase db = ws.database();
+    const BulkLoadSettings bulk(db, result.sampleCount());
+    Transaction tx(db);
+
+    const QString node = origin.node.isEmpty() ? result.node : origin.node;
+    const qint64 datasetId = insertDatasetRow(db, origin, result.format, node, result.toolVersion, compactJson(result.labels),
+                                              metricsJson(result.metrics), warningsJson(result.warnings));
 
     insertMeasurements(db, datasetId, node, result.measurements);
 
@@ -330,24 +337,9 @@ StreamingDatasetWriter::StreamingDatasetWriter(Workspace& ws, const DatasetOrigi
     QSqlDatabase& db = d_->db;
     d_->cancel = cancel;
     d_->node = origin.node;
-    QVariant instanceTypeId;
-    QString provider;
-    if (!origin.instanceType.isEmpty()) {
-        provider = origin.instanceType.section(QLatin1Char('/'), 0, 0).toLower();
-        instanceTypeId = sql::scalar(db, QStringLiteral(
-            "SELECT t.id FROM instance_type t JOIN provider p ON p.id = t.provider_id "
-            "WHERE lower(p.key || '/' || t.name) = lower(?) ORDER BY t.origin = 'user' DESC LIMIT 1"),
-            {origin.instanceType});
-    }
     // Labels, metrics and warnings are known only at the end; finish() fills them in.
-    QSqlQuery ds = sql::exec(db, QStringLiteral(
-        "INSERT INTO dataset(name, format, source, sha256, imported_at, node, instance_type_id, provider, "
-        "instance_type_key, tool_version, labels, metrics, warnings) VALUES(?,?,?,?,?,?,?,?,?,?,'{}','{}','[]')"),
-        {origin.name, format, origin.source, origin.sha256, origin.importedAt.toString(Qt::ISODate),
-         origin.node.isEmpty() ? QVariant() : QVariant(origin.node), instanceTypeId,
-         provider.isEmpty() ? QVariant() : QVariant(provider),
-         origin.instanceType.isEmpty() ? QVariant() : QVariant(origin.instanceType), QString()});
-    d_->datasetId = ds.lastInsertId().toLongLong();
+    d_->datasetId = insertDatasetRow(db, origin, format, origin.node, QString(), QStringLiteral("{}"), QStringLiteral("{}"),
+                                     QStringLiteral("[]"));
     d_->sampleIndexSql = dropSampleIndexForLoad(db, expectedSamples);
     d_->seriesInsert.emplace(sql::prepare(db, QStringLiteral(
         "INSERT INTO series(dataset_id, node, metric, unit, labels) VALUES(?,?,?,?,'{}')")));

@@ -98,29 +98,19 @@ double fioPercentileOfBins(const std::map<double, double>& bins, double percent)
 
 namespace {
 
-void addMeasurement(ImportResult& r, const QString& metric, double value, const QString& unit, const QJsonObject& labels)
-{
-    Measurement m;
-    m.metric = metric;
-    m.value = value;
-    m.unit = unit;
-    m.labels = labels;
-    r.measurements << m;
-}
-
 void addDirectionMeasurements(ImportResult& r, const QString& dir, const DirectionResult& d, int groupId)
 {
     QJsonObject labels{{QStringLiteral("job"), d.job}, {QStringLiteral("job_index"), d.jobIndex},
                        {QStringLiteral("groupid"), groupId}};
-    addMeasurement(r, QStringLiteral("disk.%1_iops").arg(dir), d.iops, QStringLiteral("1/s"), labels);
-    addMeasurement(r, QStringLiteral("disk.%1_bw_bytes_per_s").arg(dir), d.bwBytes, QStringLiteral("bytes/s"), labels);
+    r.addMeasurement(QStringLiteral("disk.%1_iops").arg(dir), d.iops, QStringLiteral("1/s"), labels);
+    r.addMeasurement(QStringLiteral("disk.%1_bw_bytes_per_s").arg(dir), d.bwBytes, QStringLiteral("bytes/s"), labels);
     if (d.latency.kind.isEmpty()) return;
     labels.insert(QStringLiteral("latency"), d.latency.kind);
-    addMeasurement(r, QStringLiteral("disk.%1_lat_mean_ms").arg(dir), d.latency.mean, QStringLiteral("ms"), labels);
+    r.addMeasurement(QStringLiteral("disk.%1_lat_mean_ms").arg(dir), d.latency.mean, QStringLiteral("ms"), labels);
     for (const double p : kPercentiles) {
         const auto it = d.latency.percentiles.find(p);
         if (it == d.latency.percentiles.end()) continue;
-        addMeasurement(r, QStringLiteral("disk.%1_lat_%2_ms").arg(dir, units::percentileName(p)), it->second,
+        r.addMeasurement(QStringLiteral("disk.%1_lat_%2_ms").arg(dir, units::percentileName(p)), it->second,
                        QStringLiteral("ms"), labels);
     }
 }

@@ -2,6 +2,11 @@
 
 namespace headroom {
 
+void ImportResult::addMeasurement(const QString& metric, double value, const QString& unit, const QJsonObject& labels)
+{
+    measurements << Measurement{QString(), metric, value, unit, labels};
+}
+
 qsizetype ImportResult::sampleCount() const
 {
     qsizetype n = 0;

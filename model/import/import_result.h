@@ -66,6 +66,7 @@ struct ImportResult {
     QMap<QString, double> metrics;
     QJsonObject labels;    // dataset-level labels (tool options, test name, …)
 
+    void addMeasurement(const QString& metric, double value, const QString& unit, const QJsonObject& labels = {});
     qsizetype sampleCount() const;
     bool isEmpty() const;
 };

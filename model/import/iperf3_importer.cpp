@@ -10,16 +10,6 @@ namespace headroom {
 
 namespace {
 
-void add(ImportResult& r, const QString& metric, double value, const QString& unit, const QJsonObject& labels = {})
-{
-    Measurement m;
-    m.metric = metric;
-    m.value = value;
-    m.unit = unit;
-    m.labels = labels;
-    r.measurements << m;
-}
-
 double numberAt(const QJsonObject& o, const json::Path& p, const QString& key)
 {
     return p.key(key).number(o.value(key));
@@ -123,16 +113,16 @@ ImportResult Iperf3Importer::parse(QIODevice& in, const ImportContext& context) 
     const QJsonObject received = rp.object(end.value(receivedKey));
     const double bps = numberAt(received, rp, QStringLiteral("bits_per_second"));
     r.metrics.insert(QStringLiteral("net.throughput_bits_per_s"), bps);
-    add(r, QStringLiteral("net.throughput_bits_per_s"), bps, QStringLiteral("bits/s"), {{QStringLiteral("side"), QStringLiteral("receiver")}});
+    r.addMeasurement(QStringLiteral("net.throughput_bits_per_s"), bps, QStringLiteral("bits/s"), {{QStringLiteral("side"), QStringLiteral("receiver")}});
     if (end.contains(QStringLiteral("sum_sent"))) {
         const json::Path sp = endPath.key(QStringLiteral("sum_sent"));
         const QJsonObject sent = sp.object(end.value(QStringLiteral("sum_sent")));
-        add(r, QStringLiteral("net.throughput_bits_per_s"), numberAt(sent, sp, QStringLiteral("bits_per_second")),
+        r.addMeasurement(QStringLiteral("net.throughput_bits_per_s"), numberAt(sent, sp, QStringLiteral("bits_per_second")),
             QStringLiteral("bits/s"), {{QStringLiteral("side"), QStringLiteral("sender")}});
         if (tcp && sent.contains(QStringLiteral("retransmits"))) {
             const double retr = numberAt(sent, sp, QStringLiteral("retransmits"));
             r.metrics.insert(QStringLiteral("net.retransmits"), retr);
-            add(r, QStringLiteral("net.retransmits"), retr, QStringLiteral("count"));
+            r.addMeasurement(QStringLiteral("net.retransmits"), retr, QStringLiteral("count"));
         }
     }
     if (!tcp) {
@@ -140,8 +130,8 @@ ImportResult Iperf3Importer::parse(QIODevice& in, const ImportContext& context) 
         const double loss = numberAt(received, rp, QStringLiteral("lost_percent"));
         r.metrics.insert(QStringLiteral("net.jitter_ms"), jitter);
         r.metrics.insert(QStringLiteral("net.loss_pct"), loss);
-        add(r, QStringLiteral("net.jitter_ms"), jitter, QStringLiteral("ms"));
-        add(r, QStringLiteral("net.loss_pct"), loss, QStringLiteral("%"));
+        r.addMeasurement(QStringLiteral("net.jitter_ms"), jitter, QStringLiteral("ms"));
+        r.addMeasurement(QStringLiteral("net.loss_pct"), loss, QStringLiteral("%"));
     }
 
     // Per stream: receiver throughput and, for TCP, the sender's RTT (µs in the file).
@@ -156,13 +146,13 @@ ImportResult Iperf3Importer::parse(QIODevice& in, const ImportContext& context) 
             const json::Path rp2 = p.key(QStringLiteral("receiver"));
             const QJsonObject recv = rp2.object(s.value(QStringLiteral("receiver")));
             const QJsonObject labels{{QStringLiteral("stream"), int(i)}, {QStringLiteral("socket"), recv.value(QStringLiteral("socket"))}};
-            add(r, QStringLiteral("net.stream_throughput_bits_per_s"), numberAt(recv, rp2, QStringLiteral("bits_per_second")),
+            r.addMeasurement(QStringLiteral("net.stream_throughput_bits_per_s"), numberAt(recv, rp2, QStringLiteral("bits_per_second")),
                 QStringLiteral("bits/s"), labels);
         }
         const QJsonObject snd = s.value(QStringLiteral("sender")).toObject();
         if (snd.contains(QStringLiteral("mean_rtt"))) {
             const double rttMs = p.key(QStringLiteral("sender")).key(QStringLiteral("mean_rtt")).number(snd.value(QStringLiteral("mean_rtt"))) / 1000.0;
-            add(r, QStringLiteral("net.rtt_mean_ms"), rttMs, QStringLiteral("ms"), {{QStringLiteral("stream"), int(i)}});
+            r.addMeasurement(QStringLiteral("net.rtt_mean_ms"), rttMs, QStringLiteral("ms"), {{QStringLiteral("stream"), int(i)}});
             rttSum += rttMs;
             ++rttCount;
         }
@@ -170,7 +160,7 @@ ImportResult Iperf3Importer::parse(QIODevice& in, const ImportContext& context) 
     if (rttCount > 0) r.metrics.insert(QStringLiteral("net.rtt_mean_ms"), rttSum / rttCount);
     const QJsonObject cpu = end.value(QStringLiteral("cpu_utilization_percent")).toObject();
     if (cpu.contains(QStringLiteral("host_total")))
-        add(r, QStringLiteral("cpu.util_pct"), cpu.value(QStringLiteral("host_total")).toDouble(), QStringLiteral("%"),
+        r.addMeasurement(QStringLiteral("cpu.util_pct"), cpu.value(QStringLiteral("host_total")).toDouble(), QStringLiteral("%"),
             {{QStringLiteral("host"), QStringLiteral("local")}, {QStringLiteral("during"), QStringLiteral("iperf3")}});
 
     readIntervals(r, root, rootPath, startTime, tcp, testStart.value(QStringLiteral("reverse")).toInt() != 0, context);

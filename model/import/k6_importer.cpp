@@ -31,11 +31,7 @@ QString statSuffix(const QString& stat)
 
 void add(ImportResult& r, const QString& metric, double value, const QString& unit, bool headline)
 {
-    Measurement m;
-    m.metric = metric;
-    m.value = value;
-    m.unit = unit;
-    r.measurements << m;
+    r.addMeasurement(metric, value, unit);
     if (headline) r.metrics.insert(metric, value);
 }
 
