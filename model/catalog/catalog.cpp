@@ -6,6 +6,7 @@
 #include "store/workspace.h"
 
 #include <QHash>
+#include <algorithm>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
@@ -158,11 +159,49 @@ std::optional<InstanceType> Catalog::find(const QString& key) const
     return std::nullopt;
 }
 
+namespace {
+
+double medianOf(const QVector<ProviderBootTimes>& boots, double ProviderBootTimes::*field)
+{
+    std::vector<double> v;
+    for (const ProviderBootTimes& b : boots) v.push_back(b.*field);
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+}  // namespace
+
 std::optional<ProviderBootTimes> Catalog::bootTimesOf(const QString& provider) const
 {
-    for (const ProviderBootTimes& b : boots_)
+    QVector<ProviderBootTimes> measured;
+    for (const ProviderBootTimes& b : boots_) {
         if (b.provider.compare(provider, Qt::CaseInsensitive) == 0) return b;
-    return std::nullopt;
+        if (b.userDataStartP50 > 0) measured << b;
+    }
+    if (measured.isEmpty()) return std::nullopt;
+    // A provider nobody has timed boots about as fast as a typical one; better a stated middle
+    // figure than no plan at all for its instance types.
+    ProviderBootTimes b;
+    b.provider = provider;
+    b.assumed = true;
+    b.machineStartP50 = medianOf(measured, &ProviderBootTimes::machineStartP50);
+    b.machineStartP95 = medianOf(measured, &ProviderBootTimes::machineStartP95);
+    b.userDataStartP50 = medianOf(measured, &ProviderBootTimes::userDataStartP50);
+    b.userDataStartP90 = medianOf(measured, &ProviderBootTimes::userDataStartP90);
+    b.userDataStartP95 = medianOf(measured, &ProviderBootTimes::userDataStartP95);
+    QStringList names;
+    QString latest;
+    for (const ProviderBootTimes& m : measured) {
+        names << m.provider;
+        latest = std::max(latest, m.sourceDate);
+    }
+    b.source = QStringLiteral("assumed: no published boot timings for %1; median of the %2 providers that have them (%3)")
+                   .arg(provider)
+                   .arg(measured.size())
+                   .arg(names.join(QStringLiteral(", ")));
+    b.sourceDate = latest;
+    return b;
 }
 
 QStringList Catalog::providers() const

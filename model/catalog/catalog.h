@@ -41,6 +41,8 @@ public:
     const QVector<ProviderBootTimes>& bootTimes() const { return boots_; }
     const CurrencyRates& rates() const { return rates_; }
     std::optional<InstanceType> find(const QString& key) const;  // "aws/c6i.large", case-insensitive
+    // The provider's own timings; for a provider without any, the median of each figure over
+    // the providers that have them (marked `assumed`). Empty only when no provider has timings.
     std::optional<ProviderBootTimes> bootTimesOf(const QString& provider) const;
     QStringList providers() const;
     double pricePerHourUsd(const InstanceType& t) const { return rates_.toUsd(t.pricePerHour, t.currency); }

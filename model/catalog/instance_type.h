@@ -49,6 +49,9 @@ struct ProviderBootTimes {
     double userDataStartP95 = 0;
     QString source;
     QString sourceDate;
+    // No timings were published for this provider: the figures are the median over the
+    // providers that have them, and `source` says so.
+    bool assumed = false;
     bool weakEvidence() const { return runs < 20; }
 };
 

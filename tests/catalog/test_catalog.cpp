@@ -117,3 +117,40 @@ TEST(CatalogFiles, BadRowsNameFileLineAndColumn)
     EXPECT_THROW(parseInstanceTypesCsv("provider,instance_type\naws,x\n", QStringLiteral("f.csv")), InputError);
     EXPECT_THROW(parseInstanceTypesCsv("", QStringLiteral("f.csv")), InputError);
 }
+
+TEST(ShippedCatalog, AProviderWithoutBootTimingsGetsTheStatedMedianOfTheOthers)
+{
+    // Three providers with timings; the fallback takes each figure's median on its own.
+    const auto timed = [](const char* p, double m50, double m95, double u50, double u90, double u95) {
+        ProviderBootTimes b;
+        b.provider = QString::fromLatin1(p);
+        b.runs = 100;
+        b.machineStartP50 = m50;
+        b.machineStartP95 = m95;
+        b.userDataStartP50 = u50;
+        b.userDataStartP90 = u90;
+        b.userDataStartP95 = u95;
+        b.sourceDate = QStringLiteral("2026-01");
+        return b;
+    };
+    const Catalog catalog({}, {timed("a", 10, 30, 20, 40, 50), timed("b", 20, 90, 60, 70, 80), timed("c", 15, 40, 30, 35, 90)});
+    const auto own = catalog.bootTimesOf(QStringLiteral("B"));
+    ASSERT_TRUE(own.has_value());
+    EXPECT_FALSE(own->assumed);
+    EXPECT_DOUBLE_EQ(own->userDataStartP50, 60);
+
+    const auto other = catalog.bootTimesOf(QStringLiteral("digitalocean"));
+    ASSERT_TRUE(other.has_value());
+    EXPECT_TRUE(other->assumed);
+    EXPECT_TRUE(other->weakEvidence());
+    EXPECT_EQ(other->provider, QStringLiteral("digitalocean"));
+    EXPECT_DOUBLE_EQ(other->machineStartP50, 15);
+    EXPECT_DOUBLE_EQ(other->machineStartP95, 40);
+    EXPECT_DOUBLE_EQ(other->userDataStartP50, 30);
+    EXPECT_DOUBLE_EQ(other->userDataStartP90, 40);
+    EXPECT_DOUBLE_EQ(other->userDataStartP95, 80);
+    EXPECT_TRUE(other->source.contains(QStringLiteral("assumed"))) << other->source.toStdString();
+    EXPECT_TRUE(other->source.contains(QStringLiteral("a, b, c"))) << other->source.toStdString();
+
+    EXPECT_FALSE(Catalog().bootTimesOf(QStringLiteral("aws")).has_value());
+}

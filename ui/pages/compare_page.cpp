@@ -73,7 +73,9 @@ CompareFigures figuresOf(const CompareCandidate& c, const WhatIf& w, const Catal
         f.leadTimeBasis = QObject::tr("scenario lead time");
     } else if (const auto boots = catalog.bootTimesOf(r.instanceType.provider)) {
         f.leadTimeS = boots->userDataStartP50 * w.boot;
-        f.leadTimeBasis = QObject::tr("%1 median boot (catalog, %2 runs)").arg(r.instanceType.provider).arg(boots->runs);
+        f.leadTimeBasis = boots->assumed
+                              ? QObject::tr("%1: no timings published; median of other providers").arg(r.instanceType.provider)
+                              : QObject::tr("%1 median boot (catalog, %2 runs)").arg(r.instanceType.provider).arg(boots->runs);
     } else {
         f.leadTimeBasis = QObject::tr("no boot times for %1").arg(r.instanceType.provider);
     }

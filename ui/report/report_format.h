@@ -1,5 +1,6 @@
 #pragma once
 #include <QString>
+#include <cmath>
 
 namespace headroom::report::fmt {
 
@@ -16,7 +17,8 @@ QString grouped(double v, int decimals);
 inline QString ms(double v) { return num(v, 1) + QStringLiteral(" ms"); }
 inline QString seconds(double v) { return num(v, v < 10 ? 1 : 0) + QStringLiteral(" s"); }
 inline QString percent(double fraction, int decimals = 1) { return num(fraction * 100, decimals) + QStringLiteral(" %"); }
-inline QString usd(double v) { return QStringLiteral("$") + grouped(v, 2); }
+// No figure (a candidate ruled out before any cost could be worked out) prints as a dash.
+inline QString usd(double v) { return std::isfinite(v) ? QStringLiteral("$") + grouped(v, 2) : QStringLiteral("–"); }
 inline QString usdPerMonth(double v) { return usd(v) + QStringLiteral(" per month"); }
 inline QString rps(double v) { return grouped(v, v < 100 ? 1 : 0) + QStringLiteral(" req/s"); }
 inline QString nodes(double v) { return num(v, v == double(qint64(v)) ? 0 : 1) + QStringLiteral(" nodes"); }

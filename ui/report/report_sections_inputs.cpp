@@ -173,7 +173,11 @@ void addCatalogTables(Content& c, const ReportData& d)
                     .arg(used.vcpu)
                     .arg(fmt::num(used.memoryGib, 1), fmt::num(used.pricePerHour, 4), fmt::esc(used.currency),
                          fmt::esc(used.priceBasis), fmt::esc(used.region), fmt::esc(used.source), fmt::esc(used.sourceDate)));
-    if (auto boot = d.catalog.bootTimesOf(d.scenario.instanceType.provider)) {
+    if (auto boot = d.catalog.bootTimesOf(d.scenario.instanceType.provider); boot && boot->assumed) {
+        para(c, QObject::tr("Boot times of %1: machine start p50 %2, p95 %3, %4.")
+                    .arg(fmt::esc(boot->provider), fmt::seconds(boot->machineStartP50), fmt::seconds(boot->machineStartP95),
+                         fmt::esc(boot->source)));
+    } else if (boot) {
         para(c, QObject::tr("Boot times of %1 from the catalog: machine start p50 %2, p95 %3 over %4 measured boots "
                             "(%5, %6)%7.")
                     .arg(fmt::esc(boot->provider), fmt::seconds(boot->machineStartP50), fmt::seconds(boot->machineStartP95))

@@ -106,13 +106,15 @@ void addProviderComparison(Content& c, const ReportData& d)
 
     heading(c, QObject::tr("All candidates"), 2);
     Table t;
-    t.headers = {QObject::tr("#"), QObject::tr("Configuration"), QObject::tr("Policy"), QObject::tr("p95"),
-                 QObject::tr("SLO met"), QObject::tr("Cost per month"), QObject::tr("Verdict"), QObject::tr("Why")};
-    t.widths = {0.35, 1.5, 1.15, 0.8, 0.7, 0.95, 0.85, 2.7};
-    t.numeric = {true, false, false, true, true, true, false, false};
+    // Every candidate runs the scenario's own policy, so it is said once instead of in a column.
+    para(c, QObject::tr("Every candidate runs the scenario's policy: %1.").arg(fmt::esc(policyDescription(d.scenario.doc))));
+    t.headers = {QObject::tr("#"), QObject::tr("Configuration"), QObject::tr("p95"), QObject::tr("SLO met"),
+                 QObject::tr("Cost per month"), QObject::tr("Verdict"), QObject::tr("Why")};
+    t.widths = {0.35, 1.6, 0.8, 0.7, 0.95, 0.85, 3.4};
+    t.numeric = {true, false, true, true, true, false, false};
     for (size_t i = 0; i < r.candidates.size(); ++i) {
         const CandidateResult& cand = r.candidates[i];
-        t.rows << QStringList{QString::number(i + 1), configuration(cand), cand.policy,
+        t.rows << QStringList{QString::number(i + 1), configuration(cand),
                               cand.chosen ? fmt::ms(cand.chosen->p95Ms) : QStringLiteral("–"),
                               cand.chosen ? fmt::percent(cand.chosen->attainment, 0) : QStringLiteral("–"),
                               fmt::usd(cand.costPerMonthUsd()), statusText(cand.status), cand.why};
