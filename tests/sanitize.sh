@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the whole tree with AddressSanitizer + UndefinedBehaviorSanitizer (the "asan" preset,
-# build-asan/) and runs every test under it. Any leak, memory error or undefined behaviour fails
+# Builds the whole tree with AddressSanitizer + UndefinedBehaviorSanitizer (the "asan" preset:
+# clang 14, build-asan/, which also holds the fuzz targets) and runs every test under it. Any leak, memory error or undefined behaviour fails
 # the test that triggered it. Prints "sanitizer-clean: P of N tests" at the end.
 # Usage: tests/sanitize.sh [extra ctest arguments, e.g. -R '^store\.' or -E '^crash\.']
 # HEADROOM_SANITIZE_TARGETS="test_core test_store …" builds only those targets (then pass a

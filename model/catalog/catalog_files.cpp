@@ -5,6 +5,7 @@
 #include "core/paths.h"
 
 #include <QFile>
+#include <cmath>
 
 namespace headroom {
 
@@ -36,6 +37,14 @@ public:
         const double v = s.toDouble(&ok);
         if (!ok) throw InputError(where(name), QStringLiteral("'%1' is \"%2\"; expected a number").arg(name, s));
         return v;
+    }
+    // A whole count up to a million; checked before the cast, which is undefined out of range.
+    int count(const QString& name, bool required) const
+    {
+        const double v = number(name, required);
+        if (!(v >= 0 && v <= 1e6) || v != std::floor(v))
+            throw InputError(where(name), QStringLiteral("'%1' is %2; expected a whole number from 0 to 1000000").arg(name).arg(v));
+        return int(v);
     }
     bool yesNo(const QString& name) const
     {
@@ -84,7 +93,7 @@ QVector<InstanceType> parseInstanceTypesCsv(const QByteArray& text, const QStrin
         if (t.provider.isEmpty() || t.name.isEmpty())
             throw InputError(formatWhere(fileName, records[i].line, 1), QStringLiteral("expected a provider and an instance_type"));
         t.region = row.text(QStringLiteral("region"), false);
-        t.vcpu = int(row.number(QStringLiteral("vcpu"), true));
+        t.vcpu = row.count(QStringLiteral("vcpu"), true);
         t.memoryGib = row.number(QStringLiteral("memory_gib"), true);
         if (t.vcpu <= 0 || t.memoryGib <= 0)
             throw InputError(formatWhere(fileName, records[i].line, 0), QStringLiteral("vcpu and memory_gib must be positive"));
@@ -118,7 +127,7 @@ QVector<ProviderBootTimes> parseBootTimesCsv(const QByteArray& text, const QStri
         const RowReader row(fileName, header, records[i]);
         ProviderBootTimes b;
         b.provider = row.text(QStringLiteral("provider")).toLower();
-        b.runs = int(row.number(QStringLiteral("runs"), true));
+        b.runs = row.count(QStringLiteral("runs"), true);
         b.machineStartP50 = row.number(QStringLiteral("machine_start_p50_s"), true);
         b.machineStartP95 = row.number(QStringLiteral("machine_start_p95_s"), true);
         b.userDataStartP50 = row.number(QStringLiteral("user_data_start_p50_s"), true);

@@ -15,6 +15,14 @@ namespace {
 
 QString today() { return QDate::currentDate().toString(Qt::ISODate); }
 
+// Checked as a double first: casting 1e300 (or NaN) to int is undefined behaviour.
+int vcpuCount(const json::Path& p, const QJsonValue& v)
+{
+    const double n = p.number(v);
+    if (!(n >= 1 && n <= 100000)) p.fail(QStringLiteral("expected a positive number of vCPUs"));
+    return int(n);
+}
+
 }  // namespace
 
 int CatalogCsvImporter::sniff(const QByteArray& head, const QString& fileName) const
@@ -58,9 +66,8 @@ ImportResult Ec2InstancesJsonImporter::parse(QIODevice& in, const ImportContext&
         InstanceType t;
         t.provider = QStringLiteral("aws");
         t.name = p.key(QStringLiteral("instance_type")).string(o.value(QStringLiteral("instance_type")));
-        t.vcpu = int(p.key(QStringLiteral("vCPU")).number(o.value(QStringLiteral("vCPU"))));
+        t.vcpu = vcpuCount(p.key(QStringLiteral("vCPU")), o.value(QStringLiteral("vCPU")));
         t.memoryGib = p.key(QStringLiteral("memory")).number(o.value(QStringLiteral("memory")));
-        if (t.vcpu <= 0 || t.vcpu > 100000) p.key(QStringLiteral("vCPU")).fail(QStringLiteral("expected a positive number of vCPUs"));
         const QJsonArray arch = o.value(QStringLiteral("arch")).toArray();
         t.arch = arch.isEmpty() ? QStringLiteral("x86_64") : arch[0].toString();
         if (t.arch == QLatin1String("arm64") || t.arch == QLatin1String("aarch64")) t.arch = QStringLiteral("arm64");
@@ -127,8 +134,7 @@ ImportResult SparecoresServersImporter::parse(QIODevice& in, const ImportContext
         InstanceType t;
         t.provider = providerKeyOfVendor(p.key(QStringLiteral("vendor_id")).string(o.value(QStringLiteral("vendor_id"))));
         t.name = p.key(QStringLiteral("api_reference")).string(o.value(o.contains(QStringLiteral("api_reference")) ? QStringLiteral("api_reference") : QStringLiteral("name")));
-        t.vcpu = int(p.key(QStringLiteral("vcpus")).number(o.value(QStringLiteral("vcpus"))));
-        if (t.vcpu <= 0 || t.vcpu > 100000) p.key(QStringLiteral("vcpus")).fail(QStringLiteral("expected a positive number of vCPUs"));
+        t.vcpu = vcpuCount(p.key(QStringLiteral("vcpus")), o.value(QStringLiteral("vcpus")));
         t.memoryGib = p.key(QStringLiteral("memory_amount")).number(o.value(QStringLiteral("memory_amount"))) / 1024.0;
         const QString arch = o.value(QStringLiteral("cpu_architecture")).toString().toLower();
         t.arch = arch == QLatin1String("arm64") || arch == QLatin1String("arm64_mac") ? QStringLiteral("arm64") : QStringLiteral("x86_64");

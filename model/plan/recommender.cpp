@@ -139,8 +139,13 @@ void Planner::admitByCost(double referenceUsd, const QString& referenceKey)
         if (s.lowerBoundCostUsd > limit && s.nodesLowerBound <= options_.maxNodes) {
             w.admitted = false;
             s.outcome = Screening::Outcome::TooExpensive;
-            const QString fleet = s.nodesLowerBound == 1 ? QStringLiteral("even one node costs")
-                                                         : QStringLiteral("it needs at least %1 nodes by utilisation,").arg(s.nodesLowerBound);
+            QString fleet;
+            if (autoscales(doc_))
+                fleet = QStringLiteral("the traffic keeps %1 nodes busy on average, which costs").arg(s.lowerBoundNodes, 0, 'f', 1);
+            else if (s.nodesLowerBound == 1)
+                fleet = QStringLiteral("even one node costs");
+            else
+                fleet = QStringLiteral("it needs at least %1 nodes by utilisation,").arg(s.nodesLowerBound);
             s.reason = QStringLiteral("ruled out without simulation: %1 $%2/month, over %3× the cheapest estimate "
                                       "($%4/month, %5)")
                            .arg(fleet)

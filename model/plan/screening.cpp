@@ -98,8 +98,8 @@ Screening screenCandidate(const ResolvedScenario& r, int maxNodes)
     // Strictly more capacity than load: a queue at 100 % never drains.
     s.nodesLowerBound = std::max(1, int(std::floor(sizingRate / s.nodeCapacityRps)) + 1);
     if (sizingRate <= 0) s.nodesLowerBound = 1;
-    const double lowerBoundNodes = scaling ? std::max(1.0, s.meanRateRps / s.nodeCapacityRps) : double(s.nodesLowerBound);
-    s.lowerBoundCostUsd = monthlyCostOfNodesUsd(r, lowerBoundNodes);
+    s.lowerBoundNodes = scaling ? std::max(1.0, s.meanRateRps / s.nodeCapacityRps) : double(s.nodesLowerBound);
+    s.lowerBoundCostUsd = monthlyCostOfNodesUsd(r, s.lowerBoundNodes);
 
     const double sloS = sloMs / 1000.0;
     if (s.serviceMeanS > sloS) {

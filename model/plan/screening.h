@@ -28,6 +28,7 @@ struct Screening {
     double analyticP95Ms = 0;       // at nodesAtPeak
     bool exact = false;
     double lowerBoundCostUsd = 0;   // per month, the cheapest fleet that could possibly work
+    double lowerBoundNodes = 1;     // its size (time-averaged when the fleet autoscales)
     double estimateCostUsd = 0;     // per month, at the analytic node count (infinite when none)
 };
 

@@ -154,3 +154,17 @@ TEST(ShippedCatalog, AProviderWithoutBootTimingsGetsTheStatedMedianOfTheOthers)
 
     EXPECT_FALSE(Catalog().bootTimesOf(QStringLiteral("aws")).has_value());
 }
+
+TEST(CatalogFiles, CountsOutOfRangeAreInputErrorsNamingTheLine)
+{
+    const QByteArray header = "provider,instance_type,vcpu,memory_gib,price_per_hour\n";
+    for (const char* vcpu : {"1e300", "-3", "2.5", "nan"}) {
+        try {
+            parseInstanceTypesCsv(header + "aws,x1," + vcpu + ",4,0.1\n", QStringLiteral("types.csv"));
+            ADD_FAILURE() << "vcpu " << vcpu << " was accepted";
+        } catch (const InputError& e) {
+            EXPECT_TRUE(e.text().startsWith(QStringLiteral("types.csv:2:"))) << e.text().toStdString();
+            EXPECT_TRUE(e.text().contains(QStringLiteral("vcpu"))) << e.text().toStdString();
+        }
+    }
+}

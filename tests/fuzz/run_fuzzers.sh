@@ -1,25 +1,23 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang 14 (build-fuzz/) and runs each for SECONDS seconds,
-# seeded with copies of the real tool outputs in ../shared/fixtures (copied into a temporary
-# folder; the project tree is never written to). Every importer in the registry is fuzzed on its
-# own, then the scenario parser, the CSV reader and the JSON input helper.
+# Builds the libFuzzer targets in the sanitizer build (the "asan" preset: clang 14, build-asan/,
+# shared with tests/sanitize.sh) and runs each for SECONDS seconds, seeded with copies of the real
+# tool outputs in ../shared/fixtures (copied into a temporary folder; the project tree is never
+# written to). Every importer in the registry is fuzzed on its own, then the scenario parser,
+# the CSV reader and the JSON input helper.
 # Fails when any target reports a crash, a leak, undefined behaviour, a timeout or an
-# out-of-memory; the reproducer is kept under build-fuzz/findings/.
+# out-of-memory; the reproducer is kept under build-asan/findings/.
 # Usage: tests/fuzz/run_fuzzers.sh SECONDS [TARGET…]   (TARGET: importer:NAME, scenario, csv, json_input)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 seconds="${1:?usage: run_fuzzers.sh SECONDS [TARGET…]}"
 shift
-build="${HEADROOM_FUZZ_BUILD_DIR:-$root/build-fuzz}"
 fixtures="${HEADROOM_FIXTURES_DIR:-$root/../shared/fixtures}"
 jobs="${HEADROOM_JOBS:-$(nproc)}"
 
-san="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1"
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
-  -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
-  -DCMAKE_CXX_FLAGS="$san" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
-  -DHEADROOM_BUILD_GUI=OFF -DHEADROOM_FUZZ=ON >/dev/null
-cmake --build "$build" -j"$jobs" --target fuzz_importer fuzz_scenario fuzz_csv fuzz_json_input
+cd "$root"
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j"$jobs" --target fuzz_importer fuzz_scenario fuzz_csv fuzz_json_input
+build="$root/build-asan"
 bin="$build/tests/fuzz"
 
 work="$(mktemp -d)"

@@ -10,9 +10,9 @@
 
 namespace headroom::charts {
 
-QChartView* makeView(QWidget* parent)
+QChartView* makeView(QChart* chart, QWidget* parent)
 {
-    auto* view = new QChartView(parent);
+    auto* view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(180);
     return view;

@@ -9,7 +9,9 @@ namespace headroom::charts {
 
 // Every chart of the app is made here, so look and behaviour (and a future change of chart
 // library) live in one place. Series arrive already downsampled.
-QChartView* makeView(QWidget* parent = nullptr);
+// A view that owns `chart`. (A view made without a chart makes its own, which setChart() then
+// leaks: the view only releases the chart it replaces.)
+QChartView* makeView(QChart* chart, QWidget* parent = nullptr);
 QChart* makeChart(const QString& title);
 // Replaces the chart's content with one line per (name, points); x is seconds since the epoch
 // when `timeAxis`, else a plain number. Returns nothing: the view shows the result.

@@ -44,8 +44,7 @@ QVector<QPointF> lineOf(const std::vector<IntervalPoint>& series, const TimeScal
 
 QChartView* addChart(QWidget* parent, QGridLayout* grid, int row, int column, const QString& title, const QString& exportName)
 {
-    QChartView* view = charts::makeView(parent);
-    view->setChart(charts::makeChart(title));
+    QChartView* view = charts::makeView(charts::makeChart(title), parent);
     charts::addExportActions(view, exportName);
     grid->addWidget(view, row, column);
     return view;

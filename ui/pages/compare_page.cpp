@@ -296,9 +296,8 @@ void ComparePage::rebuild()
     }
     for (int i = 0; i < candidates_.size(); ++i) {
         grid_->addWidget(makeCard(i), 0, i);
-        auto* view = charts::makeView(gridHost_);
         QChart* chart = charts::makeChart(tr("p95 over time"));
-        view->setChart(chart);
+        auto* view = charts::makeView(chart, gridHost_);
         if (i < figures_.size()) {
             const CompareFigures& f = figures_[i];
             charts::setLines(chart, {charts::Line{tr("p95"), f.p95Series, QColor(), false}}, false, tr("ms"), tr("minutes"));

@@ -55,7 +55,7 @@ QString qualityHtml(const quality::Report& report)
 DataPage::DataPage(AppContext* context, QWidget* parent)
     : Page(context, parent), model_(new DatasetTableModel(this)), proxy_(new QSortFilterProxyModel(this)),
       table_(new QTableView), details_(new QTextBrowser), measurements_(new MeasurementTableModel(this)), seriesPicker_(new QComboBox),
-      chart_(charts::makeChart(QString())), loadedSeries_(new std::vector<StoredSeries>)
+      chart_(charts::makeChart(QString()))
 {
     proxy_->setSourceModel(model_);
     proxy_->setSortRole(Qt::UserRole);
@@ -75,8 +75,7 @@ DataPage::DataPage(AppContext* context, QWidget* parent)
     buttons->addWidget(deleteButton);
     buttons->addStretch();
 
-    auto* chartView = charts::makeView();
-    chartView->setChart(chart_);
+    auto* chartView = charts::makeView(chart_);
     auto* chartBox = new QWidget;
     auto* chartLayout = new QVBoxLayout(chartBox);
     chartLayout->setContentsMargins(0, 0, 0, 0);
@@ -132,7 +131,7 @@ void DataPage::showSelected()
     const QModelIndex current = proxy_->mapToSource(table_->currentIndex());
     const DatasetSummary* d = model_->datasetAt(current.row());
     seriesPicker_->clear();
-    loadedSeries_->clear();
+    loadedSeries_.clear();
     measurements_->setMeasurements({});
     if (!d) return;
     if (Workspace* ws = context()->workspace()) measurements_->setMeasurements(listMeasurements(*ws, d->id));
@@ -181,10 +180,10 @@ void DataPage::showSelected()
         },
         [this, html](const QVariant& result) {
             const auto loaded = result.value<std::shared_ptr<LoadedDataset>>();
-            *loadedSeries_ = loaded->series;
+            loadedSeries_ = loaded->series;
             details_->setHtml(html + qualityHtml(loaded->quality));
             QSignalBlocker block(seriesPicker_);
-            for (const StoredSeries& s : *loadedSeries_) {
+            for (const StoredSeries& s : loadedSeries_) {
                 QString label = s.metric;
                 if (!s.node.isEmpty()) label += QStringLiteral(" · ") + s.node;
                 for (auto it = s.labels.begin(); it != s.labels.end(); ++it)
@@ -197,8 +196,8 @@ void DataPage::showSelected()
 
 void DataPage::plotSeries(int index)
 {
-    if (index < 0 || size_t(index) >= loadedSeries_->size()) return;
-    const StoredSeries& s = (*loadedSeries_)[size_t(index)];
+    if (index < 0 || size_t(index) >= loadedSeries_.size()) return;
+    const StoredSeries& s = loadedSeries_[size_t(index)];
     const bool relative = s.labels.value(QStringLiteral("relative_time")).toBool() || (!s.t.empty() && s.t.front() < 1e8);
     charts::setLines(chart_, {{s.metric, downsampleMinMax(s.t, s.v), {}, false}}, !relative,
                      s.unit.isEmpty() ? s.metric : QStringLiteral("%1 (%2)").arg(s.metric, s.unit),

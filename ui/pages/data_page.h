@@ -1,5 +1,6 @@
 #pragma once
 #include "page.h"
+#include "store/dataset_repository.h"
 
 class QTableView;
 class QTextBrowser;
@@ -11,7 +12,6 @@ namespace headroom {
 
 class DatasetTableModel;
 class MeasurementTableModel;
-struct StoredSeries;
 
 // The workspace's datasets: a table, the selected dataset's headline metrics and warnings,
 // and a chart of one of its series (downsampled).
@@ -42,7 +42,7 @@ private:
     MeasurementTableModel* measurements_;
     QComboBox* seriesPicker_;
     QChart* chart_;
-    std::vector<StoredSeries>* loadedSeries_;
+    std::vector<StoredSeries> loadedSeries_;  // the selected dataset's series, for the picker
 };
 
 }  // namespace headroom

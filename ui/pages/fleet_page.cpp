@@ -94,12 +94,10 @@ FleetPage::FleetPage(AppContext* context, QWidget* parent) : Page(context, paren
     cards_ = new QLabel;
     cards_->setWordWrap(true);
     cards_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* boxView = charts::makeView();
     boxChart_ = charts::makeChart(tr("Runs per node"));
-    boxView->setChart(boxChart_);
-    auto* stealView = charts::makeView();
+    auto* boxView = charts::makeView(boxChart_);
     stealChart_ = charts::makeChart(tr("CPU steal time"));
-    stealView->setChart(stealChart_);
+    auto* stealView = charts::makeView(stealChart_);
 
     calFrom_ = new QComboBox;
     calTo_ = new QComboBox;

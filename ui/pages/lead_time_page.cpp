@@ -113,12 +113,10 @@ LeadTimePage::LeadTimePage(AppContext* context, QWidget* parent) : Page(context,
     summary_->setWordWrap(true);
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto* eventsView = charts::makeView();
     eventsChart_ = charts::makeChart(tr("Phases per scale-out event"));
-    eventsView->setChart(eventsChart_);
-    auto* totalView = charts::makeView();
+    auto* eventsView = charts::makeView(eventsChart_);
     totalChart_ = charts::makeChart(tr("Total lead time (cumulative probability)"));
-    totalView->setChart(totalChart_);
+    auto* totalView = charts::makeView(totalChart_);
 
     auto* left = new QWidget;
     auto* leftLayout = new QVBoxLayout(left);

@@ -178,9 +178,8 @@ QWidget* ScenarioPage::buildProfilePanel()
     buttons->addStretch(1);
     layout->addLayout(buttons);
 
-    QChartView* view = charts::makeView(panel);
     chart_ = charts::makeChart(tr("Arrival rate"));
-    view->setChart(chart_);
+    QChartView* view = charts::makeView(chart_, panel);
     view->setMinimumHeight(220);
     layout->addWidget(view, 2);
     return panel;

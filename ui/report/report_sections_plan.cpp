@@ -110,7 +110,7 @@ void addProviderComparison(Content& c, const ReportData& d)
     para(c, QObject::tr("Every candidate runs the scenario's policy: %1.").arg(fmt::esc(policyDescription(d.scenario.doc))));
     t.headers = {QObject::tr("#"), QObject::tr("Configuration"), QObject::tr("p95"), QObject::tr("SLO met"),
                  QObject::tr("Cost per month"), QObject::tr("Verdict"), QObject::tr("Why")};
-    t.widths = {0.35, 1.6, 0.8, 0.7, 0.95, 0.85, 3.4};
+    t.widths = {0.35, 1.6, 0.8, 0.7, 0.95, 1.05, 3.2};
     t.numeric = {true, false, true, true, true, false, false};
     for (size_t i = 0; i < r.candidates.size(); ++i) {
         const CandidateResult& cand = r.candidates[i];
