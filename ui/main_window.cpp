@@ -2,6 +2,7 @@
 
 #include "app_context.h"
 #include "core/errors.h"
+#include "core/paths.h"
 #include "import/workspace_setup.h"
 #include "import_controller.h"
 #include "model.h"
@@ -53,6 +54,7 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::BottomDockWidgetArea, resultsDock_);
     resultsDock_->hide();
 
+    restoreScenario();
     buildPages();
     buildMenus();
     buildStatusBar();
@@ -73,6 +75,18 @@ MainWindow::MainWindow(QWidget* parent)
 
 // Running jobs end (and their callbacks are dropped) before the pages they report to go away.
 MainWindow::~MainWindow() { context_->tasks()->abandonAll(); }
+
+// The scenario of the last session, or on a first start the bundled web API example, so every
+// page has something to simulate, recommend and report on from the first minute.
+void MainWindow::restoreScenario()
+{
+    const QString key = QStringLiteral("scenario/path");
+    QString path = QSettings().value(key).toString();
+    if (path.isEmpty() || !QFileInfo::exists(path))
+        path = dataDirectory() + QStringLiteral("/scenarios/python_web_api.json");
+    if (QFileInfo::exists(path)) context_->setScenarioPath(path);
+    connect(context_, &AppContext::scenarioChanged, this, [key](const QString& chosen) { QSettings().setValue(key, chosen); });
+}
 
 void MainWindow::buildPages()
 {

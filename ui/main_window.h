@@ -42,6 +42,7 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    void restoreScenario();
     void buildPages();
     void buildMenus();
     void buildStatusBar();

@@ -1,11 +1,15 @@
 #include "chart_builder.h"
+#include "chart_reset.h"
 
 #include <QDateTime>
 #include <QDateTimeAxis>
-#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
+#include <QTextDocument>
+#include <QTextOption>
 #include <QLineSeries>
 #include <QPainter>
 #include <QValueAxis>
+#include <algorithm>
 #include <limits>
 
 namespace headroom::charts {
@@ -31,14 +35,8 @@ namespace {
 
 void clear(QChart* chart)
 {
-    chart->removeAllSeries();
-    for (QAbstractAxis* axis : chart->axes()) {
-        chart->removeAxis(axis);
-        delete axis;
-    }
+    resetChart(chart);
     chart->setProperty("hr_message", QVariant());
-    for (QGraphicsItem* item : chart->childItems())
-        if (item->data(0).toString() == QLatin1String("message")) delete item;
 }
 
 }  // namespace
@@ -129,11 +127,22 @@ void addHorizontalLine(QChart* chart, double y, const QString& name, const QColo
 void showMessage(QChart* chart, const QString& text)
 {
     clear(chart);
-    auto* item = new QGraphicsSimpleTextItem(text, chart);
+    // Wrapped to the chart's width and kept centred as the chart is laid out and resized: a
+    // chart is still zero-sized when a page first fills it.
+    auto* item = new QGraphicsTextItem(chart);
+    item->setPlainText(text);
     item->setData(0, QStringLiteral("message"));
-    item->setBrush(chart->titleBrush());
-    const QRectF area = chart->plotArea().isEmpty() ? chart->rect() : chart->plotArea();
-    item->setPos(area.center() - item->boundingRect().center());
+    item->setDefaultTextColor(chart->titleBrush().color());
+    auto place = [chart, item] {
+        const QRectF area = chart->rect();
+        item->setTextWidth(std::max(40.0, area.width() - 40));
+        QTextOption centred(Qt::AlignHCenter);
+        centred.setWrapMode(QTextOption::WordWrap);
+        item->document()->setDefaultTextOption(centred);
+        item->setPos(area.center() - item->boundingRect().center());
+    };
+    place();
+    QObject::connect(chart, &QChart::geometryChanged, item, place);
 }
 
 }  // namespace headroom::charts

@@ -134,7 +134,7 @@ RecommendPage::RecommendPage(AppContext* context, QWidget* parent)
     reloadProviders();
     activated();
     status_->setText(tr("Choose a scenario with an SLO and press Recommend. Every instance type of the ticked providers "
-                        "is screened with Erlang C; the finalists are simulated."));
+                        "(all providers when none is ticked) is screened with Erlang C; the finalists are simulated."));
 }
 
 void RecommendPage::activated()
