@@ -5,6 +5,7 @@
 #include <QBarCategoryAxis>
 #include <QBoxPlotSeries>
 #include <QBoxSet>
+#include <QPen>
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
@@ -48,7 +49,8 @@ void setBoxPlots(QChart* chart, const QVector<Box>& boxes, const QString& yTitle
     for (const Box& b : boxes) {
         categories << b.label;
         auto* set = new QBoxSet(b.min, b.q1, b.median, b.q3, b.max, b.label);
-        if (b.highlighted) set->setBrush(QColor(220, 80, 60, 200));
+        set->setBrush(b.highlighted ? QColor(0xe7, 0x8a, 0x80) : QColor(0x9c, 0xbd, 0xe0));
+        set->setPen(QPen(b.highlighted ? QColor(0xc0, 0x39, 0x2b) : QColor(0x1f, 0x5f, 0x9f), 0.8));
         series->append(set);
         lo = std::min(lo, b.min);
         hi = std::max(hi, b.max);
@@ -56,7 +58,7 @@ void setBoxPlots(QChart* chart, const QVector<Box>& boxes, const QString& yTitle
     chart->addSeries(series);
     auto* x = new QBarCategoryAxis;
     x->append(categories);
-    x->setLabelsAngle(-60);
+    x->setLabelsAngle(categories.size() > 6 ? -45 : 0);
     // Dozens of node names overlap into noise; the boxes speak for themselves then.
     x->setLabelsVisible(boxes.size() <= 24);
     auto* y = new QValueAxis;

@@ -1,13 +1,11 @@
 #include "report_charts.h"
 
+#include "box_plot_chart.h"
 #include "chart_builder.h"
 #include "downsample.h"
+#include "stacked_bar_chart.h"
 
 #include <QBarCategoryAxis>
-#include <QBarSet>
-#include <QBoxPlotSeries>
-#include <QBoxSet>
-#include <QHorizontalStackedBarSeries>
 #include <QLegend>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -36,16 +34,6 @@ QVector<QPointF> minutes(const std::vector<IntervalPoint>& series, double Interv
 }
 
 const QColor kP50(0x4c, 0x9a, 0x2a), kP95(0x1f, 0x5f, 0x9f), kP99(0x8e, 0x44, 0xad), kSlo(0xc0, 0x39, 0x2b);
-
-double quantile(std::vector<double> v, double q)
-{
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    const double pos = q * double(v.size() - 1);
-    const size_t lo = size_t(pos);
-    const size_t hi = std::min(lo + 1, v.size() - 1);
-    return v[lo] + (v[hi] - v[lo]) * (pos - double(lo));
-}
 
 }  // namespace
 
@@ -109,40 +97,14 @@ QChart* creditBalance(const std::vector<IntervalPoint>& series)
 QChart* nodeBoxPlot(const QString& title, const QVector<NodeBox>& boxes, const QString& yTitle)
 {
     QChart* chart = makeChart(title);
-    auto* series = new QBoxPlotSeries;
-    QStringList labels;
-    double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
+    QVector<Box> five;
     for (const NodeBox& b : boxes) {
         if (b.values.empty()) continue;
-        auto* set = new QBoxSet(b.node);
-        const auto [mn, mx] = std::minmax_element(b.values.begin(), b.values.end());
-        set->setValue(QBoxSet::LowerExtreme, *mn);
-        set->setValue(QBoxSet::LowerQuartile, quantile(b.values, 0.25));
-        set->setValue(QBoxSet::Median, quantile(b.values, 0.5));
-        set->setValue(QBoxSet::UpperQuartile, quantile(b.values, 0.75));
-        set->setValue(QBoxSet::UpperExtreme, *mx);
-        set->setBrush(b.outlier ? QColor(0xe7, 0x8a, 0x80) : QColor(0x9c, 0xbd, 0xe0));
-        set->setPen(QPen(b.outlier ? QColor(0xc0, 0x39, 0x2b) : QColor(0x1f, 0x5f, 0x9f), 0.8));
-        series->append(set);
-        labels << b.node;
-        lo = std::min(lo, *mn);
-        hi = std::max(hi, *mx);
+        Box box = boxOf(b.node, b.values);
+        box.highlighted = b.outlier;
+        five << box;
     }
-    chart->addSeries(series);
-    auto* x = new QBarCategoryAxis;
-    x->append(labels);
-    x->setLabelsAngle(labels.size() > 6 ? -45 : 0);
-    auto* y = new QValueAxis;
-    if (lo <= hi) {
-        const double pad = std::max((hi - lo) * 0.08, std::abs(hi) * 0.01);
-        y->setRange(lo - pad, hi + pad);
-    }
-    y->setTitleText(yTitle);
-    y->setLabelFormat(QStringLiteral("%g"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
+    setBoxPlots(chart, five, yTitle, QObject::tr("outlier nodes"));
     chart->legend()->setVisible(false);
     return chart;
 }
@@ -150,37 +112,15 @@ QChart* nodeBoxPlot(const QString& title, const QVector<NodeBox>& boxes, const Q
 QChart* leadTimePhases(const QStringList& phases, const QVector<PhaseBar>& bars)
 {
     QChart* chart = makeChart(QObject::tr("Scale-out lead time by phase"));
-    auto* series = new QHorizontalStackedBarSeries;
-    const QColor palette[] = {QColor(0x1f, 0x5f, 0x9f), QColor(0x4c, 0x9a, 0x2a), QColor(0xe6, 0x7e, 0x22),
-                              QColor(0x8e, 0x44, 0xad), QColor(0x16, 0xa0, 0x85), QColor(0xc0, 0x39, 0x2b),
-                              QColor(0x7f, 0x8c, 0x8d), QColor(0xd4, 0xac, 0x0d), QColor(0x2c, 0x3e, 0x50)};
-    double total = 0;
-    for (int i = 0; i < phases.size(); ++i) {
-        auto* set = new QBarSet(phases[i]);
-        set->setColor(palette[i % 9]);
-        set->setBorderColor(Qt::white);
-        for (const PhaseBar& bar : bars) set->append(bar.seconds.value(i));
-        series->append(set);
-    }
     QStringList labels;
+    QVector<QVector<double>> seconds(phases.size());  // per phase, one value per bar
     for (const PhaseBar& bar : bars) {
         labels << bar.label;
-        double sum = 0;
-        for (double s : bar.seconds) sum += s;
-        total = std::max(total, sum);
+        for (qsizetype i = 0; i < phases.size(); ++i) seconds[i] << bar.seconds.value(i);
     }
-    series->setBarWidth(0.6);
-    chart->addSeries(series);
-    auto* y = new QBarCategoryAxis;
-    y->append(labels);
-    auto* x = new QValueAxis;
-    x->setRange(0, total > 0 ? total * 1.05 : 1);
-    x->setTitleText(QObject::tr("seconds from the scaling decision"));
-    x->setLabelFormat(QStringLiteral("%g"));
-    chart->addAxis(y, Qt::AlignLeft);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(y);
-    series->attachAxis(x);
+    setStackedBars(chart, labels, phases, seconds, QObject::tr("seconds from the scaling decision"));
+    for (QAbstractAxis* axis : chart->axes(Qt::Horizontal))
+        if (auto* x = qobject_cast<QValueAxis*>(axis)) x->setLabelFormat(QStringLiteral("%g"));
     chart->legend()->setAlignment(Qt::AlignBottom);
     return chart;
 }

@@ -7,6 +7,7 @@
 #include <QHorizontalStackedBarSeries>
 #include <QValueAxis>
 #include <algorithm>
+#include <iterator>
 
 namespace headroom::charts {
 
@@ -16,8 +17,14 @@ void setStackedBars(QChart* chart, const QStringList& categories, const QStringL
     resetChart(chart);
     auto* series = new QHorizontalStackedBarSeries;
     QVector<double> totals(categories.size(), 0.0);
+    // Fixed colours per layer position, so a phase has the same colour on screen and in the report.
+    const QColor palette[] = {QColor(0x1f, 0x5f, 0x9f), QColor(0x4c, 0x9a, 0x2a), QColor(0xe6, 0x7e, 0x22),
+                              QColor(0x8e, 0x44, 0xad), QColor(0x16, 0xa0, 0x85), QColor(0xc0, 0x39, 0x2b),
+                              QColor(0x7f, 0x8c, 0x8d), QColor(0xd4, 0xac, 0x0d), QColor(0x2c, 0x3e, 0x50)};
     for (qsizetype l = 0; l < layers.size(); ++l) {
         auto* set = new QBarSet(layers[l]);
+        set->setColor(palette[l % std::size(palette)]);
+        set->setBorderColor(Qt::white);
         for (qsizetype c = 0; c < categories.size(); ++c) {
             const double v = l < values.size() && c < values[l].size() ? values[l][c] : 0.0;
             set->append(v);
@@ -35,6 +42,7 @@ void setStackedBars(QChart* chart, const QStringList& categories, const QStringL
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(y);
     series->attachAxis(x);
+    series->setBarWidth(0.6);
 }
 
 }  // namespace headroom::charts
