@@ -1,5 +1,6 @@
 #include "report_data.h"
 
+#include "analysis/analysis_inputs.h"
 #include "core/errors.h"
 #include "model.h"
 #include "plan/candidate_config.h"
@@ -56,19 +57,11 @@ std::vector<FleetGroup> fleetGroups(const Workspace& ws)
     return out;
 }
 
+// The same inputs, in the same (insertion) order, as `headroom analyze quality`, so the report's
+// findings are the command's findings.
 quality::Report qualityOf(const Workspace& ws, int* seriesCount)
 {
-    std::vector<quality::SeriesInput> inputs;
-    for (StoredSeries& s : loadSeries(ws, SeriesFilter{})) {
-        quality::SeriesInput in;
-        in.seriesId = s.id;
-        in.node = s.node;
-        in.metric = s.metric;
-        in.labels = s.labels;
-        in.t = std::move(s.t);
-        in.v = std::move(s.v);
-        inputs.push_back(std::move(in));
-    }
+    const std::vector<quality::SeriesInput> inputs = analysis::loadQualityInputs(ws, analysis::Filter{});
     *seriesCount = int(inputs.size());
     return quality::check(inputs);
 }
@@ -130,6 +123,9 @@ ReportData gatherReportData(const Workspace& ws, const ReportRequest& request)
     data.fleet = fleetGroups(ws);
     checkCancel(request);
     data.quality = qualityOf(ws, &data.qualitySeries);
+    // Measured phases only: the scenario's own settings and the catalog defaults are shown beside them.
+    if (const auto observed = analysis::loadLeadTimeObservations(ws, analysis::Filter{}); !observed.empty())
+        data.measuredLeadTime = leadtime::analyze(observed);
     if (request.progress) request.progress(1.0);
     return data;
 }

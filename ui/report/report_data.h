@@ -1,6 +1,7 @@
 #pragma once
 #include "analysis/data_quality.h"
 #include "analysis/homogeneity.h"
+#include "analysis/lead_time.h"
 #include "catalog/catalog.h"
 #include "plan/recommendation.h"
 #include "scenario/resolved_scenario.h"
@@ -66,6 +67,9 @@ struct ReportData {
     std::vector<FleetGroup> fleet;
     quality::Report quality;
     int qualitySeries = 0;
+    // Phase durations of the workspace's imported scale-out events (Kubernetes events, boot
+    // timings); absent when it holds none.
+    std::optional<leadtime::Report> measuredLeadTime;
 };
 
 // Loads and resolves the scenario (InputError naming the file and JSON path when it is bad),

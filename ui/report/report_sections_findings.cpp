@@ -160,7 +160,25 @@ void addLeadTime(Content& c, const ReportData& d)
         slow[2] = boot->machineStartP95;
         bars << charts::PhaseBar{QObject::tr("boot at catalog p95"), slow};
     }
-    chart(c, [phases, bars] { return charts::leadTimePhases(phases, bars); }, 170,
+    // Imported events, phase by phase in the chart's order (phases the chart does not show, such
+    // as Kubernetes scheduling, appear in the table below it).
+    const QStringList measuredKeys = {QStringLiteral("metric_delay"), QStringLiteral("provisioning"), QStringLiteral("boot"),
+                                      QStringLiteral("image_pull"),   QStringLiteral("app_start"),    QStringLiteral("readiness"),
+                                      QStringLiteral("registration")};
+    std::vector<const leadtime::PhaseModel*> measured;
+    if (d.measuredLeadTime)
+        for (const leadtime::PhaseModel& m : d.measuredLeadTime->phases)
+            if (m.fromData) measured.push_back(&m);
+    if (!measured.empty()) {
+        QVector<double> p50(measuredKeys.size(), 0.0), p95(measuredKeys.size(), 0.0);
+        for (const leadtime::PhaseModel* m : measured)
+            if (const qsizetype i = measuredKeys.indexOf(m->phase); i >= 0) {
+                p50[i] = m->p50;
+                p95[i] = m->p95;
+            }
+        bars << charts::PhaseBar{QObject::tr("measured p50"), p50} << charts::PhaseBar{QObject::tr("measured p95"), p95};
+    }
+    chart(c, [phases, bars] { return charts::leadTimePhases(phases, bars); }, measured.empty() ? 170 : 210,
           QObject::tr("Phases of one scale-out, stacked in the order they happen."));
     Table t;
     t.headers = {QObject::tr("Phase"), QObject::tr("Expected"), QObject::tr("Where the figure comes from")};
@@ -182,6 +200,26 @@ void addLeadTime(Content& c, const ReportData& d)
     t.rows << QStringList{phases[6], fmt::seconds(expected[6]), fromScenario};
     t.rows << QStringList{QObject::tr("total"), fmt::seconds(total), QString()};
     table(c, std::move(t));
+    if (measured.empty()) return;
+
+    heading(c, QObject::tr("Measured in the imported events"), 2);
+    para(c, QObject::tr("Phase durations observed in the workspace's scale-out events. Compare them with the "
+                        "scenario's settings above: a measured p95 well above the expected value means the "
+                        "autoscaler reacts later than the simulation assumes."));
+    Table m;
+    m.headers = {QObject::tr("Phase"), QObject::tr("Events"), QObject::tr("p50"), QObject::tr("p90"), QObject::tr("p95"),
+                 QObject::tr("Note")};
+    m.widths = {1.3, 0.7, 0.8, 0.8, 0.8, 2.4};
+    m.numeric = {false, true, true, true, true, false};
+    for (const leadtime::PhaseModel* p : measured)
+        m.rows << QStringList{QString(p->phase).replace(QLatin1Char('_'), QLatin1Char(' ')), QString::number(p->count),
+                              fmt::seconds(p->p50), fmt::seconds(p->p90), fmt::seconds(p->p95),
+                              p->weakEvidence ? QObject::tr("fewer than 5 events: indicative only") : p->note};
+    for (const auto& pull : {d.measuredLeadTime->pullCached, d.measuredLeadTime->pullCold})
+        if (pull && pull->fromData)
+            m.rows << QStringList{QObject::tr("image pull (%1)").arg(pull->subset), QString::number(pull->count),
+                                  fmt::seconds(pull->p50), fmt::seconds(pull->p90), fmt::seconds(pull->p95), pull->note};
+    table(c, std::move(m));
 }
 
 }  // namespace headroom::report
