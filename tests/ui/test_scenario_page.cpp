@@ -7,6 +7,7 @@
 #include "pages/scenario_page.h"
 #include "scenario/distribution_editor.h"
 #include "scenario/field_binder.h"
+#include "scenario/object_array_table_model.h"
 #include "scenario/profile_table_model.h"
 #include "scenario/scenario_document.h"
 #include "scenario/scenario_form.h"
@@ -26,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QUndoStack>
 #include <QXYSeries>
@@ -292,4 +294,64 @@ TEST(ScenarioPage, InlineInstanceTypeAndOptionalSectionsRoundTrip)
     EXPECT_EQ(back.cluster.inlineType->vcpu, 4);
     ASSERT_TRUE(back.autoscaling.has_value());
     EXPECT_EQ(back.autoscaling->max, 12);
+}
+
+TEST(ScenarioPage, StepAndScheduleTablesEditTheirArraysWithErrorsUnderTheTable)
+{
+    Fixture fx;
+    ScenarioPage page(&fx.context);
+    ASSERT_TRUE(page.loadFile(test::projectDataPath(QStringLiteral("scenarios/python_web_api.json"))));
+    const auto tableModel = [&](const QString& path) {
+        auto* view = qobject_cast<QTableView*>(page.form()->binder()->editorFor(path));
+        EXPECT_NE(view, nullptr) << path.toStdString();
+        return view ? qobject_cast<ObjectArrayTableModel*>(view->model()) : nullptr;
+    };
+    ObjectArrayTableModel* steps = tableModel(QStringLiteral("autoscaling.steps"));
+    ObjectArrayTableModel* schedule = tableModel(QStringLiteral("autoscaling.schedule"));
+    ASSERT_TRUE(steps && schedule);
+    QAbstractItemModelTester tester(steps, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    EXPECT_EQ(steps->rowCount(), 0);
+
+    // A first row is all zeros: an upper bound of 0 is not above the lower bound of 0, and the
+    // parser's complaint lands under the table.
+    steps->addRowAfter(-1);
+    ASSERT_EQ(steps->rowCount(), 1);
+    EXPECT_EQ(page.document()->errorPath(), QStringLiteral("autoscaling.steps[0].upper"));
+    EXPECT_FALSE(page.form()->binder()->errorLabelFor(QStringLiteral("autoscaling.steps"))->isHidden());
+    // Emptying the cell leaves the key out: an open-ended step.
+    ASSERT_TRUE(steps->setData(steps->index(0, 1), QString()));
+    ASSERT_TRUE(steps->setData(steps->index(0, 0), QStringLiteral("0.7")));
+    ASSERT_TRUE(steps->setData(steps->index(0, 2), QStringLiteral("2")));
+    ASSERT_TRUE(page.document()->isValid()) << page.document()->errorText().toStdString();
+    EXPECT_TRUE(page.form()->binder()->errorLabelFor(QStringLiteral("autoscaling.steps"))->isHidden());
+    EXPECT_EQ(steps->index(0, 1).data().toString(), QString());
+
+    schedule->addRowAfter(-1);
+    schedule->addRowAfter(0);  // one hour after the first entry
+    ASSERT_EQ(schedule->rowCount(), 2);
+    EXPECT_EQ(number(schedule->index(1, 0).data().toString()), 3600);
+    ASSERT_TRUE(schedule->setData(schedule->index(1, 1), QStringLiteral("3")));
+    page.document()->setValue(QStringLiteral("autoscaling.policy"), QStringLiteral("step"));
+    ASSERT_TRUE(page.document()->isValid()) << page.document()->errorText().toStdString();
+
+    const QString saved = fx.dir.filePath(QStringLiteral("steps.json"));
+    ASSERT_TRUE(page.saveTo(saved));
+    const Scenario back = loadScenarioFile(saved);
+    ASSERT_TRUE(back.autoscaling.has_value());
+    EXPECT_EQ(back.autoscaling->policy, Autoscaling::Policy::Step);
+    ASSERT_EQ(back.autoscaling->steps.size(), 1u);
+    EXPECT_DOUBLE_EQ(back.autoscaling->steps[0].lower, 0.7);
+    EXPECT_FALSE(back.autoscaling->steps[0].upper.has_value());
+    EXPECT_EQ(back.autoscaling->steps[0].change, 2);
+    ASSERT_EQ(back.autoscaling->schedule.size(), 2u);
+    EXPECT_DOUBLE_EQ(back.autoscaling->schedule[1].atS, 3600);
+    EXPECT_EQ(back.autoscaling->schedule[1].nodes, 3);
+
+    // Removing the only step removes the key, which the step policy then asks for by name.
+    steps->removeRowAt(0);
+    EXPECT_EQ(steps->rowCount(), 0);
+    EXPECT_EQ(page.document()->errorPath(), QStringLiteral("autoscaling.steps"));
+    page.document()->undoStack()->undo();
+    EXPECT_EQ(steps->rowCount(), 1);
+    EXPECT_TRUE(page.document()->isValid());
 }

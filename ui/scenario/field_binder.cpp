@@ -2,6 +2,7 @@
 
 #include "distribution_editor.h"
 #include "json_text.h"
+#include "object_array_table_model.h"
 #include "scenario_document.h"
 
 #include <QCheckBox>
@@ -11,6 +12,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QVBoxLayout>
+#include <QHBoxLayout>
+#include <QPushButton>
+#include <QHeaderView>
+#include <QTableView>
 #include <QLineEdit>
 #include <QSignalBlocker>
 
@@ -105,34 +111,35 @@ DistributionEditor* FieldBinder::distribution(QFormLayout* form, const QString& 
     return editor;
 }
 
-QLineEdit* FieldBinder::jsonArray(QFormLayout* form, const QString& label, const QString& path)
+QTableView* FieldBinder::objectTable(QFormLayout* form, const QString& label, ObjectArrayTableModel* model)
 {
-    auto* edit = new QLineEdit(form->parentWidget());
-    edit->setPlaceholderText(QStringLiteral("[ … ]"));
-    QLabel* error = addRow(form, label, edit);
-    connect(edit, &QLineEdit::editingFinished, this, [this, edit, error, path] {
-        const QString t = edit->text().trimmed();
-        if (t.isEmpty()) {
-            doc_->setValue(path, QJsonValue(QJsonValue::Undefined));
-            return;
-        }
-        QJsonParseError parseError;
-        const QJsonDocument json = QJsonDocument::fromJson(QStringLiteral("{\"v\":%1}").arg(t).toUtf8(), &parseError);
-        if (parseError.error != QJsonParseError::NoError) {
-            // Not JSON at all: nothing the document could hold, so say so here and keep the text.
-            error->setText(tr("not valid JSON: %1").arg(parseError.errorString()));
-            error->setVisible(true);
-            return;
-        }
-        doc_->setValue(path, json.object().value(QStringLiteral("v")));
+    auto* box = new QWidget(form->parentWidget());
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* view = new QTableView(box);
+    view->setModel(model);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    view->setMinimumHeight(4 * (view->fontMetrics().height() + 8));
+    view->setMaximumHeight(7 * (view->fontMetrics().height() + 8));
+    layout->addWidget(view);
+    auto* buttons = new QHBoxLayout;
+    auto* add = new QPushButton(tr("Add row"), box);
+    auto* remove = new QPushButton(tr("Remove row"), box);
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    connect(add, &QPushButton::clicked, model, [view, model] {
+        model->addRowAfter(view->currentIndex().isValid() ? view->currentIndex().row() : -1);
     });
-    bindings_.push_back({path, edit, error, [this, edit, path] {
-                             const QJsonValue v = doc_->value(path);
-                             edit->setText(v.isArray() ? QString::fromUtf8(QJsonDocument(v.toArray()).toJson(
-                                                             QJsonDocument::Compact))
-                                                       : QString());
-                         }});
-    return edit;
+    connect(remove, &QPushButton::clicked, model, [view, model] {
+        if (view->currentIndex().isValid()) model->removeRowAt(view->currentIndex().row());
+    });
+    QLabel* error = addRow(form, label, box);
+    // The model follows the document itself; the binding is here for the error under the table.
+    bindings_.push_back({model->path(), view, error, [] {}});
+    return view;
 }
 
 QGroupBox* FieldBinder::optionalSection(const QString& title, const QString& path, const QJsonObject& defaults)

@@ -12,11 +12,13 @@ class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
+class QTableView;
 class QWidget;
 
 namespace headroom {
 
 class DistributionEditor;
+class ObjectArrayTableModel;
 class ScenarioDocument;
 
 // Ties form widgets to JSON paths of the ScenarioDocument: an edit becomes one undoable
@@ -36,8 +38,8 @@ public:
     QCheckBox* flag(QFormLayout* form, const QString& label, const QString& path);
     DistributionEditor* distribution(QFormLayout* form, const QString& label, const QString& path,
                                      bool allowCatalog = false);
-    // A small array of objects (scaling steps, a schedule) edited as compact JSON text.
-    QLineEdit* jsonArray(QFormLayout* form, const QString& label, const QString& path);
+    // A small array of flat objects (scaling steps, a schedule) as a table with Add and Remove.
+    QTableView* objectTable(QFormLayout* form, const QString& label, ObjectArrayTableModel* model);
     // A section the document may leave out: checking the box inserts `defaults`, unchecking removes it.
     QGroupBox* optionalSection(const QString& title, const QString& path, const QJsonObject& defaults);
     // Any other editor; `refresh` shows the document's value in it.

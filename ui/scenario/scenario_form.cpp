@@ -1,6 +1,7 @@
 #include "scenario_form.h"
 
 #include "field_binder.h"
+#include "object_array_table_model.h"
 #include "scenario/scenario_names.h"
 #include "scenario_document.h"
 
@@ -233,8 +234,18 @@ void ScenarioForm::buildAutoscaling()
     binder_->number(f, tr("Max nodes"), a + QStringLiteral("max"), tr("1"));
     binder_->number(f, tr("Metric interval (s)"), a + QStringLiteral("metric_interval_s"), tr("60 (HPA 15)"));
     binder_->number(f, tr("Cooldown (s)"), a + QStringLiteral("cooldown_s"), tr("300"));
-    binder_->jsonArray(f, tr("Steps (step policy)"), a + QStringLiteral("steps"));
-    binder_->jsonArray(f, tr("Schedule (scheduled policy)"), a + QStringLiteral("schedule"));
+    using Column = ObjectArrayTableModel::Column;
+    binder_->objectTable(f, tr("Steps (step policy)"),
+                         new ObjectArrayTableModel(doc_, a + QStringLiteral("steps"),
+                                                   {Column{QStringLiteral("lower"), tr("Metric from"), 0.1},
+                                                    Column{QStringLiteral("upper"), tr("Metric below (empty: no limit)"), 0.1},
+                                                    Column{QStringLiteral("change"), tr("Nodes to add (− removes)"), 1}},
+                                                   tr("scaling step"), this));
+    binder_->objectTable(f, tr("Schedule (scheduled policy)"),
+                         new ObjectArrayTableModel(doc_, a + QStringLiteral("schedule"),
+                                                   {Column{QStringLiteral("at_s"), tr("From (s)"), 3600},
+                                                    Column{QStringLiteral("nodes"), tr("Nodes"), 0}},
+                                                   tr("schedule entry"), this));
     binder_->number(f, tr("HPA tolerance"), a + QStringLiteral("tolerance"), tr("0.1"));
     binder_->number(f, tr("HPA stabilisation (s)"), a + QStringLiteral("stabilisation_s"), tr("300"));
     binder_->number(f, tr("HPA readiness delay (s)"), a + QStringLiteral("readiness_delay_s"), tr("30"));
