@@ -27,6 +27,16 @@ const report::Table* tableAfterHeading(const report::Content& c, const QString& 
     return nullptr;
 }
 
+// The autoscaling test scenario, one replication, no recommender: only the lead-time section matters.
+report::ReportData gatherWithoutRecommendation(const Workspace& ws)
+{
+    report::ReportRequest request;
+    request.scenarioPath = test::testsPath(QStringLiteral("report/autoscaling.json"));
+    request.replications = 1;
+    request.recommend = false;
+    return report::gatherReportData(ws, request);
+}
+
 }  // namespace
 
 TEST(ReportLeadTime, MeasuredPhasesOfImportedEventsAreTheModelsFigures)
@@ -40,11 +50,7 @@ TEST(ReportLeadTime, MeasuredPhasesOfImportedEventsAreTheModelsFigures)
         const ImportOutcome outcome = importFile(ws.ws(), request);
         ASSERT_GT(outcome.leadTimeEvents, 0) << file.toStdString();
     }
-    report::ReportRequest request;
-    request.scenarioPath = test::testsPath(QStringLiteral("report/autoscaling.json"));
-    request.replications = 1;
-    request.recommend = false;
-    const report::ReportData data = report::gatherReportData(ws.ws(), request);
+    const report::ReportData data = gatherWithoutRecommendation(ws.ws());
     ASSERT_TRUE(data.measuredLeadTime.has_value());
 
     // Independently: the same observations through the lead-time model.
@@ -74,11 +80,7 @@ TEST(ReportLeadTime, MeasuredPhasesOfImportedEventsAreTheModelsFigures)
 TEST(ReportLeadTime, NoMeasuredSectionWithoutEvents)
 {
     test::TempWorkspace ws;
-    report::ReportRequest request;
-    request.scenarioPath = test::testsPath(QStringLiteral("report/autoscaling.json"));
-    request.replications = 1;
-    request.recommend = false;
-    const report::ReportData data = report::gatherReportData(ws.ws(), request);
+    const report::ReportData data = gatherWithoutRecommendation(ws.ws());
     EXPECT_FALSE(data.measuredLeadTime.has_value());
     EXPECT_EQ(tableAfterHeading(report::buildContent(data), QStringLiteral("Measured in the imported events")), nullptr);
 }
