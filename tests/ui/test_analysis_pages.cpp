@@ -7,7 +7,9 @@
 #include "support/fixtures.h"
 #include "task_tracker.h"
 
+#include <QChart>
 #include <QComboBox>
+#include <QGraphicsTextItem>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -62,6 +64,31 @@ TEST(AnalysisPages, FleetPageShowsTheZoneSpreadOfTheGceIperfRuns)
     EXPECT_TRUE(text.contains(QStringLiteral("us-central1-a"))) << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("between-node CV <b>%1</b>").arg(QString::number(cv, 'g', 3)))) << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("146 nodes")));
+}
+
+TEST(AnalysisPages, FleetPageSaysWhyOneNodeIsNotCompared)
+{
+    QTemporaryDir dir;
+    auto ws = freshWorkspace(dir);
+    ImportRequest req;
+    req.path = test::projectDataPath(QStringLiteral("sample/sysbench_cpu.txt"));
+    importFile(*ws, req);
+    AppContext ctx;
+    ctx.setWorkspace(std::move(ws));
+    FleetPage page(&ctx);
+    page.show();
+    QSignalSpy done(&page, &FleetPage::refreshed);
+    page.activated();
+    ASSERT_TRUE(done.wait(20000));
+    ctx.tasks()->waitForAll();
+    EXPECT_TRUE(page.cards()->text().contains(QStringLiteral("1 nodes"))) << page.cards()->text().toStdString();
+    // No lone box that would read like a verdict, but a message that says what is missing.
+    EXPECT_TRUE(page.runsChart()->series().isEmpty());
+    QString message;
+    for (QGraphicsItem* item : page.runsChart()->childItems())
+        if (item->data(0).toString() == QLatin1String("message"))
+            message = static_cast<QGraphicsTextItem*>(item)->toPlainText();
+    EXPECT_TRUE(message.contains(QStringLiteral("one node only"))) << message.toStdString();
 }
 
 TEST(AnalysisPages, LeadTimePageFallsBackToTheCatalogForAProvider)

@@ -241,6 +241,14 @@ void FleetPage::showGroup(int index)
                     .arg(e.thresholdPct).arg(e.episodes).arg(number(e.observedHours), number(e.episodesPerHour),
                                                              number(e.meanDurationS), number(e.slowdown));
     cards_->setText(text);
+    if (r.nodes < 2) {
+        // One node has no siblings to compare with: a lone box would look like a verdict.
+        charts::showMessage(boxChart_, tr("%1 was measured on one node only in %2. Import runs from two or more nodes "
+                                          "of the same instance type (--node, --instance-type) to compare them.")
+                                           .arg(r.metric, g.group));
+        boxChart_->setTitle(tr("Runs per node"));
+        return;
+    }
     const auto boxes = boxesOf(g, r);
     charts::setBoxPlots(boxChart_, boxes, r.metric, tr("outlier nodes"));
     boxChart_->setTitle(boxes.size() < int(g.nodes.size()) ? tr("Runs per node (%1 of %2 nodes, outliers always shown)")

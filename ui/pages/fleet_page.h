@@ -27,6 +27,7 @@ public:
     QComboBox* metricPicker() const { return metric_; }
     QComboBox* groupBy() const { return groupBy_; }
     QLabel* cards() const { return cards_; }
+    QChart* runsChart() const { return boxChart_; }
     QLabel* calibrationResult() const { return calibrationResult_; }
 
 signals:
