@@ -243,8 +243,8 @@ void FleetPage::showGroup(int index)
     cards_->setText(text);
     if (r.nodes < 2) {
         // One node has no siblings to compare with: a lone box would look like a verdict.
-        charts::showMessage(boxChart_, tr("%1 was measured on one node only in %2. Import runs from two or more nodes "
-                                          "of the same instance type (--node, --instance-type) to compare them.")
+        charts::showMessage(boxChart_, tr("%1 has runs from one node only (group %2). Import runs from two or more "
+                                          "nodes of the same instance type (--node, --instance-type) to compare them.")
                                            .arg(r.metric, g.group));
         boxChart_->setTitle(tr("Runs per node"));
         return;
