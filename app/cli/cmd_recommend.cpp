@@ -75,6 +75,8 @@ int runRecommend(const QStringList& args)
     parser.addOption({QStringLiteral("top"), QStringLiteral("Show only the K best candidates."), QStringLiteral("K")});
     parser.addOption({QStringLiteral("confidence"),
                       QStringLiteral("Share of replications that must meet the SLO (default 0.9)."), QStringLiteral("C")});
+    parser.addOption({QStringLiteral("no-sensitivity"),
+                      QStringLiteral("Skip the sensitivity runs of the winner (a faster answer, no tornado).")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the recommendation as JSON.")});
     const int early = parseOrExit(parser, args,
         QStringLiteral("Find the cheapest instance type and node count (or autoscaling range) that keeps the "
@@ -84,6 +86,7 @@ int runRecommend(const QStringList& args)
     RecommendOptions options;
     options.providers = listOption(parser, QStringLiteral("providers"));
     options.instanceTypes = listOption(parser, QStringLiteral("instance-types"));
+    options.sensitivity = !parser.isSet(QStringLiteral("no-sensitivity"));
     int top = 0;
     if (parser.isSet(QStringLiteral("top"))) {
         bool ok = false;

@@ -2,7 +2,8 @@
 # Times `headroom recommend` sweeping the whole catalog (every provider) for a two-hour scenario
 # on two cores, in a Release build (build-bench, or BUILD_DIR). Run by hand:
 #   tests/bench/recommend_sweep.sh
-# Prints the wall-clock time and the recommendation's own count of simulated configurations.
+# Prints the wall-clock time and the recommendation's own count of simulated configurations,
+# with and without the sensitivity runs.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build="${BUILD_DIR:-$root/build-bench}"
@@ -32,16 +33,21 @@ JSON
 # Two cores, as the goal states, whatever the machine has.
 pin=""
 if command -v taskset >/dev/null 2>&1; then pin="taskset -c 0,1"; fi
-start=$(date +%s.%N)
-HOME="$work" $pin "$build/app/headroom" recommend "$work/sweep.json" -w "$work/bench.headroom" --json >"$work/out.json"
-end=$(date +%s.%N)
-python3 - "$work/out.json" "$start" "$end" <<'PY'
+# Twice: as the GUI and `recommend` run it (with the five-way sensitivity of the winner), and
+# with --no-sensitivity (the ranking alone).
+for extra in "" "--no-sensitivity"; do
+  start=$(date +%s.%N)
+  # shellcheck disable=SC2086  # $extra is empty or one flag
+  HOME="$work" $pin "$build/app/headroom" recommend "$work/sweep.json" -w "$work/bench.headroom" --json $extra >"$work/out.json"
+  end=$(date +%s.%N)
+  python3 - "$work/out.json" "$start" "$end" "${extra:-with sensitivity}" <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1]))
 elapsed = float(sys.argv[3]) - float(sys.argv[2])
 rec = doc.get("recommended") or {}
-print(f"catalog sweep: {doc['candidates_total']} instance types, {doc['simulations']} configurations simulated, "
-      f"{elapsed:.1f} s wall clock on 2 cores")
+print(f"catalog sweep ({sys.argv[4]}): {doc['candidates_total']} instance types, {doc['simulations']} configurations "
+      f"simulated, {elapsed:.1f} s wall clock on 2 cores")
 if rec:
-    print(f"recommended: {rec['nodes_min']} x {rec['key']} at ${rec['cost_per_month_usd']}/month, p95 {rec['latency_p95_ms']} ms")
+    print(f"  recommended: {rec['nodes_min']} x {rec['key']} at ${rec['cost_per_month_usd']}/month, p95 {rec['latency_p95_ms']} ms")
 PY
+done

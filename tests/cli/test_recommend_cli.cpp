@@ -77,6 +77,26 @@ TEST_F(RecommendCli, TopLimitsTheCandidates)
     EXPECT_EQ(r.json().object().value(QStringLiteral("candidates_total")).toInt(), 3);
 }
 
+TEST_F(RecommendCli, NoSensitivitySkipsOnlyTheSensitivityRuns)
+{
+    const QString scenario = write(QStringLiteral("s.json"), kScenario);
+    const CliRun full = run(QStringList{scenario, QStringLiteral("-w"), workspace(), QStringLiteral("--json")} << kTypes);
+    const CliRun quick = run(QStringList{scenario, QStringLiteral("-w"), workspace(), QStringLiteral("--json"),
+                                         QStringLiteral("--no-sensitivity")} << kTypes);
+    ASSERT_EQ(full.exitCode, 0) << full.err.toStdString();
+    ASSERT_EQ(quick.exitCode, 0) << quick.err.toStdString();
+    const QJsonObject a = full.json().object(), b = quick.json().object();
+    const QJsonArray cases = a.value(QStringLiteral("sensitivity")).toObject().value(QStringLiteral("cases")).toArray();
+    int simulatedCases = 0;
+    for (const QJsonValue& c : cases)
+        if (c.toObject().value(QStringLiteral("applicable")).toBool()) ++simulatedCases;
+    ASSERT_GT(simulatedCases, 0);
+    EXPECT_TRUE(b.value(QStringLiteral("sensitivity")).toObject().value(QStringLiteral("cases")).toArray().isEmpty());
+    // Same seed, same search: the same winner at the same figures, minus the sensitivity runs.
+    EXPECT_EQ(a.value(QStringLiteral("recommended")), b.value(QStringLiteral("recommended")));
+    EXPECT_EQ(a.value(QStringLiteral("simulations")).toInt() - simulatedCases, b.value(QStringLiteral("simulations")).toInt());
+}
+
 TEST_F(RecommendCli, ScenarioWithoutSloIsBadInput)
 {
     QByteArray noSlo = kScenario;
