@@ -153,7 +153,7 @@ std::vector<noisy::StealSeries> loadStealSeries(const Workspace& ws, const Filte
     f.metric = QStringLiteral("cpu.steal_pct");
     std::vector<noisy::StealSeries> out;
     for (quality::SeriesInput& s : loadQualityInputs(ws, f)) {
-        noisy::StealSeries steal{s.node, std::move(s.t), std::move(s.v)};
+        noisy::StealSeries steal{s.node, s.seriesId, std::move(s.t), std::move(s.v)};
         out.push_back(std::move(steal));
     }
     return out;

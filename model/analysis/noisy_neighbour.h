@@ -10,6 +10,7 @@ namespace headroom::noisy {
 // Prometheus rate() report it.
 struct StealSeries {
     QString node;
+    qint64 seriesId = 0;  // the stored series, to tell apart two sources for one node
     std::vector<double> t;
     std::vector<double> stealPct;
 };

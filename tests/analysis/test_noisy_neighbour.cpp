@@ -113,7 +113,7 @@ TEST(NoisyNeighbour, PrometheusStealThroughTheImporter)
 
 TEST(NoisyNeighbour, MissingScrapesSplitAnEpisode)
 {
-    noisy::StealSeries s{QStringLiteral("n"), {60, 120, 180, 420, 480}, {20, 20, 20, 20, 20}};
+    noisy::StealSeries s{QStringLiteral("n"), 0, {60, 120, 180, 420, 480}, {20, 20, 20, 20, 20}};
     const auto r = noisy::detect({s});
     EXPECT_EQ(r.episodes, 2);  // the 240-s hole (4 steps) breaks the run
     EXPECT_NEAR(r.list[0].durationS(), 180, 1e-12);

@@ -81,7 +81,7 @@ TEST(AnalysisPages, FleetPageSaysWhyOneNodeIsNotCompared)
     page.activated();
     ASSERT_TRUE(done.wait(20000));
     ctx.tasks()->waitForAll();
-    EXPECT_TRUE(page.cards()->text().contains(QStringLiteral("1 nodes"))) << page.cards()->text().toStdString();
+    EXPECT_TRUE(page.cards()->text().contains(QStringLiteral("1 node, 1 run"))) << page.cards()->text().toStdString();
     // No lone box that would read like a verdict, but a message that says what is missing.
     EXPECT_TRUE(page.runsChart()->series().isEmpty());
     QString message;

@@ -19,6 +19,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMap>
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -212,7 +213,13 @@ void FleetPage::refresh()
                 charts::showMessage(stealChart_, tr("No cpu.steal_pct series imported (sysstat, Prometheus node_exporter)"));
             } else {
                 QVector<charts::Line> lines;
-                for (const auto& s : view_->steal) lines << charts::Line{s.node, downsampleMinMax(s.t, s.stealPct), {}, false};
+                // One node can have several steal series (sysstat and node_exporter of the same host).
+                QMap<QString, int> perNode;
+                for (const auto& s : view_->steal) ++perNode[s.node];
+                for (const auto& s : view_->steal) {
+                    const QString name = perNode.value(s.node) > 1 ? tr("%1 (series %2)").arg(s.node).arg(s.seriesId) : s.node;
+                    lines << charts::Line{name, downsampleMinMax(s.t, s.stealPct), {}, false};
+                }
                 const bool absolute = !view_->steal.front().t.empty() && view_->steal.front().t.front() > 1e8;
                 charts::setLines(stealChart_, lines, absolute, tr("steal %"), absolute ? QString() : tr("seconds"));
                 charts::addHorizontalLine(stealChart_, view_->episodes.thresholdPct, tr("episode threshold"), QColor(220, 80, 60));
@@ -231,9 +238,14 @@ void FleetPage::showGroup(int index)
     const auto& g = view_->groups[size_t(index)];
     const auto& r = view_->results[size_t(index)];
     const auto& e = view_->episodes;
-    QString text = tr("<b>%1</b> · %2 nodes, %3 runs · between-node CV <b>%4</b> · within-node CV %5 · "
+    const auto counted = [](int n, const QString& one, const QString& many) {
+        return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
+    };
+    QString text = tr("<b>%1</b> · %2, %3 · between-node CV <b>%4</b> · within-node CV %5 · "
                       "p10 %6 · p90 %7 (p90/p10 %8) · outliers %9 (|modified z| &gt; %10) · speed factor lognormal σ %11")
-                       .arg(g.group.toHtmlEscaped()).arg(r.nodes).arg(r.runs).arg(number(r.betweenNodeCv), number(r.withinNodeCv),
+                       .arg(g.group.toHtmlEscaped(), counted(r.nodes, tr("node"), tr("nodes")),
+                            counted(r.runs, tr("run"), tr("runs")))
+                       .arg(number(r.betweenNodeCv), number(r.withinNodeCv),
                             number(r.p10, 5), number(r.p90, 5), number(r.p90OverP10), QString::number(r.outliers),
                             QString::number(r.outlierThreshold), number(r.speedFactor.sigma));
     if (e.series > 0)
