@@ -10,6 +10,7 @@
 #include <QPainter>
 #include <QValueAxis>
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace headroom::charts {
@@ -32,6 +33,17 @@ QChart* makeChart(const QString& title)
 }
 
 namespace {
+
+// A tick step of 1, 2 or 5 × 10^k giving about five ticks over `span`.
+double roundStep(double span)
+{
+    if (!(span > 0)) return 1;
+    const double raw = span / 5;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 5.0})
+        if (m * magnitude >= raw) return m * magnitude;
+    return 10 * magnitude;
+}
 
 void clear(QChart* chart)
 {
@@ -59,12 +71,13 @@ void setLines(QChart* chart, const QVector<Line>& lines, bool timeAxis, const QS
             ymin = std::min(ymin, p.y());
             ymax = std::max(ymax, p.y());
         }
+        // Added first: the chart's theme gives the series its colour, which the pen then keeps.
+        chart->addSeries(series);
         QPen pen = series->pen();
         pen.setWidthF(1.6);
         if (line.color.isValid()) pen.setColor(line.color);
         if (line.dashed) pen.setStyle(Qt::DashLine);
         series->setPen(pen);
-        chart->addSeries(series);
     }
     if (xmin > xmax) {
         xmin = 0;
@@ -80,12 +93,17 @@ void setLines(QChart* chart, const QVector<Line>& lines, bool timeAxis, const QS
     } else {
         auto* axis = new QValueAxis;
         axis->setRange(xmin, xmax);
+        // Ticks at round values (0, 5, 10, 15, 20 h) while the axis ends where the data ends.
+        axis->setTickType(QValueAxis::TicksDynamic);
+        axis->setTickAnchor(0);
+        axis->setTickInterval(roundStep(xmax - xmin));
         axis->setLabelFormat(QStringLiteral("%g"));
         xAxis = axis;
     }
     xAxis->setTitleText(xTitle);
     auto* yAxis = new QValueAxis;
     yAxis->setRange(ymin, ymax * 1.05);
+    yAxis->applyNiceNumbers();
     yAxis->setTitleText(yTitle);
     yAxis->setLabelFormat(QStringLiteral("%g"));
     chart->addAxis(xAxis, Qt::AlignBottom);
@@ -120,7 +138,10 @@ void addHorizontalLine(QChart* chart, double y, const QString& name, const QColo
     series->attachAxis(horizontal.first());
     series->attachAxis(vertical.first());
     if (auto* v = qobject_cast<QValueAxis*>(vertical.first()))
-        if (y * 1.1 > v->max()) v->setMax(y * 1.1);
+        if (y * 1.1 > v->max()) {
+            v->setMax(y * 1.1);
+            v->applyNiceNumbers();
+        }
     chart->legend()->setVisible(true);
 }
 

@@ -57,6 +57,7 @@ QChart* costVsLatency(const QVector<CostLatencyPoint>& points, double sloMs)
     front->replace(frontPoints);
     auto* x = new QValueAxis;
     x->setRange(0, xMax > 0 ? xMax * 1.05 : 1);
+    x->applyNiceNumbers();  // ticks at 0, 100, 200 rather than at fifths of the largest cost
     x->setTitleText(QObject::tr("cost per month (USD)"));
     x->setLabelFormat(QStringLiteral("%g"));
     // p95 can span decades between an overloaded fleet and an idle one: a log axis then keeps
@@ -67,14 +68,15 @@ QChart* costVsLatency(const QVector<CostLatencyPoint>& points, double sloMs)
         auto* log = new QLogValueAxis;
         log->setBase(10);
         log->setRange(std::max(0.1, lo * 0.7), yMax * 1.4);
-        log->setTitleText(QObject::tr("p95 latency (ms, log scale)"));
+        log->setTitleText(QObject::tr("p95 (ms, log scale)"));
         log->setLabelFormat(QStringLiteral("%g"));
         log->setMinorTickCount(-1);
         y = log;
     } else {
         auto* linear = new QValueAxis;
         linear->setRange(0, std::max(1.0, yMax * 1.1));
-        linear->setTitleText(QObject::tr("p95 latency (ms)"));
+        linear->applyNiceNumbers();
+        linear->setTitleText(QObject::tr("p95 (ms)"));
         linear->setLabelFormat(QStringLiteral("%g"));
         y = linear;
     }
@@ -127,8 +129,10 @@ QChart* tornado(const QVector<TornadoBar>& input, double baseP95Ms, double sloMs
     chart->addSeries(series);
     auto* y = new QBarCategoryAxis;
     y->append(labels);
+    y->setTruncateLabels(false);  // the case names are the point of the chart
     auto* x = new QValueAxis;
     x->setRange(-span * 1.1, span * 1.1);
+    x->applyNiceNumbers();
     x->setTitleText(QObject::tr("change of p95 from the base %1 ms (ms)%2")
                         .arg(baseP95Ms, 0, 'f', 1)
                         .arg(sloMs > 0 ? QObject::tr("; SLO %1 ms").arg(sloMs) : QString()));
