@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the whole tree with AddressSanitizer + UndefinedBehaviorSanitizer (the "asan" preset:
 # clang 14, build-asan/, which also holds the fuzz targets) and runs every test under it. Any leak, memory error or undefined behaviour fails
-# the test that triggered it. Prints "sanitizer-clean: P of N tests" at the end.
+# the test that triggered it. Prints "sanitizer-clean: P of N tests that ran (S skipped)" at the end.
 # Usage: tests/sanitize.sh [extra ctest arguments, e.g. -R '^store\.' or -E '^crash\.']
 # HEADROOM_SANITIZE_TARGETS="test_core test_store …" builds only those targets (then pass a
 # matching -R so ctest does not count the executables that were not built).
@@ -33,6 +33,8 @@ summary=$(grep -E '^[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$
 if [[ -n "$summary" ]]; then
   failed=$(sed -E 's/.*, ([0-9]+) tests? failed.*/\1/' <<<"$summary")
   total=$(sed -E 's/.* out of ([0-9]+).*/\1/' <<<"$summary")
-  echo "sanitizer-clean: $((total - failed)) of $total tests"
+  skipped=$(grep -cE '^[[:space:]]+[0-9]+ - .* \(Skipped\)$' "$log" || true)
+  ran=$((total - skipped))
+  echo "sanitizer-clean: $((ran - failed)) of $ran tests that ran ($skipped skipped)"
 fi
 exit "$status"
