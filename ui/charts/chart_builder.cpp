@@ -45,6 +45,17 @@ double roundStep(double span)
     return 10 * magnitude;
 }
 
+}  // namespace
+
+void roundTicks(QValueAxis* axis)
+{
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(roundStep(axis->max() - axis->min()));
+}
+
+namespace {
+
 void clear(QChart* chart)
 {
     resetChart(chart);
@@ -93,17 +104,14 @@ void setLines(QChart* chart, const QVector<Line>& lines, bool timeAxis, const QS
     } else {
         auto* axis = new QValueAxis;
         axis->setRange(xmin, xmax);
-        // Ticks at round values (0, 5, 10, 15, 20 h) while the axis ends where the data ends.
-        axis->setTickType(QValueAxis::TicksDynamic);
-        axis->setTickAnchor(0);
-        axis->setTickInterval(roundStep(xmax - xmin));
+        roundTicks(axis);
         axis->setLabelFormat(QStringLiteral("%g"));
         xAxis = axis;
     }
     xAxis->setTitleText(xTitle);
     auto* yAxis = new QValueAxis;
     yAxis->setRange(ymin, ymax * 1.05);
-    yAxis->applyNiceNumbers();
+    roundTicks(yAxis);
     yAxis->setTitleText(yTitle);
     yAxis->setLabelFormat(QStringLiteral("%g"));
     chart->addAxis(xAxis, Qt::AlignBottom);
@@ -140,7 +148,7 @@ void addHorizontalLine(QChart* chart, double y, const QString& name, const QColo
     if (auto* v = qobject_cast<QValueAxis*>(vertical.first()))
         if (y * 1.1 > v->max()) {
             v->setMax(y * 1.1);
-            v->applyNiceNumbers();
+            roundTicks(v);
         }
     chart->legend()->setVisible(true);
 }

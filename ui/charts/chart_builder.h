@@ -3,6 +3,7 @@
 #include <QChartView>
 #include <QPointF>
 #include <QString>
+#include <QValueAxis>
 #include <QVector>
 
 namespace headroom::charts {
@@ -22,6 +23,9 @@ struct Line {
     bool dashed = false;
 };
 void setLines(QChart* chart, const QVector<Line>& lines, bool timeAxis, const QString& yTitle, const QString& xTitle = {});
+// Ticks at round values (1, 2 or 5 × 10^k apart, anchored at 0) while the axis keeps its range,
+// so it ends where the data ends instead of at the next round number.
+void roundTicks(QValueAxis* axis);
 // A horizontal reference line (an SLO, a capacity) across the current x range.
 void addHorizontalLine(QChart* chart, double y, const QString& name, const QColor& color);
 // Shows a centred message instead of data (nothing to plot yet, or still computing).

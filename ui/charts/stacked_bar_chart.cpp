@@ -1,5 +1,6 @@
 #include "stacked_bar_chart.h"
 
+#include "chart_builder.h"
 #include "chart_reset.h"
 
 #include <QBarCategoryAxis>
@@ -38,6 +39,7 @@ void setStackedBars(QChart* chart, const QStringList& categories, const QStringL
     auto* x = new QValueAxis;
     x->setTitleText(valueTitle);
     x->setRange(0, totals.isEmpty() ? 1 : std::max(1.0, *std::max_element(totals.begin(), totals.end()) * 1.05));
+    roundTicks(x);
     chart->addAxis(y, Qt::AlignLeft);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(y);

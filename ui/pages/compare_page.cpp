@@ -303,7 +303,10 @@ void ComparePage::rebuild()
             charts::setLines(chart, {charts::Line{tr("p95"), f.p95Series, QColor(), false}}, false, tr("ms"), tr("minutes"));
             if (f.sloP95Ms > 0) charts::addHorizontalLine(chart, f.sloP95Ms, tr("SLO"), QColor(0xc6, 0x28, 0x28));
             for (QAbstractAxis* axis : chart->axes(Qt::Horizontal)) axis->setRange(0.0, xMax);
-            for (QAbstractAxis* axis : chart->axes(Qt::Vertical)) axis->setRange(0.0, yMax);
+            for (QAbstractAxis* axis : chart->axes(Qt::Vertical)) {
+                axis->setRange(0.0, yMax);
+                if (auto* v = qobject_cast<QValueAxis*>(axis)) charts::roundTicks(v);  // same yMax, same ticks
+            }
         } else {
             charts::showMessage(chart, tr("simulating…"));
         }

@@ -131,6 +131,9 @@ LeadTimePage::LeadTimePage(AppContext* context, QWidget* parent) : Page(context,
     split->addWidget(chartsBox);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
+    // Stretch factors share only the space left over by the size hints, and a table's hint is
+    // wide: the first layout is given as proportions, 2 : 3 in favour of the charts.
+    split->setSizes({400, 600});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
