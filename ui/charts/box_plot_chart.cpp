@@ -1,5 +1,6 @@
 #include "box_plot_chart.h"
 
+#include "chart_builder.h"
 #include "chart_reset.h"
 
 #include <QBarCategoryAxis>
@@ -67,6 +68,7 @@ void setBoxPlots(QChart* chart, const QVector<Box>& boxes, const QString& yTitle
     if (lo <= hi) {
         const double pad = 0.05 * std::max(hi - lo, std::abs(hi) * 1e-6 + 1e-12);
         y->setRange(lo - pad, hi + pad);
+        roundTicks(y);
     }
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);

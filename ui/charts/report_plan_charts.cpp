@@ -57,7 +57,7 @@ QChart* costVsLatency(const QVector<CostLatencyPoint>& points, double sloMs)
     front->replace(frontPoints);
     auto* x = new QValueAxis;
     x->setRange(0, xMax > 0 ? xMax * 1.05 : 1);
-    x->applyNiceNumbers();  // ticks at 0, 100, 200 rather than at fifths of the largest cost
+    roundTicks(x);
     x->setTitleText(QObject::tr("cost per month (USD)"));
     x->setLabelFormat(QStringLiteral("%g"));
     // p95 can span decades between an overloaded fleet and an idle one: a log axis then keeps
@@ -75,7 +75,7 @@ QChart* costVsLatency(const QVector<CostLatencyPoint>& points, double sloMs)
     } else {
         auto* linear = new QValueAxis;
         linear->setRange(0, std::max(1.0, yMax * 1.1));
-        linear->applyNiceNumbers();
+        roundTicks(linear);
         linear->setTitleText(QObject::tr("p95 (ms)"));
         linear->setLabelFormat(QStringLiteral("%g"));
         y = linear;
@@ -132,7 +132,7 @@ QChart* tornado(const QVector<TornadoBar>& input, double baseP95Ms, double sloMs
     y->setTruncateLabels(false);  // the case names are the point of the chart
     auto* x = new QValueAxis;
     x->setRange(-span * 1.1, span * 1.1);
-    x->applyNiceNumbers();
+    roundTicks(x);
     x->setTitleText(QObject::tr("change of p95 from the base %1 ms (ms)%2")
                         .arg(baseP95Ms, 0, 'f', 1)
                         .arg(sloMs > 0 ? QObject::tr("; SLO %1 ms").arg(sloMs) : QString()));

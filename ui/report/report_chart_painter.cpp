@@ -7,7 +7,6 @@
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QLegend>
-#include <QValueAxis>
 #include <QPainter>
 #include <memory>
 
@@ -29,8 +28,6 @@ void styleChartForPrint(QChart* chart)
         axis->setTitleFont(style::font(8));
         axis->setLabelsColor(style::ink());
         axis->setTitleBrush(style::ink());
-        // Round tick values (0, 50, 100 rather than 0, 41.25, 82.5).
-        if (auto* values = qobject_cast<QValueAxis*>(axis)) values->applyNiceNumbers();
     }
 }
 
