@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   # build
   build-essential cmake ninja-build ccache pkg-config
-  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6charts6-dev libqt6sql6-sqlite libqt6svg6
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6svg6
   libxkbcommon-dev libgl-dev libsqlite3-dev
   # tests
   libgtest-dev libgmock-dev sqlite3 poppler-utils xvfb xauth python3-simpy3
