@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Shared set-up of the two README commands: installs the Debian 12 packages Headroom needs to
 # build, test and run (only those missing), then configures and builds in build-release/.
-# Usage: packaging/setup.sh [ninja targets…]
+# Usage: packaging/setup.sh [ninja targets…] | --print-packages | --print-missing
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +22,11 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# The packaging tests ask these two questions: what set-up names, and what a run would install.
+case "${1:-}" in
+  --print-packages) printf '%s\n' "${packages[@]}"; exit 0 ;;
+  --print-missing) ((${#missing[@]})) && printf '%s\n' "${missing[@]}"; exit 0 ;;
+esac
 if ((${#missing[@]})); then
   echo "headroom: installing ${missing[*]}" >&2
   sudo=""

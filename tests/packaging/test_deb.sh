@@ -30,6 +30,7 @@ for f in usr/bin/headroom \
          usr/share/applications/io.github.headroom.Headroom.desktop \
          usr/share/icons/hicolor/scalable/apps/headroom.svg \
          usr/share/metainfo/io.github.headroom.Headroom.metainfo.xml \
+         usr/share/doc/headroom/copyright \
          usr/share/headroom/catalog/instance_types.csv \
          usr/share/headroom/catalog/boot_times.csv; do
   [[ -e "$root/$f" ]] || fail "$f is not in the package"
