@@ -1,5 +1,7 @@
 #include "chart_builder.h"
+#include "chart_export.h"
 #include "chart_reset.h"
+#include "interactive_chart_view.h"
 
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -8,6 +10,7 @@
 #include <QTextOption>
 #include <QLineSeries>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
@@ -17,9 +20,14 @@ namespace headroom::charts {
 
 QChartView* makeView(QChart* chart, QWidget* parent)
 {
-    auto* view = new QChartView(chart, parent);
+    auto* view = new InteractiveChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(180);
+    // Every chart can leave the app for a slide; the file name follows the chart's title.
+    QString name = chart->title().toLower();
+    name.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+    name = name.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
+    addExportActions(view, name.isEmpty() ? QStringLiteral("chart") : name);
     return view;
 }
 

@@ -10,7 +10,8 @@ namespace headroom::charts {
 
 // Every chart of the app is made here, so look and behaviour (and a future change of chart
 // library) live in one place. Series arrive already downsampled.
-// A view that owns `chart`. (A view made without a chart makes its own, which setChart() then
+// A view that owns `chart`: zoom and pan along x, a read-out of the values under the pointer,
+// and "Copy as image" / "Save as PNG/SVG…" in its context menu (interactive_chart_view.h). (A view made without a chart makes its own, which setChart() then
 // leaks: the view only releases the chart it replaces.)
 QChartView* makeView(QChart* chart, QWidget* parent = nullptr);
 QChart* makeChart(const QString& title);

@@ -69,11 +69,20 @@ void saveChartWithDialog(QChartView* view, QWidget* parent, const QString& sugge
 
 void addExportActions(QChartView* view, const QString& suggestedName)
 {
+    // Every view made by makeView() already has the actions; a page naming its own file gets
+    // the name, not a second pair of menu entries.
+    const char* key = "hr_export_name";
+    if (view->property(key).isValid()) {
+        view->setProperty(key, suggestedName);
+        return;
+    }
+    view->setProperty(key, suggestedName);
     view->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto* copy = new QAction(QObject::tr("Copy as image"), view);
     QObject::connect(copy, &QAction::triggered, view, [view] { copyWidgetImage(view); });
     auto* save = new QAction(QObject::tr("Save as PNG/SVG…"), view);
-    QObject::connect(save, &QAction::triggered, view, [view, suggestedName] { saveChartWithDialog(view, view, suggestedName); });
+    QObject::connect(save, &QAction::triggered, view,
+                     [view, key] { saveChartWithDialog(view, view, view->property(key).toString()); });
     view->addAction(copy);
     view->addAction(save);
 }
