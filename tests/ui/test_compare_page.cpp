@@ -7,7 +7,9 @@
 #include "store/workspace.h"
 #include "task_tracker.h"
 
+#include <QApplication>
 #include <QChartView>
+#include <QValueAxis>
 #include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -106,6 +108,42 @@ TEST(ComparePage, ChartsSaveAsPngAndSvg)
     QFile f(svg);
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
     EXPECT_TRUE(f.readAll().contains("<svg"));
+}
+
+TEST(ComparePage, ChartsShareTheSimulatedWindowAndPresenterModeEnlargesThem)
+{
+    Fixture fx;
+    ComparePage page(&fx.context);
+    QSignalSpy evaluated(&page, &ComparePage::evaluated);
+    // A day-long profile: the what-if simulates a window around the peak, far from minute 0.
+    Scenario s = fleet(QStringLiteral("aws/c6i.large"), 2);
+    s.durationS = 14400;
+    s.traffic.kind = Traffic::Kind::Profile;
+    s.traffic.points = {{0, 50}, {10800, 150}, {14400, 50}};
+    page.addCandidate({QStringLiteral("2 × aws/c6i.large"), s});
+    page.addCandidate({QStringLiteral("3 × aws/c6i.large"), [&] { Scenario t = s; t.cluster.nodes = 3; return t; }()});
+    ASSERT_TRUE(evaluated.wait(120000));
+    double dataMin = 1e300, dataMax = -1e300;
+    for (const CompareFigures& f : page.figures())
+        for (const QPointF& p : f.p95Series) dataMin = std::min(dataMin, p.x()), dataMax = std::max(dataMax, p.x());
+    ASSERT_GT(dataMin, 60.0) << "the window around the 3-hour peak starts well after minute 0";
+    const QList<QChartView*> views = page.findChildren<QChartView*>();
+    ASSERT_EQ(views.size(), 2);
+    double titleSize = 0;
+    for (QChartView* view : views) {
+        auto* axis = qobject_cast<QValueAxis*>(view->chart()->axes(Qt::Horizontal).first());
+        ASSERT_NE(axis, nullptr);
+        EXPECT_DOUBLE_EQ(axis->min(), dataMin);  // not 0: the data would sit in a sliver at the edge
+        EXPECT_DOUBLE_EQ(axis->max(), dataMax);
+        titleSize = view->chart()->titleFont().pointSizeF();
+    }
+    page.setPresenterMode(true);
+    const QList<QChartView*> large = page.findChildren<QChartView*>();
+    ASSERT_EQ(large.size(), 2);
+    EXPECT_NEAR(large.first()->chart()->titleFont().pointSizeF(), titleSize * 1.8, 0.01);
+    EXPECT_GT(page.font().pointSizeF(), QApplication::font().pointSizeF() * 1.4);
+    page.setPresenterMode(false);
+    EXPECT_DOUBLE_EQ(page.font().pointSizeF(), QApplication::font().pointSizeF());
 }
 
 }  // namespace

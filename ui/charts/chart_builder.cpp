@@ -161,6 +161,21 @@ void addHorizontalLine(QChart* chart, double y, const QString& name, const QColo
     chart->legend()->setVisible(true);
 }
 
+void scaleFonts(QChart* chart, double factor)
+{
+    if (factor == 1.0) return;
+    auto scaled = [factor](QFont font) {
+        font.setPointSizeF(font.pointSizeF() * factor);
+        return font;
+    };
+    chart->setTitleFont(scaled(chart->titleFont()));
+    chart->legend()->setFont(scaled(chart->legend()->font()));
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setLabelsFont(scaled(axis->labelsFont()));
+        axis->setTitleFont(scaled(axis->titleFont()));
+    }
+}
+
 void showMessage(QChart* chart, const QString& text)
 {
     clear(chart);

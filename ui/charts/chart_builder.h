@@ -29,6 +29,8 @@ void setLines(QChart* chart, const QVector<Line>& lines, bool timeAxis, const QS
 void roundTicks(QValueAxis* axis);
 // A horizontal reference line (an SLO, a capacity) across the current x range.
 void addHorizontalLine(QChart* chart, double y, const QString& name, const QColor& color);
+// Scales the title, axis labels and titles, and legend (presenter mode: readable from the back).
+void scaleFonts(QChart* chart, double factor);
 // Shows a centred message instead of data (nothing to plot yet, or still computing).
 void showMessage(QChart* chart, const QString& text);
 

@@ -10,6 +10,7 @@
 #include "task_tracker.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QChartView>
 #include <QFrame>
 #include <QGridLayout>
@@ -20,6 +21,9 @@
 #include <QTimer>
 #include <QValueAxis>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentMap>
+#include <atomic>
+#include <limits>
 #include <memory>
 
 namespace headroom {
@@ -181,6 +185,11 @@ void ComparePage::setPresenterMode(bool on)
 {
     presenter_ = on;
     if (QWidget* w = window()) on ? w->showFullScreen() : w->showNormal();
+    // Everything on the page grows for the back of the room: sliders, their labels, the cards
+    // (whose sizes are relative to this font) and, in rebuild(), the charts.
+    QFont pageFont = font();
+    pageFont.setPointSizeF(QApplication::font().pointSizeF() * (on ? 1.5 : 1.0));
+    setFont(pageFont);
     rebuild();
 }
 
@@ -216,12 +225,16 @@ void ComparePage::evaluate()
     context()->tasks()->run(
         tr("Compare what-if"),
         [candidates, whatIf, catalog](TaskControl& control) {
-            auto out = std::make_shared<QVector<CompareFigures>>();
-            for (const CompareCandidate& c : candidates) {
-                *out << figuresOf(c, whatIf, catalog, &control.cancel);
-                control.setProgress(double(out->size()) / candidates.size());
-            }
-            return QVariant::fromValue(out);
+            // One candidate per core: each short simulation is single-threaded and independent,
+            // so the answer is the same as one after the other, only sooner.
+            std::atomic<int> done{0};
+            const QList<CompareFigures> figures = QtConcurrent::blockingMapped(
+                candidates, [&](const CompareCandidate& c) {
+                    CompareFigures f = figuresOf(c, whatIf, catalog, &control.cancel);
+                    control.setProgress(double(++done) / candidates.size());
+                    return f;
+                });
+            return QVariant::fromValue(std::make_shared<QVector<CompareFigures>>(figures.begin(), figures.end()));
         },
         [this, generation, finish](const QVariant& result) {
             if (generation == generation_) {
@@ -240,7 +253,7 @@ void ComparePage::evaluate()
 
 QWidget* ComparePage::makeCard(int index)
 {
-    const double scale = presenter_ ? 2.0 : 1.3;
+    const double scale = 1.3;  // × the page font, which presenter mode enlarges
     auto* card = new QFrame(gridHost_);
     card->setFrameShape(QFrame::StyledPanel);
     auto* layout = new QVBoxLayout(card);
@@ -285,24 +298,32 @@ void ComparePage::rebuild()
         delete item->widget();
         delete item;
     }
-    // Shared axes: every chart spans the same time and latency range.
-    double xMax = 1, yMax = 1;
+    // Shared axes: every chart spans the same time and latency range (the window simulated
+    // around the peak, not the day from midnight).
+    double xMin = std::numeric_limits<double>::max(), xMax = std::numeric_limits<double>::lowest(), yMax = 1;
     for (const CompareFigures& f : figures_) {
         for (const QPointF& p : f.p95Series) {
+            xMin = std::min(xMin, p.x());
             xMax = std::max(xMax, p.x());
             yMax = std::max(yMax, p.y());
         }
         yMax = std::max(yMax, f.sloP95Ms * 1.1);
     }
+    if (xMin >= xMax) xMin = 0, xMax = std::max(xMin + 1, xMax);
+    const double chartScale = presenter_ ? 1.8 : 1.0;
     for (int i = 0; i < candidates_.size(); ++i) {
         grid_->addWidget(makeCard(i), 0, i);
+        grid_->setColumnStretch(i, 1);  // every candidate gets the same width, whatever its text
         QChart* chart = charts::makeChart(tr("p95 over time"));
         auto* view = charts::makeView(chart, gridHost_);
         if (i < figures_.size()) {
             const CompareFigures& f = figures_[i];
             charts::setLines(chart, {charts::Line{tr("p95"), f.p95Series, QColor(), false}}, false, tr("ms"), tr("minutes"));
             if (f.sloP95Ms > 0) charts::addHorizontalLine(chart, f.sloP95Ms, tr("SLO"), QColor(0xc6, 0x28, 0x28));
-            for (QAbstractAxis* axis : chart->axes(Qt::Horizontal)) axis->setRange(0.0, xMax);
+            for (QAbstractAxis* axis : chart->axes(Qt::Horizontal)) {
+                axis->setRange(xMin, xMax);
+                if (auto* v = qobject_cast<QValueAxis*>(axis)) charts::roundTicks(v);
+            }
             for (QAbstractAxis* axis : chart->axes(Qt::Vertical)) {
                 axis->setRange(0.0, yMax);
                 if (auto* v = qobject_cast<QValueAxis*>(axis)) charts::roundTicks(v);  // same yMax, same ticks
@@ -310,9 +331,12 @@ void ComparePage::rebuild()
         } else {
             charts::showMessage(chart, tr("simulating…"));
         }
+        charts::scaleFonts(chart, chartScale);
+        view->setMinimumHeight(int(180 * chartScale));
         charts::addExportActions(view, QStringLiteral("compare-%1").arg(i + 1));
         grid_->addWidget(view, 1, i);
     }
+    for (int i = int(candidates_.size()); i < kMaxCandidates; ++i) grid_->setColumnStretch(i, 0);
 }
 
 }  // namespace headroom
