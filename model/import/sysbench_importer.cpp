@@ -25,6 +25,12 @@ struct Run {
     // Interval lines: key -> (t, v); keys "tps", "qps", "eps", "lat", "err/s"
     std::map<QString, std::pair<std::vector<double>, std::vector<double>>> intervals;
     QString intervalPercentile;  // from "lat (ms,95%)"
+    QString ioMode;              // fileio: "synchronous", "asynchronous", …
+    bool sawFairness = false;    // "execution time (avg/stddev)", the last line of every run
+    // sysbench 0.4/0.5 print counts, not rates: rates are counts over the total time.
+    double legacyQueries = -1;
+    double legacyReads = -1, legacyWrites = -1;
+    double legacyReadBytes = -1, legacyWrittenBytes = -1;
 };
 
 // The metric name of a value of a test: cpu.latency_p95_ms, mem.mib_per_s, db.latency_p95_ms,
@@ -35,6 +41,7 @@ QString qualified(const QString& test, const QString& key)
     if (test == QLatin1String("memory")) return QStringLiteral("mem.") + key;
     if (test == QLatin1String("fileio")) return QStringLiteral("disk.fileio_") + key;
     if (test == QLatin1String("oltp")) return QStringLiteral("db.") + key;
+    if (test == QLatin1String("threads") || test == QLatin1String("mutex")) return QStringLiteral("sysbench.%1_%2").arg(test, key);
     return QStringLiteral("sysbench.") + key;
 }
 
@@ -77,7 +84,11 @@ double toNumber(const QString& s, const ImportContext& ctx, const tooltext::Line
 class RunParser {
 public:
     explicit RunParser(const ImportContext& ctx) : ctx_(ctx) {}
-    void startRun() { section_.clear(); }
+    void startRun()
+    {
+        section_.clear();
+        legacyLatency_ = false;
+    }
 
     void line(Run& run, const tooltext::Line& l)
     {
@@ -95,6 +106,7 @@ public:
         if (t.startsWith(QLatin1String("Prime numbers limit")) || t.startsWith(QLatin1String("CPU speed"))) run.test = QStringLiteral("cpu");
         if (t.startsWith(QLatin1String("Running memory speed test"))) run.test = QStringLiteral("memory");
         if (t.startsWith(QLatin1String("Extra file open flags"))) run.test = QStringLiteral("fileio");
+        if (legacy(run, l, t)) return;
 
         static const QRegularExpression eventsPerSecond = perSecondRe(QStringLiteral("events per second"));
         static const QRegularExpression eps = perSecondRe(QStringLiteral("events/s \\(eps\\)"));
@@ -160,6 +172,76 @@ public:
     }
 
 private:
+    // sysbench 0.4 and 0.5: test markers, OLTP counts, fileio totals and the latency block
+    // ("per-request statistics:" in 0.4, "response time:" in 0.5) with values in ms.
+    bool legacy(Run& run, const tooltext::Line& l, const QString& t)
+    {
+        static const std::pair<const char*, const char*> markers[] = {
+            {"Doing CPU performance benchmark", "cpu"}, {"Doing memory operations speed test", "memory"},
+            {"Doing OLTP test", "oltp"},                 {"Doing thread subsystem performance test", "threads"},
+            {"Doing mutex performance test", "mutex"}};
+        for (const auto& [marker, test] : markers)
+            if (t.startsWith(QLatin1String(marker))) {
+                run.test = QLatin1String(test);
+                return true;
+            }
+        static const QRegularExpression ioMode(QStringLiteral("^Using (\\S+) I/O mode"));
+        if (match(l, ioMode, [&](auto& m) { run.ioMode = m.captured(1); })) return true;
+        if (t.startsWith(QLatin1String("execution time (avg/stddev)"))) run.sawFairness = true;
+        if (t == QLatin1String("per-request statistics:") || t == QLatin1String("response time:")) {
+            legacyLatency_ = true;
+            return true;
+        }
+        if (section_ == QLatin1String("oltp test statistics")) {
+            static const QRegularExpression total(QStringLiteral("^\\s*total:\\s*(\\d+)\\s*$"));
+            static const QRegularExpression rate(QStringLiteral("^\\s*(transactions|deadlocks|ignored errors|reconnects):\\s*\\d+\\s*\\(\\s*([0-9][0-9.eE+-]*) per sec\\.\\)"));
+            match(l, total, [&](auto& m) { run.legacyQueries = toNumber(m.captured(1), ctx_, l, m.capturedStart(1)); });
+            match(l, rate, [&](auto& m) {
+                QString key = m.captured(1);
+                if (key == QLatin1String("ignored errors")) key = QStringLiteral("errors");
+                run.values[key + QStringLiteral("_per_s")] = toNumber(m.captured(2), ctx_, l, m.capturedStart(2));
+            });
+            return true;
+        }
+        // fileio 0.4: "Operations performed:  5998 Read, 4002 Write, 12800 Other = 22800 Total"
+        //             "Read 93.719Mb  Written 62.531Mb  Total transferred 156.25Mb  (1.2839Mb/sec)"
+        static const QRegularExpression ops(QStringLiteral("^Operations performed:\\s*(\\d+) Reads?, (\\d+) Writes?"));
+        static const QRegularExpression moved(QStringLiteral("^Read ([0-9.]+)([KMGT]?b)\\s+Written ([0-9.]+)([KMGT]?b)"));
+        if (match(l, ops, [&](auto& m) {
+                run.test = QStringLiteral("fileio");
+                run.legacyReads = toNumber(m.captured(1), ctx_, l, m.capturedStart(1));
+                run.legacyWrites = toNumber(m.captured(2), ctx_, l, m.capturedStart(2));
+            }))
+            return true;
+        if (match(l, moved, [&](auto& m) {
+                // sysbench 0.4 prints 1024-based sizes as "Kb", "Mb", "Gb".
+                const auto scale = [](const QString& unit) {
+                    const QString units = QStringLiteral("bKMGT");
+                    double f = 1;
+                    for (qsizetype i = 0; i < units.indexOf(unit.at(0)); ++i) f *= 1024.0;
+                    return f;
+                };
+                run.legacyReadBytes = toNumber(m.captured(1), ctx_, l, m.capturedStart(1)) * scale(m.captured(2));
+                run.legacyWrittenBytes = toNumber(m.captured(3), ctx_, l, m.capturedStart(3)) * scale(m.captured(4));
+            }))
+            return true;
+        if (!legacyLatency_) return false;
+        static const QRegularExpression stat(QStringLiteral("^\\s*(min|avg|max):\\s*([0-9][0-9.eE+-]*)ms\\s*$"));
+        static const QRegularExpression pct(QStringLiteral("^\\s*approx\\.\\s+([0-9.]+) percentile:\\s*([0-9][0-9.eE+-]*)ms\\s*$"));
+        if (match(l, stat, [&](auto& m) {
+                const QString s = m.captured(1) == QLatin1String("avg") ? QStringLiteral("mean") : m.captured(1);
+                run.values[QStringLiteral("latency_%1_ms").arg(s)] = toNumber(m.captured(2), ctx_, l, m.capturedStart(2));
+            }))
+            return true;
+        if (match(l, pct, [&](auto& m) {
+                const double p = toNumber(m.captured(1), ctx_, l, m.capturedStart(1));
+                run.values[QStringLiteral("latency_%1_ms").arg(units::percentileName(p))] = toNumber(m.captured(2), ctx_, l, m.capturedStart(2));
+            }))
+            return true;
+        legacyLatency_ = false;  // the block ended
+        return false;
+    }
+
     template <typename F>
     static bool match(const tooltext::Line& l, const QRegularExpression& re, F&& f)
     {
@@ -196,12 +278,14 @@ private:
     }
     static const QRegularExpression& memOpsRe()
     {
-        static const QRegularExpression re(QStringLiteral("^\\s*Total operations:\\s*\\d+\\s*\\(\\s*([0-9][0-9.eE+-]*) per second\\)"));
+        static const QRegularExpression re(
+            QStringLiteral("^\\s*(?:Total operations|Operations performed):\\s*\\d+\\s*\\(\\s*([0-9][0-9.eE+-]*) (?:per second|ops/sec)\\)"));
         return re;
     }
     static const QRegularExpression& memMibRe()
     {
-        static const QRegularExpression re(QStringLiteral("^\\s*[0-9.]+ MiB transferred \\(\\s*([0-9][0-9.eE+-]*) MiB/sec\\)"));
+        // 1.x prints MiB; 0.4/0.5 print "MB" for the same 1024² bytes.
+        static const QRegularExpression re(QStringLiteral("^\\s*[0-9.]+ Mi?B transferred \\(\\s*([0-9][0-9.eE+-]*) Mi?B/sec\\)"));
         return re;
     }
 
@@ -229,15 +313,33 @@ private:
 
     const ImportContext& ctx_;
     QString section_;
+    bool legacyLatency_ = false;
 };
+
+// Rates that sysbench 0.4/0.5 leave to the reader: counts over the run's total time.
+void deriveLegacyRates(Run& run)
+{
+    if (run.totalTimeS <= 0) return;
+    const auto perSecond = [&run](const QString& key, double count) {
+        if (count >= 0 && !run.values.count(key)) run.values[key] = count / run.totalTimeS;
+    };
+    perSecond(QStringLiteral("queries_per_s"), run.legacyQueries);
+    perSecond(QStringLiteral("reads_per_s"), run.legacyReads);
+    perSecond(QStringLiteral("writes_per_s"), run.legacyWrites);
+    perSecond(QStringLiteral("read_bytes_per_s"), run.legacyReadBytes);
+    perSecond(QStringLiteral("write_bytes_per_s"), run.legacyWrittenBytes);
+    // cpu (0.4/0.5), threads and mutex print only general statistics.
+    const bool eventsOnly = run.test.isEmpty() || run.test == QLatin1String("cpu") || run.test == QLatin1String("threads") ||
+                            run.test == QLatin1String("mutex");
+    if (eventsOnly && run.events > 0) perSecond(QStringLiteral("events_per_s"), run.events);
+}
 
 void emitRun(ImportResult& r, Run& run)
 {
-    // threads/mutex print only general statistics: events per second from events and time.
-    if (!run.values.count(QStringLiteral("events_per_s")) && run.test.isEmpty() && run.totalTimeS > 0 && run.events > 0)
-        run.values[QStringLiteral("events_per_s")] = run.events / run.totalTimeS;
+    deriveLegacyRates(run);
     QJsonObject labels{{QStringLiteral("run"), run.index}, {QStringLiteral("test"), run.test.isEmpty() ? QStringLiteral("other") : run.test}};
     if (run.threads > 0) labels.insert(QStringLiteral("threads"), run.threads);
+    if (!run.ioMode.isEmpty()) labels.insert(QStringLiteral("io_mode"), run.ioMode);
     if (!run.harnessPrefix.isEmpty()) labels.insert(QStringLiteral("harness_prefix"), run.harnessPrefix);
     for (const auto& [key, value] : run.values) {
         Measurement m;
@@ -285,7 +387,8 @@ ImportResult SysbenchImporter::parse(QIODevice& in, const ImportContext& context
     static const QRegularExpression banner(QStringLiteral("^(.{0,40}?)\\s*sysbench (\\d+\\.\\d+[^\\s:]*):?(?:\\s|$)"));
     std::vector<Run> runs;
     RunParser parser(context);
-    for (const auto& line : tooltext::lines(bytes)) {
+    QVector<ImportWarning> cutWarnings;
+    for (const auto& line : tooltext::completeLines(bytes, cutWarnings)) {
         if (context.cancelled()) throw Cancelled();
         const auto m = banner.match(line.text);
         if (m.hasMatch()) {
@@ -306,7 +409,8 @@ ImportResult SysbenchImporter::parse(QIODevice& in, const ImportContext& context
     ImportResult r;
     r.format = name();
     r.toolVersion = QStringLiteral("sysbench ") + runs.front().version;
-    std::map<QString, std::vector<double>> headline;
+    r.warnings = cutWarnings;
+    std::vector<const Run*> withResults;
     for (auto& run : runs) {
         const qsizetype before = r.measurements.size();
         emitRun(r, run);
@@ -315,22 +419,38 @@ ImportResult SysbenchImporter::parse(QIODevice& in, const ImportContext& context
             w.line = run.bannerLine;
             w.message = QStringLiteral("sysbench run %1 printed no results (cut off or a prepare/cleanup step)").arg(run.index + 1);
             r.warnings << w;
+            continue;
         }
-        for (qsizetype i = before; i < r.measurements.size(); ++i)
-            headline[r.measurements[i].metric].push_back(r.measurements[i].value);
+        withResults.push_back(&run);
     }
-    // Several runs of one test in a file (one per CPU, repeats): the headline is their mean.
-    for (const auto& [metric, values] : headline) {
-        double sum = 0;
-        for (const double v : values) sum += v;
-        r.metrics.insert(metric, sum / double(values.size()));
-        if (values.size() > 1 && (metric.endsWith(QLatin1String("_per_s")) || metric.endsWith(QLatin1String("_iops")) ||
-                                  metric == QLatin1String("db.tps")))
-            r.labels.insert(QStringLiteral("headline"), QStringLiteral("mean over %1 runs").arg(values.size()));
-    }
-    if (r.labels.contains(QStringLiteral("headline"))) {
+    // Every complete run ends with the "Threads fairness" block; a last run without it was cut.
+    if (!withResults.empty() && !withResults.back()->sawFairness) {
         ImportWarning w;
-        w.message = QStringLiteral("the file holds several runs of the same test; headline values are their mean");
+        w.line = withResults.back()->bannerLine;
+        w.message = QStringLiteral("the %1: sysbench run %2 has no 'execution time (avg/stddev)' line, the last line "
+                                   "of its summary; only the lines before the cut are stored")
+                        .arg(QLatin1String(tooltext::kEndedEarly))
+                        .arg(withResults.back()->index + 1);
+        r.warnings << w;
+    }
+    if (withResults.size() == 1) {
+        for (const auto& m : std::as_const(r.measurements)) r.metrics.insert(m.metric, m.value);
+    } else if (withResults.size() > 1) {
+        // A thread sweep, repeats, or different tests: each run is its own labelled set and
+        // none of them, nor their mean, is a headline.
+        QStringList described;
+        for (const Run* run : withResults)
+            described << QStringLiteral("%1%2%3")
+                             .arg(run->test.isEmpty() ? QStringLiteral("other") : run->test)
+                             .arg(run->threads > 0 ? QStringLiteral(" %1 threads").arg(run->threads) : QString())
+                             .arg(run->ioMode.isEmpty() ? QString() : QStringLiteral(" ") + run->ioMode);
+        r.labels.insert(QStringLiteral("runs"), int(withResults.size()));
+        ImportWarning w;
+        w.line = withResults.front()->bannerLine;
+        w.message = QStringLiteral("the file holds %1 sysbench runs (%2); each is kept as its own set of measurements "
+                                   "(label 'run') and none is taken as the headline, since runs are never pooled")
+                        .arg(withResults.size())
+                        .arg(described.join(QStringLiteral(", ")));
         r.warnings << w;
     }
     return r;

@@ -56,6 +56,25 @@ std::vector<Line> lines(const QByteArray& text)
     return out;
 }
 
+std::vector<Line> completeLines(const QByteArray& text, QVector<ImportWarning>& warnings)
+{
+    std::vector<Line> out = lines(text);
+    if (out.empty() || text.endsWith('\n')) return out;
+    const QString last = out.back().text.trimmed();
+    if (last.isEmpty()) return out;
+    const QChar c = last.back();
+    if (!c.isDigit() && !QStringLiteral(".,:;+-=/").contains(c)) return out;
+    ImportWarning w;
+    w.line = out.back().number;
+    w.column = 1;
+    w.message = QStringLiteral("the %1: the last line has no line end and may be cut inside its number, so it is "
+                               "not read ('%2')")
+                    .arg(QLatin1String(kEndedEarly), last.left(60));
+    warnings << w;
+    out.pop_back();
+    return out;
+}
+
 QByteArray unixLineEnds(const QByteArray& text)
 {
     if (!text.contains('\r')) return text;
