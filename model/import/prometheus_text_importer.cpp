@@ -4,6 +4,7 @@
 #include "fast_parse.h"
 #include "prometheus_series.h"
 #include "text_input.h"
+#include "tool_text.h"
 
 #include <QMap>
 #include <cmath>
@@ -133,9 +134,10 @@ int PrometheusTextImporter::sniff(const QByteArray& head, const QString& fileNam
 
 ImportResult PrometheusTextImporter::parse(QIODevice& in, const ImportContext& context) const
 {
-    const QByteArray text = readTextInput(in, context, QStringLiteral("Prometheus text exposition"));
     ImportResult r;
     r.format = name();
+    // An exposition ends with a line feed; "node_load1 0.2" without one may be cut from 0.25.
+    const QByteArray text = tooltext::withoutCutLastLine(readTextInput(in, context, QStringLiteral("Prometheus text exposition")), r.warnings);
     QMap<QString, double> cpuByMode;
     QMap<QString, QString> types;
     LineCursor lines(text);
@@ -150,7 +152,8 @@ ImportResult PrometheusTextImporter::parse(QIODevice& in, const ImportContext& c
             continue;
         }
         Sample s = LineParser(l, context.fileName, lines.number()).parse();
-        if (s.name == QLatin1String("node_cpu_seconds_total") && std::isfinite(s.value)) {
+        // node_cpu: node_exporter before 0.16
+        if ((s.name == QLatin1String("node_cpu_seconds_total") || s.name == QLatin1String("node_cpu")) && std::isfinite(s.value)) {
             cpuByMode[s.labels.value(QStringLiteral("mode"))] += s.value;
         }
         if (!std::isfinite(s.value)) {
@@ -161,8 +164,10 @@ ImportResult PrometheusTextImporter::parse(QIODevice& in, const ImportContext& c
         m.metric = s.name;
         m.unit = unitOf(s.name);
         m.value = s.value;
-        if (s.name == QLatin1String("node_memory_MemAvailable_bytes")) m.metric = QStringLiteral("mem.available_bytes");
-        else if (s.name == QLatin1String("node_memory_MemTotal_bytes")) m.metric = QStringLiteral("mem.total_bytes");
+        if (s.name == QLatin1String("node_memory_MemAvailable_bytes") || s.name == QLatin1String("node_memory_MemAvailable"))
+            m.metric = QStringLiteral("mem.available_bytes");
+        else if (s.name == QLatin1String("node_memory_MemTotal_bytes") || s.name == QLatin1String("node_memory_MemTotal"))
+            m.metric = QStringLiteral("mem.total_bytes");
         else if (s.name == QLatin1String("node_load1")) m.metric = QStringLiteral("cpu.load1");
         if (m.metric != s.name) {
             r.metrics.insert(m.metric, m.value);

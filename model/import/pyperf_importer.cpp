@@ -2,9 +2,11 @@
 
 #include "core/errors.h"
 #include "core/json_input.h"
+#include "gzip_input.h"
 #include "tool_text.h"
 #include "units.h"
 
+#include <QBuffer>
 #include <QJsonArray>
 #include <cmath>
 
@@ -21,8 +23,9 @@ QString unitSuffix(const QString& unit)
 
 }  // namespace
 
-int PyperfImporter::sniff(const QByteArray& head, const QString&) const
+int PyperfImporter::sniff(const QByteArray& head, const QString& fileName) const
 {
+    if (isGzip(head)) return fileName.endsWith(QLatin1String(".json.gz"), Qt::CaseInsensitive) ? 60 : 0;
     const QByteArray h = tooltext::withoutBom(head);
     if (!h.trimmed().startsWith('{') || !h.contains("\"benchmarks\"")) return 0;
     if (h.contains("\"runs\"") || h.contains("\"perf_version\"") || h.contains("\"pyperf_version\"") ||
@@ -33,10 +36,16 @@ int PyperfImporter::sniff(const QByteArray& head, const QString&) const
 
 ImportResult PyperfImporter::parse(QIODevice& in, const ImportContext& context) const
 {
-    // pyperf writes *.json.gz when asked to; say so rather than "binary data".
-    if (in.peek(2) == QByteArray("\x1F\x8B"))
-        throw InputError(context.fileName, QStringLiteral("the file is gzip-compressed; expected pyperf JSON (gunzip it first)"));
-    const QByteArray bytes = tooltext::read(in, context, QStringLiteral("pyperf JSON"));
+    // pyperf writes *.json.gz when the output name ends in .gz.
+    QByteArray bytes;
+    if (isGzip(in.peek(2))) {
+        QBuffer inflated;
+        inflated.setData(gunzip(in.readAll(), context.fileName));
+        inflated.open(QIODevice::ReadOnly);
+        bytes = tooltext::read(inflated, context, QStringLiteral("pyperf JSON (inside the .gz)"));
+    } else {
+        bytes = tooltext::read(in, context, QStringLiteral("pyperf JSON"));
+    }
     const QJsonDocument doc = json::parseDocument(bytes, context.fileName, false);
     const json::Path rootPath(context.fileName);
     if (!doc.isObject()) rootPath.fail(QStringLiteral("expected a pyperf result object with \"benchmarks\""));

@@ -5,8 +5,10 @@
 #include "series_accumulator.h"
 #include "sysstat_metrics.h"
 #include "text_input.h"
+#include "tool_text.h"
 
 #include <QSet>
+#include <map>
 #include <cmath>
 
 namespace headroom {
@@ -67,15 +69,17 @@ int SysstatCsvImporter::sniff(const QByteArray& head, const QString& fileName) c
 
 ImportResult SysstatCsvImporter::parse(QIODevice& in, const ImportContext& context) const
 {
-    const QByteArray text = readTextInput(in, context, QStringLiteral("sysstat sadf -d output"));
     ImportResult r;
     r.format = name();
+    const QByteArray text = tooltext::withoutCutLastLine(readTextInput(in, context, QStringLiteral("sysstat sadf -d output")), r.warnings);
     SeriesAccumulator acc;
     QStringList header;
     QString activity;
     QSet<QString> skipped;
     int restarts = 0;
     int headers = 0;
+    qsizetype horizontalColumns = 0;
+    bool horizontal = false;
     QString node;
     LineCursor lines(text);
     while (lines.next()) {
@@ -84,6 +88,20 @@ ImportResult SysstatCsvImporter::parse(QIODevice& in, const ImportContext& conte
         if (trimmed(line).empty()) continue;
         if (line[0] == '#') {
             header = toQString(trimmed(line.substr(1))).split(QLatin1Char(';'));
+            // sadf -dh puts every activity on one line; "%idle[...]" ends a group of columns that
+            // repeats once per item (CPU, device). Only the columns up to the first such group
+            // are read: the first item of the first activity (CPU "all"), since where the later
+            // activities start depends on how many items each row holds.
+            horizontalColumns = 0;
+            for (qsizetype c = 0; c < header.size(); ++c)
+                if (header[c].endsWith(QLatin1String("[...]"))) {
+                    header[c].chop(5);
+                    if (horizontalColumns == 0) horizontalColumns = c + 1;
+                }
+            if (horizontalColumns > 0) {
+                header = header.mid(0, horizontalColumns);
+                horizontal = true;
+            }
             if (header.size() < 4 || header[0] != QLatin1String("hostname") || header[2] != QLatin1String("timestamp"))
                 throw InputError(formatWhere(context.fileName, lines.number(), 1),
                                  QStringLiteral("expected a sadf -d header '# hostname;interval;timestamp;…'"));
@@ -92,7 +110,7 @@ ImportResult SysstatCsvImporter::parse(QIODevice& in, const ImportContext& conte
             ++headers;
             continue;
         }
-        const std::vector<std::string_view> f = splitFields(line);
+        std::vector<std::string_view> f = splitFields(line);
         if (f.size() < 4)
             throw InputError(formatWhere(context.fileName, lines.number(), 1),
                              QStringLiteral("expected 'hostname;interval;timestamp;…' with at least 4 fields, got %1").arg(f.size()));
@@ -109,6 +127,7 @@ ImportResult SysstatCsvImporter::parse(QIODevice& in, const ImportContext& conte
             throw InputError(formatWhere(context.fileName, lines.number(), 1),
                              QStringLiteral("data row before any '# hostname;interval;timestamp;…' header"));
         if (activity.isEmpty()) continue;
+        if (horizontalColumns > 0 && f.size() >= size_t(horizontalColumns)) f.resize(size_t(horizontalColumns));
         if (f.size() != size_t(header.size()))
             throw InputError(formatWhere(context.fileName, lines.number(), 1),
                              QStringLiteral("expected %1 fields as the header says, got %2").arg(header.size()).arg(f.size()));
@@ -119,6 +138,8 @@ ImportResult SysstatCsvImporter::parse(QIODevice& in, const ImportContext& conte
             device = toQString(f[3]);
         }
         double idle = NAN, iowait = NAN;
+        // One sample per metric and time: of fields that give one metric, the preferred one.
+        std::map<QString, std::pair<const SysstatField*, double>> chosen;
         for (size_t c = 4; c < f.size(); ++c) {
             const QString key = sysstatFieldKey(header[qsizetype(c)]);
             const SysstatField* field = sysstatField(activity, key);
@@ -133,8 +154,11 @@ ImportResult SysstatCsvImporter::parse(QIODevice& in, const ImportContext& conte
                                  QStringLiteral("expected a number for %1, got '%2'").arg(header[qsizetype(c)], toQString(f[c])));
             if (key == QLatin1String("idle")) idle = *value;
             if (key == QLatin1String("iowait")) iowait = *value;
-            acc.add(QString(), QLatin1String(field->metric), QLatin1String(field->unit), device, *time, *value * field->scale);
+            auto& slot = chosen[QLatin1String(field->metric)];
+            if (!slot.first || field < slot.first) slot = {field, *value};
         }
+        for (const auto& [metric, fv] : chosen)
+            acc.add(QString(), metric, QLatin1String(fv.first->unit), device, *time, fv.second * fv.first->scale);
         if (activity == QLatin1String("cpu") && std::isfinite(idle))
             acc.add(QString(), QStringLiteral("cpu.util_pct"), QStringLiteral("%"), QString(), *time,
                     std::max(0.0, 100.0 - idle - (std::isfinite(iowait) ? iowait : 0.0)));
@@ -145,6 +169,9 @@ ImportResult SysstatCsvImporter::parse(QIODevice& in, const ImportContext& conte
     acc.moveInto(r.series);
     r.node = node;
     if (restarts > 0) r.labels.insert(QStringLiteral("restarts"), restarts);
+    if (horizontal)
+        r.warnings.push_back({0, 0, QString(), QStringLiteral("horizontal layout (sadf -dh): only the first activity's first item "
+                                                              "(CPU all) is read; export with sadf -d for every activity")});
     if (!skipped.isEmpty()) {
         QStringList names(skipped.begin(), skipped.end());
         names.sort();

@@ -37,6 +37,9 @@ inline constexpr const char* kEndedEarly = "input ended early";
 // ("Requests/sec:   5" for 5722.03): that line is left out and a warning says so. A last line
 // that ends otherwise ("Transfer/sec: 2.38MB") is complete by its shape and kept.
 std::vector<Line> completeLines(const QByteArray& text, QVector<ImportWarning>& warnings);
+// The same rule on the bytes, for importers that walk lines themselves: the text without a
+// last line that may have been cut.
+QByteArray withoutCutLastLine(const QByteArray& text, QVector<ImportWarning>& warnings);
 
 // The text with carriage returns before a line feed removed ("\r\n" and the "\r\r\n" that some
 // Windows tools write), so that line numbers count what an editor shows as lines.
