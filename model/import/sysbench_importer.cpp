@@ -193,6 +193,7 @@ private:
             return true;
         }
         if (section_ == QLatin1String("oltp test statistics")) {
+            run.test = QStringLiteral("oltp");  // 0.5 runs its Lua OLTP script without "Doing OLTP test"
             static const QRegularExpression total(QStringLiteral("^\\s*total:\\s*(\\d+)\\s*$"));
             static const QRegularExpression rate(QStringLiteral("^\\s*(transactions|deadlocks|ignored errors|reconnects):\\s*\\d+\\s*\\(\\s*([0-9][0-9.eE+-]*) per sec\\.\\)"));
             match(l, total, [&](auto& m) { run.legacyQueries = toNumber(m.captured(1), ctx_, l, m.capturedStart(1)); });

@@ -10,6 +10,7 @@
 #include <QSet>
 #include <map>
 #include <cmath>
+#include <optional>
 
 namespace headroom {
 
@@ -40,6 +41,26 @@ QString activityOf(const QStringList& header)
     if (first == QLatin1String("DEV")) return QStringLiteral("disk");
     if (first == QLatin1String("IFACE") && header.contains(QStringLiteral("rxkB/s"))) return QStringLiteral("net");
     return {};
+}
+
+// sadf -d -t / -T print local time with the zone's abbreviation ("2019-04-18 09:20:19 EST").
+// The common abbreviations have one meaning each; others are refused rather than guessed.
+std::optional<double> sadfTime(std::string_view cell)
+{
+    if (const auto t = fastparse::timestamp(cell)) return t;
+    const size_t space = cell.rfind(' ');
+    if (space == std::string_view::npos) return std::nullopt;
+    static const std::pair<std::string_view, int> zones[] = {
+        {"GMT", 0},      {"UTC", 0},      {"WET", 0},      {"WEST", 60},    {"BST", 60},     {"CET", 60},
+        {"CEST", 120},   {"MET", 60},     {"MEST", 120},   {"EET", 120},    {"EEST", 180},   {"MSK", 180},
+        {"EST", -300},   {"EDT", -240},   {"CST", -360},   {"CDT", -300},   {"MST", -420},   {"MDT", -360},
+        {"PST", -480},   {"PDT", -420},   {"AKST", -540},  {"AKDT", -480},  {"HST", -600},   {"JST", 540},
+        {"KST", 540},    {"AEST", 600},   {"AEDT", 660},   {"NZST", 720},   {"NZDT", 780}};
+    const std::string_view zone = cell.substr(space + 1);
+    for (const auto& [name, minutes] : zones)
+        if (zone == name)
+            if (const auto t = fastparse::isoDateTime(cell.substr(0, space))) return *t - minutes * 60.0;
+    return std::nullopt;
 }
 
 int columnOf(std::string_view line, size_t index)
@@ -115,10 +136,10 @@ ImportResult SysstatCsvImporter::parse(QIODevice& in, const ImportContext& conte
             throw InputError(formatWhere(context.fileName, lines.number(), 1),
                              QStringLiteral("expected 'hostname;interval;timestamp;…' with at least 4 fields, got %1").arg(f.size()));
         if (node.isEmpty()) node = toQString(f[0]);
-        const auto time = fastparse::timestamp(trimmed(f[2]));
+        const auto time = sadfTime(trimmed(f[2]));
         if (!time)
             throw InputError(formatWhere(context.fileName, lines.number(), columnOf(line, 2)),
-                             QStringLiteral("expected a timestamp 'YYYY-MM-DD HH:MM:SS UTC' or epoch seconds, got '%1'").arg(toQString(f[2])));
+                             QStringLiteral("expected a timestamp 'YYYY-MM-DD HH:MM:SS UTC' (or another known zone such as EST, CET) or epoch seconds, got '%1'").arg(toQString(f[2])));
         if (f[1] == "-1") {  // LINUX-RESTART or COM row
             if (f[3].substr(0, 13) == "LINUX-RESTART") ++restarts;
             continue;

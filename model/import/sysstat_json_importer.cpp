@@ -113,6 +113,9 @@ ImportResult SysstatJsonImporter::parse(QIODevice& in, const ImportContext& cont
         }
     }
     acc.moveInto(r.series);
+    if (r.series.empty())
+        r.warnings.push_back({0, 0, hp.str(), QStringLiteral("activities not imported: the file holds none of the activities "
+                                                             "Headroom reads (cpu-load \"all\", memory, disk, network net-dev)")});
     if (restarts > 0) r.labels.insert(QStringLiteral("restarts"), restarts);
     return r;
 }

@@ -56,6 +56,8 @@ ImportResult SystemdAnalyzeImporter::parse(QIODevice& in, const ImportContext& c
     static const QRegularExpression reached(QStringLiteral("^(\\S+) reached after (.+) in userspace\\.?$"));
     LineCursor lines(text);
     bool chain = false;
+    bool chainTopSeen = false;
+    static const QRegularExpression unitTookOnly(QStringLiteral("^(\\S+) \\+(.+)$"));
     while (lines.next()) {
         const QString raw = lines.lineString();
         // critical-chain draws its tree with box characters and spaces before the unit.
@@ -93,8 +95,26 @@ ImportResult SystemdAnalyzeImporter::parse(QIODevice& in, const ImportContext& c
         }
         if (chain) {
             const auto m = chainUnit.match(l);
-            if (!m.hasMatch()) continue;
-            if (r.leadTimeEvents.isEmpty()) {  // the first unit is the target the chain leads to
+            if (!m.hasMatch()) {
+                // A unit without "@" (no activation time known), e.g. the top of a chain asked
+                // for one service: its start time is kept, but it gives no boot time.
+                const auto took = unitTookOnly.match(l);
+                if (took.hasMatch())
+                    if (const auto v = systemdTimespan(took.captured(2))) {
+                        r.measurements.push_back({QString(), QStringLiteral("boot.unit_start_s"), *v, QStringLiteral("s"),
+                                                  QJsonObject{{QStringLiteral("unit"), took.captured(1)},
+                                                              {QStringLiteral("source"), QStringLiteral("critical-chain")}}});
+                        if (!chainTopSeen)
+                            r.warnings.push_back({lines.number(), 1, QString(),
+                                                  QStringLiteral("the chain's top unit %1 has no activation time ('@'); the file gives no boot time")
+                                                      .arg(took.captured(1))});
+                    }
+                chainTopSeen = true;
+                continue;
+            }
+            const bool top = !chainTopSeen;
+            chainTopSeen = true;
+            if (top && r.leadTimeEvents.isEmpty()) {  // the first unit is the target the chain leads to
                 const auto at = systemdTimespan(m.captured(2));
                 if (!at) throw InputError(formatWhere(context.fileName, lines.number(), int(raw.indexOf(QLatin1Char('@'))) + 2),
                                           QStringLiteral("expected a time span after '@'"));
