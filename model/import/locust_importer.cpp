@@ -243,7 +243,7 @@ ImportResult LocustImporter::parse(QIODevice& in, const ImportContext& context) 
     const QByteArray bytes = tooltext::read(in, context, QStringLiteral("Locust CSV"));
     ImportResult r;
     r.format = name();
-    const auto recs = csv::parse(tooltext::withoutCutLastLine(tooltext::unixLineEnds(bytes), r.warnings), context.fileName);
+    const auto recs = csv::parse(tooltext::withoutCutLastLine(tooltext::unixLineEnds(bytes), r.warnings, true), context.fileName);
     if (recs.empty()) throw InputError(context.fileName, QStringLiteral("the file is empty; expected Locust CSV"));
     switch (kindOf(recs.front().fields)) {
     case Kind::Stats: parseStats(r, recs, context); r.labels.insert(QStringLiteral("file"), QStringLiteral("stats")); break;

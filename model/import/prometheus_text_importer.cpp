@@ -137,7 +137,7 @@ ImportResult PrometheusTextImporter::parse(QIODevice& in, const ImportContext& c
     ImportResult r;
     r.format = name();
     // An exposition ends with a line feed; "node_load1 0.2" without one may be cut from 0.25.
-    const QByteArray text = tooltext::withoutCutLastLine(readTextInput(in, context, QStringLiteral("Prometheus text exposition")), r.warnings);
+    const QByteArray text = tooltext::withoutCutLastLine(readTextInput(in, context, QStringLiteral("Prometheus text exposition")), r.warnings, true);
     QMap<QString, double> cpuByMode;
     QMap<QString, QString> types;
     LineCursor lines(text);
@@ -176,6 +176,8 @@ ImportResult PrometheusTextImporter::parse(QIODevice& in, const ImportContext& c
         for (auto it = s.labels.cbegin(); it != s.labels.cend(); ++it) m.labels.insert(it.key(), it.value());
         r.measurements.push_back(std::move(m));
     }
+    if (r.measurements.isEmpty() && !r.warnings.isEmpty() && r.warnings.front().message.contains(QLatin1String(tooltext::kEndedEarly)))
+        throw InputError(context.fileName, r.warnings.front().message);
     double cpuTotal = 0;
     for (double v : cpuByMode) cpuTotal += v;
     if (cpuTotal > 0) {

@@ -27,6 +27,7 @@ struct Run {
     QString intervalPercentile;  // from "lat (ms,95%)"
     QString ioMode;              // fileio: "synchronous", "asynchronous", …
     bool sawFairness = false;    // "execution time (avg/stddev)", the last line of every run
+    bool maintenance = false;    // a prepare or cleanup step ("Creating table…", "Removing test files…")
     // sysbench 0.4/0.5 print counts, not rates: rates are counts over the total time.
     double legacyQueries = -1;
     double legacyReads = -1, legacyWrites = -1;
@@ -188,6 +189,8 @@ private:
         static const QRegularExpression ioMode(QStringLiteral("^Using (\\S+) I/O mode"));
         if (match(l, ioMode, [&](auto& m) { run.ioMode = m.captured(1); })) return true;
         if (t.startsWith(QLatin1String("execution time (avg/stddev)"))) run.sawFairness = true;
+        for (const char* step : {"Creating ", "Dropping ", "Inserting ", "Removing "})
+            if (t.startsWith(QLatin1String(step))) run.maintenance = true;
         if (t == QLatin1String("per-request statistics:") || t == QLatin1String("response time:")) {
             legacyLatency_ = true;
             return true;
@@ -389,7 +392,8 @@ ImportResult SysbenchImporter::parse(QIODevice& in, const ImportContext& context
     std::vector<Run> runs;
     RunParser parser(context);
     QVector<ImportWarning> cutWarnings;
-    for (const auto& line : tooltext::completeLines(bytes, cutWarnings)) {
+    // sysbench ends every run with a line feed: a last line without one was cut, whatever it holds.
+    for (const auto& line : tooltext::lines(tooltext::withoutCutLastLine(bytes, cutWarnings, true))) {
         if (context.cancelled()) throw Cancelled();
         const auto m = banner.match(line.text);
         if (m.hasMatch()) {
@@ -414,17 +418,26 @@ ImportResult SysbenchImporter::parse(QIODevice& in, const ImportContext& context
     std::vector<const Run*> withResults;
     for (auto& run : runs) {
         const qsizetype before = r.measurements.size();
+        const size_t seriesBefore = r.series.size();
         emitRun(r, run);
-        if (r.measurements.size() == before) {
+        if (r.measurements.size() == before && r.series.size() == seriesBefore) {
+            // A prepare or cleanup step prints no results; any other last run without them was cut.
             ImportWarning w;
             w.line = run.bannerLine;
-            w.message = QStringLiteral("sysbench run %1 printed no results (cut off or a prepare/cleanup step)").arg(run.index + 1);
+            w.message = &run == &runs.back() && !run.maintenance
+                            ? QStringLiteral("the %1: sysbench run %2 started but printed no results")
+                                  .arg(QLatin1String(tooltext::kEndedEarly))
+                                  .arg(run.index + 1)
+                            : QStringLiteral("sysbench run %1 printed no results (a prepare or cleanup step)").arg(run.index + 1);
             r.warnings << w;
             continue;
         }
         withResults.push_back(&run);
     }
     // Every complete run ends with the "Threads fairness" block; a last run without it was cut.
+    if (withResults.empty())
+        throw InputError(context.fileName, r.warnings.isEmpty() ? QStringLiteral("no sysbench results found")
+                                                                : r.warnings.back().message);
     if (!withResults.empty() && !withResults.back()->sawFairness) {
         ImportWarning w;
         w.line = withResults.back()->bannerLine;

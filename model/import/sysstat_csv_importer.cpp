@@ -92,7 +92,7 @@ ImportResult SysstatCsvImporter::parse(QIODevice& in, const ImportContext& conte
 {
     ImportResult r;
     r.format = name();
-    const QByteArray text = tooltext::withoutCutLastLine(readTextInput(in, context, QStringLiteral("sysstat sadf -d output")), r.warnings);
+    const QByteArray text = tooltext::withoutCutLastLine(readTextInput(in, context, QStringLiteral("sysstat sadf -d output")), r.warnings, true);
     SeriesAccumulator acc;
     QStringList header;
     QString activity;

@@ -47,7 +47,7 @@ ImportResult SystemdAnalyzeImporter::parse(QIODevice& in, const ImportContext& c
 {
     ImportResult r;
     r.format = name();
-    const QByteArray text = tooltext::withoutCutLastLine(readTextInput(in, context, QStringLiteral("systemd-analyze output")), r.warnings);
+    const QByteArray text = tooltext::withoutCutLastLine(readTextInput(in, context, QStringLiteral("systemd-analyze output")), r.warnings, true);
     static const QRegularExpression finished(QStringLiteral("Startup finished in (.*) = (.+)$"));
     static const QRegularExpression stage(QStringLiteral("^(.+?) \\((\\w+)\\)$"));
     static const QRegularExpression chainUnit(QStringLiteral("^(\\S+) @(.+?)(?: \\+(.+))?$"));

@@ -38,8 +38,10 @@ inline constexpr const char* kEndedEarly = "input ended early";
 // that ends otherwise ("Transfer/sec: 2.38MB") is complete by its shape and kept.
 std::vector<Line> completeLines(const QByteArray& text, QVector<ImportWarning>& warnings);
 // The same rule on the bytes, for importers that walk lines themselves: the text without a
-// last line that may have been cut.
-QByteArray withoutCutLastLine(const QByteArray& text, QVector<ImportWarning>& warnings);
+// last line that may have been cut. Formats that a program always ends with a line feed (the
+// Prometheus exposition, sadf, Locust's CSV) pass `alwaysEndsWithLineFeed`: any last line
+// without one is then taken as cut.
+QByteArray withoutCutLastLine(const QByteArray& text, QVector<ImportWarning>& warnings, bool alwaysEndsWithLineFeed = false);
 
 // The text with carriage returns before a line feed removed ("\r\n" and the "\r\r\n" that some
 // Windows tools write), so that line numbers count what an editor shows as lines.

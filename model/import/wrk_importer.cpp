@@ -31,6 +31,7 @@ struct WrkRun {
     bool sawErrors = false;
     bool sawThreadStats = false;
     bool sawRequestsPerSec = false;
+    bool sawTransfer = false;  // "Transfer/sec:", the last line wrk prints
     bool wrk2 = false;
 };
 
@@ -120,6 +121,7 @@ public:
             run().sawRequestsPerSec = true;
         } else if ((m = transfer.match(t)).hasMatch()) {
             metric(QStringLiteral("http.transfer_bytes_per_s"), bytes(l, m, 1, indent), QStringLiteral("bytes/s"));
+            run().sawTransfer = true;
         }
     }
 
@@ -127,11 +129,19 @@ public:
     {
         std::vector<WrkRun*> complete;
         for (auto& r : runs_) {
+            const bool last = &r == &runs_.back();
             if (r.sawRequestsPerSec) {
                 complete.push_back(&r);
+                if (last && !r.sawTransfer) {
+                    ImportWarning w;
+                    w.line = lastLine;
+                    w.message = QStringLiteral("the %1: the last wrk run has no 'Transfer/sec:' line, the last line wrk prints")
+                                    .arg(QLatin1String(tooltext::kEndedEarly));
+                    warnings << w;
+                }
                 continue;
             }
-            if (r.values.empty()) continue;  // a "Running" line of a run that printed nothing
+            if (r.values.empty() && !last) continue;  // a "Running" line of a run that printed nothing
             ImportWarning w;
             w.line = r.firstLine;
             w.message = QStringLiteral("the %1: the wrk run that starts here has no 'Requests/sec:' line, so none of its "
