@@ -66,10 +66,12 @@ ImportResult PyperfImporter::parse(QIODevice& in, const ImportContext& context) 
     for (qsizetype i = 0; i < benchmarks.size(); ++i) {
         const json::Path p = bp.index(i);
         const QJsonObject bench = p.object(benchmarks.at(i));
-        // Benchmark metadata overrides the file's.
+        // Benchmark metadata overrides the file's; perf 0.7–0.9 (2016) kept it in "common_metadata".
         QJsonObject meta = common;
-        const QJsonObject own = bench.value(QStringLiteral("metadata")).toObject();
-        for (auto it = own.begin(); it != own.end(); ++it) meta.insert(it.key(), it.value());
+        for (const char* key : {"common_metadata", "metadata"}) {
+            const QJsonObject own = bench.value(QLatin1String(key)).toObject();
+            for (auto it = own.begin(); it != own.end(); ++it) meta.insert(it.key(), it.value());
+        }
         const QString benchName = meta.value(QStringLiteral("name")).toString();
         if (benchName.isEmpty()) p.key(QStringLiteral("metadata")).key(QStringLiteral("name")).fail(QStringLiteral("expected the benchmark's name"));
         const QString suffix = unitSuffix(meta.value(QStringLiteral("unit")).toString(QStringLiteral("second")));
@@ -79,9 +81,11 @@ ImportResult PyperfImporter::parse(QIODevice& in, const ImportContext& context) 
         const QJsonArray runs = rp.array(bench.value(QStringLiteral("runs")));
         for (qsizetype k = 0; k < runs.size(); ++k) {
             const QJsonObject run = rp.index(k).object(runs.at(k));
-            if (!run.contains(QStringLiteral("values"))) continue;  // calibration run
-            const json::Path vp = rp.index(k).key(QStringLiteral("values"));
-            const QJsonArray vals = vp.array(run.value(QStringLiteral("values")));
+            // perf before 1.0 called the values "samples".
+            const QString key = run.contains(QStringLiteral("values")) ? QStringLiteral("values") : QStringLiteral("samples");
+            if (!run.contains(key)) continue;  // calibration run
+            const json::Path vp = rp.index(k).key(key);
+            const QJsonArray vals = vp.array(run.value(key));
             for (qsizetype j = 0; j < vals.size(); ++j) values.push_back(vp.index(j).number(vals.at(j)));
         }
         if (values.empty()) {
