@@ -1,5 +1,6 @@
 #include "sysbench_importer.h"
 
+#include "sysbench_legacy.h"
 #include "core/errors.h"
 #include "tool_text.h"
 #include "units.h"
@@ -10,29 +11,6 @@
 namespace headroom {
 
 namespace {
-
-// One "sysbench x.y" run inside the file.
-struct Run {
-    int index = 0;
-    int bannerLine = 0;
-    QString version;
-    QString harnessPrefix;   // "CPU 0" when a harness wrote it before the banner
-    QString test;            // cpu, memory, fileio, oltp, or "" (threads/mutex print no marker)
-    int threads = 0;
-    double totalTimeS = 0;
-    double events = 0;
-    std::map<QString, double> values;  // metric suffix (without the test prefix) -> value
-    // Interval lines: key -> (t, v); keys "tps", "qps", "eps", "lat", "err/s"
-    std::map<QString, std::pair<std::vector<double>, std::vector<double>>> intervals;
-    QString intervalPercentile;  // from "lat (ms,95%)"
-    QString ioMode;              // fileio: "synchronous", "asynchronous", …
-    bool sawFairness = false;    // "execution time (avg/stddev)", the last line of every run
-    bool maintenance = false;    // a prepare or cleanup step ("Creating table…", "Removing test files…")
-    // sysbench 0.4/0.5 print counts, not rates: rates are counts over the total time.
-    double legacyQueries = -1;
-    double legacyReads = -1, legacyWrites = -1;
-    double legacyReadBytes = -1, legacyWrittenBytes = -1;
-};
 
 // The metric name of a value of a test: cpu.latency_p95_ms, mem.mib_per_s, db.latency_p95_ms,
 // disk.fileio_latency_p95_ms, sysbench.events_per_s (threads, mutex).
@@ -47,7 +25,7 @@ QString qualified(const QString& test, const QString& key)
 }
 
 // Canonical metric name of a run's value; fileio's IOPS and throughput carry disk.* names.
-QString metricName(const Run& run, const QString& key)
+QString metricName(const SysbenchRun& run, const QString& key)
 {
     if (run.test == QLatin1String("fileio")) {
         static const std::map<QString, QString> fileio = {
@@ -74,24 +52,16 @@ QString unitOf(const QString& metric)
     return {};
 }
 
-double toNumber(const QString& s, const ImportContext& ctx, const tooltext::Line& line, qsizetype column)
-{
-    bool ok = false;
-    const double v = s.toDouble(&ok);
-    if (!ok) tooltext::failAt(ctx, line.number, int(column) + 1, QStringLiteral("expected a number, found '%1'").arg(s));
-    return v;
-}
-
 class RunParser {
 public:
-    explicit RunParser(const ImportContext& ctx) : ctx_(ctx) {}
+    explicit RunParser(const ImportContext& ctx) : ctx_(ctx), legacy_(ctx) {}
     void startRun()
     {
         section_.clear();
-        legacyLatency_ = false;
+        legacy_.startRun();
     }
 
-    void line(Run& run, const tooltext::Line& l)
+    void line(SysbenchRun& run, const tooltext::Line& l)
     {
         const QString& text = l.text;
         const QString t = text.trimmed();
@@ -107,23 +77,23 @@ public:
         if (t.startsWith(QLatin1String("Prime numbers limit")) || t.startsWith(QLatin1String("CPU speed"))) run.test = QStringLiteral("cpu");
         if (t.startsWith(QLatin1String("Running memory speed test"))) run.test = QStringLiteral("memory");
         if (t.startsWith(QLatin1String("Extra file open flags"))) run.test = QStringLiteral("fileio");
-        if (legacy(run, l, t)) return;
+        if (legacy_.line(run, l, t, section_)) return;
 
         static const QRegularExpression eventsPerSecond = perSecondRe(QStringLiteral("events per second"));
         static const QRegularExpression eps = perSecondRe(QStringLiteral("events/s \\(eps\\)"));
         value(run, l, eventsPerSecond, QStringLiteral("events_per_s"), 1);
         value(run, l, eps, QStringLiteral("events_per_s"), 1, true);
-        if (match(l, totalTimeRe(), [&](auto& m) { run.totalTimeS = toNumber(m.captured(1), ctx_, l, m.capturedStart(1)); })) return;
-        if (match(l, eventsRe(), [&](auto& m) { run.events = toNumber(m.captured(1), ctx_, l, m.capturedStart(1)); })) return;
+        if (match(l, totalTimeRe(), [&](auto& m) { run.totalTimeS = sysbenchNumber(m.captured(1), ctx_, l, m.capturedStart(1)); })) return;
+        if (match(l, eventsRe(), [&](auto& m) { run.events = sysbenchNumber(m.captured(1), ctx_, l, m.capturedStart(1)); })) return;
         // memory
         if (match(l, memOpsRe(), [&](auto& m) {
                 run.test = QStringLiteral("memory");
-                run.values[QStringLiteral("ops_per_s")] = toNumber(m.captured(1), ctx_, l, m.capturedStart(1));
+                run.values[QStringLiteral("ops_per_s")] = sysbenchNumber(m.captured(1), ctx_, l, m.capturedStart(1));
             }))
             return;
         if (match(l, memMibRe(), [&](auto& m) {
                 run.test = QStringLiteral("memory");
-                run.values[QStringLiteral("mib_per_s")] = toNumber(m.captured(1), ctx_, l, m.capturedStart(1));
+                run.values[QStringLiteral("mib_per_s")] = sysbenchNumber(m.captured(1), ctx_, l, m.capturedStart(1));
             }))
             return;
         // oltp
@@ -133,14 +103,14 @@ public:
                 QString key = m.captured(1);
                 key.replace(QLatin1Char(' '), QLatin1Char('_'));
                 if (key == QLatin1String("ignored_errors")) key = QStringLiteral("errors");
-                run.values[key + QStringLiteral("_per_s")] = toNumber(m.captured(2), ctx_, l, m.capturedStart(2));
+                run.values[key + QStringLiteral("_per_s")] = sysbenchNumber(m.captured(2), ctx_, l, m.capturedStart(2));
             });
             return;
         }
         // fileio 1.0 ("reads/s: 1.23") and 1.1 ("read:  IOPS=1.23 4.5 MiB/s (4.7 MB/s)")
         if (section_ == QLatin1String("file operations")) {
             static const QRegularExpression ops(QStringLiteral("^\\s*(reads|writes|fsyncs)/s:\\s*([0-9][0-9.eE+-]*)"));
-            match(l, ops, [&](auto& m) { run.values[m.captured(1) + QStringLiteral("_per_s")] = toNumber(m.captured(2), ctx_, l, m.capturedStart(2)); });
+            match(l, ops, [&](auto& m) { run.values[m.captured(1) + QStringLiteral("_per_s")] = sysbenchNumber(m.captured(2), ctx_, l, m.capturedStart(2)); });
             return;
         }
         if (section_ == QLatin1String("throughput") && run.test == QLatin1String("fileio")) {
@@ -148,13 +118,13 @@ public:
             static const QRegularExpression v11(QStringLiteral("^\\s*(read|write|fsync):\\s*IOPS=([0-9][0-9.eE+-]*)(?:\\s+([0-9][0-9.eE+-]*) MiB/s)?"));
             match(l, v10, [&](auto& m) {
                 const QString dir = m.captured(1) == QLatin1String("read") ? QStringLiteral("read") : QStringLiteral("write");
-                run.values[dir + QStringLiteral("_bytes_per_s")] = toNumber(m.captured(2), ctx_, l, m.capturedStart(2)) * 1048576.0;
+                run.values[dir + QStringLiteral("_bytes_per_s")] = sysbenchNumber(m.captured(2), ctx_, l, m.capturedStart(2)) * 1048576.0;
             });
             match(l, v11, [&](auto& m) {
                 const QString op = m.captured(1);
-                run.values[op + QStringLiteral("s_per_s")] = toNumber(m.captured(2), ctx_, l, m.capturedStart(2));
+                run.values[op + QStringLiteral("s_per_s")] = sysbenchNumber(m.captured(2), ctx_, l, m.capturedStart(2));
                 if (op != QLatin1String("fsync") && m.capturedLength(3) > 0)
-                    run.values[op + QStringLiteral("_bytes_per_s")] = toNumber(m.captured(3), ctx_, l, m.capturedStart(3)) * 1048576.0;
+                    run.values[op + QStringLiteral("_bytes_per_s")] = sysbenchNumber(m.captured(3), ctx_, l, m.capturedStart(3)) * 1048576.0;
             });
             return;
         }
@@ -163,89 +133,16 @@ public:
             static const QRegularExpression pct(QStringLiteral("^\\s*([0-9][0-9.eE+-]*)th percentile:\\s*([0-9][0-9.eE+-]*)"));
             match(l, stat, [&](auto& m) {
                 const QString s = m.captured(1) == QLatin1String("avg") ? QStringLiteral("mean") : m.captured(1);
-                run.values[QStringLiteral("latency_%1_ms").arg(s)] = toNumber(m.captured(2), ctx_, l, m.capturedStart(2));
+                run.values[QStringLiteral("latency_%1_ms").arg(s)] = sysbenchNumber(m.captured(2), ctx_, l, m.capturedStart(2));
             });
             match(l, pct, [&](auto& m) {
-                const double p = toNumber(m.captured(1), ctx_, l, m.capturedStart(1));
-                run.values[QStringLiteral("latency_%1_ms").arg(units::percentileName(p))] = toNumber(m.captured(2), ctx_, l, m.capturedStart(2));
+                const double p = sysbenchNumber(m.captured(1), ctx_, l, m.capturedStart(1));
+                run.values[QStringLiteral("latency_%1_ms").arg(units::percentileName(p))] = sysbenchNumber(m.captured(2), ctx_, l, m.capturedStart(2));
             });
         }
     }
 
 private:
-    // sysbench 0.4 and 0.5: test markers, OLTP counts, fileio totals and the latency block
-    // ("per-request statistics:" in 0.4, "response time:" in 0.5) with values in ms.
-    bool legacy(Run& run, const tooltext::Line& l, const QString& t)
-    {
-        static const std::pair<const char*, const char*> markers[] = {
-            {"Doing CPU performance benchmark", "cpu"}, {"Doing memory operations speed test", "memory"},
-            {"Doing OLTP test", "oltp"},                 {"Doing thread subsystem performance test", "threads"},
-            {"Doing mutex performance test", "mutex"}};
-        for (const auto& [marker, test] : markers)
-            if (t.startsWith(QLatin1String(marker))) {
-                run.test = QLatin1String(test);
-                return true;
-            }
-        static const QRegularExpression ioMode(QStringLiteral("^Using (\\S+) I/O mode"));
-        if (match(l, ioMode, [&](auto& m) { run.ioMode = m.captured(1); })) return true;
-        if (t.startsWith(QLatin1String("execution time (avg/stddev)"))) run.sawFairness = true;
-        for (const char* step : {"Creating ", "Dropping ", "Inserting ", "Removing "})
-            if (t.startsWith(QLatin1String(step))) run.maintenance = true;
-        if (t == QLatin1String("per-request statistics:") || t == QLatin1String("response time:")) {
-            legacyLatency_ = true;
-            return true;
-        }
-        if (section_ == QLatin1String("oltp test statistics")) {
-            run.test = QStringLiteral("oltp");  // 0.5 runs its Lua OLTP script without "Doing OLTP test"
-            static const QRegularExpression total(QStringLiteral("^\\s*total:\\s*(\\d+)\\s*$"));
-            static const QRegularExpression rate(QStringLiteral("^\\s*(transactions|deadlocks|ignored errors|reconnects):\\s*\\d+\\s*\\(\\s*([0-9][0-9.eE+-]*) per sec\\.\\)"));
-            match(l, total, [&](auto& m) { run.legacyQueries = toNumber(m.captured(1), ctx_, l, m.capturedStart(1)); });
-            match(l, rate, [&](auto& m) {
-                QString key = m.captured(1);
-                if (key == QLatin1String("ignored errors")) key = QStringLiteral("errors");
-                run.values[key + QStringLiteral("_per_s")] = toNumber(m.captured(2), ctx_, l, m.capturedStart(2));
-            });
-            return true;
-        }
-        // fileio 0.4: "Operations performed:  5998 Read, 4002 Write, 12800 Other = 22800 Total"
-        //             "Read 93.719Mb  Written 62.531Mb  Total transferred 156.25Mb  (1.2839Mb/sec)"
-        static const QRegularExpression ops(QStringLiteral("^Operations performed:\\s*(\\d+) Reads?, (\\d+) Writes?"));
-        static const QRegularExpression moved(QStringLiteral("^Read ([0-9.]+)([KMGT]?b)\\s+Written ([0-9.]+)([KMGT]?b)"));
-        if (match(l, ops, [&](auto& m) {
-                run.test = QStringLiteral("fileio");
-                run.legacyReads = toNumber(m.captured(1), ctx_, l, m.capturedStart(1));
-                run.legacyWrites = toNumber(m.captured(2), ctx_, l, m.capturedStart(2));
-            }))
-            return true;
-        if (match(l, moved, [&](auto& m) {
-                // sysbench 0.4 prints 1024-based sizes as "Kb", "Mb", "Gb".
-                const auto scale = [](const QString& unit) {
-                    const QString units = QStringLiteral("bKMGT");
-                    double f = 1;
-                    for (qsizetype i = 0; i < units.indexOf(unit.at(0)); ++i) f *= 1024.0;
-                    return f;
-                };
-                run.legacyReadBytes = toNumber(m.captured(1), ctx_, l, m.capturedStart(1)) * scale(m.captured(2));
-                run.legacyWrittenBytes = toNumber(m.captured(3), ctx_, l, m.capturedStart(3)) * scale(m.captured(4));
-            }))
-            return true;
-        if (!legacyLatency_) return false;
-        static const QRegularExpression stat(QStringLiteral("^\\s*(min|avg|max):\\s*([0-9][0-9.eE+-]*)ms\\s*$"));
-        static const QRegularExpression pct(QStringLiteral("^\\s*approx\\.\\s+([0-9.]+) percentile:\\s*([0-9][0-9.eE+-]*)ms\\s*$"));
-        if (match(l, stat, [&](auto& m) {
-                const QString s = m.captured(1) == QLatin1String("avg") ? QStringLiteral("mean") : m.captured(1);
-                run.values[QStringLiteral("latency_%1_ms").arg(s)] = toNumber(m.captured(2), ctx_, l, m.capturedStart(2));
-            }))
-            return true;
-        if (match(l, pct, [&](auto& m) {
-                const double p = toNumber(m.captured(1), ctx_, l, m.capturedStart(1));
-                run.values[QStringLiteral("latency_%1_ms").arg(units::percentileName(p))] = toNumber(m.captured(2), ctx_, l, m.capturedStart(2));
-            }))
-            return true;
-        legacyLatency_ = false;  // the block ended
-        return false;
-    }
-
     template <typename F>
     static bool match(const tooltext::Line& l, const QRegularExpression& re, F&& f)
     {
@@ -254,11 +151,11 @@ private:
         f(m);
         return true;
     }
-    void value(Run& run, const tooltext::Line& l, const QRegularExpression& re, const QString& key, double factor, bool onlyIfMissing = false)
+    void value(SysbenchRun& run, const tooltext::Line& l, const QRegularExpression& re, const QString& key, double factor, bool onlyIfMissing = false)
     {
         match(l, re, [&](auto& m) {
             if (onlyIfMissing && run.values.count(key)) return;
-            run.values[key] = toNumber(m.captured(1), ctx_, l, m.capturedStart(1)) * factor;
+            run.values[key] = sysbenchNumber(m.captured(1), ctx_, l, m.capturedStart(1)) * factor;
         });
     }
     static QRegularExpression perSecondRe(const QString& label)
@@ -294,51 +191,33 @@ private:
     }
 
     // "[ 2s ] thds: 16 tps: 1012.86 qps: 20333.18 (r/w/o: …) lat (ms,100%): 28.67 err/s: 0.00 reconn/s: 0.00"
-    void interval(Run& run, const tooltext::Line& l)
+    void interval(SysbenchRun& run, const tooltext::Line& l)
     {
         static const QRegularExpression head(QStringLiteral("^\\s*\\[\\s*([0-9][0-9.eE+-]*)s\\s*\\]"));
         static const QRegularExpression field(QStringLiteral("(tps|qps|eps|err/s|reconn/s|lat \\(ms,([0-9][0-9.eE+-]*)%\\)):\\s*([0-9][0-9.eE+-]*)"));
         const auto h = head.match(l.text);
         if (!h.hasMatch()) return;
-        const double t = toNumber(h.captured(1), ctx_, l, h.capturedStart(1));
+        const double t = sysbenchNumber(h.captured(1), ctx_, l, h.capturedStart(1));
         auto it = field.globalMatch(l.text, h.capturedEnd(0));
         while (it.hasNext()) {
             const auto m = it.next();
             QString key = m.captured(1);
             if (key.startsWith(QLatin1String("lat"))) {
                 key = QStringLiteral("lat");
-                run.intervalPercentile = units::percentileName(toNumber(m.captured(2), ctx_, l, m.capturedStart(2)));
+                run.intervalPercentile = units::percentileName(sysbenchNumber(m.captured(2), ctx_, l, m.capturedStart(2)));
             }
             auto& series = run.intervals[key];
             series.first.push_back(t);
-            series.second.push_back(toNumber(m.captured(3), ctx_, l, m.capturedStart(3)));
+            series.second.push_back(sysbenchNumber(m.captured(3), ctx_, l, m.capturedStart(3)));
         }
     }
 
     const ImportContext& ctx_;
     QString section_;
-    bool legacyLatency_ = false;
+    SysbenchLegacyLines legacy_;
 };
 
-// Rates that sysbench 0.4/0.5 leave to the reader: counts over the run's total time.
-void deriveLegacyRates(Run& run)
-{
-    if (run.totalTimeS <= 0) return;
-    const auto perSecond = [&run](const QString& key, double count) {
-        if (count >= 0 && !run.values.count(key)) run.values[key] = count / run.totalTimeS;
-    };
-    perSecond(QStringLiteral("queries_per_s"), run.legacyQueries);
-    perSecond(QStringLiteral("reads_per_s"), run.legacyReads);
-    perSecond(QStringLiteral("writes_per_s"), run.legacyWrites);
-    perSecond(QStringLiteral("read_bytes_per_s"), run.legacyReadBytes);
-    perSecond(QStringLiteral("write_bytes_per_s"), run.legacyWrittenBytes);
-    // cpu (0.4/0.5), threads and mutex print only general statistics.
-    const bool eventsOnly = run.test.isEmpty() || run.test == QLatin1String("cpu") || run.test == QLatin1String("threads") ||
-                            run.test == QLatin1String("mutex");
-    if (eventsOnly && run.events > 0) perSecond(QStringLiteral("events_per_s"), run.events);
-}
-
-void emitRun(ImportResult& r, Run& run)
+void emitRun(ImportResult& r, SysbenchRun& run)
 {
     deriveLegacyRates(run);
     QJsonObject labels{{QStringLiteral("run"), run.index}, {QStringLiteral("test"), run.test.isEmpty() ? QStringLiteral("other") : run.test}};
@@ -389,7 +268,7 @@ ImportResult SysbenchImporter::parse(QIODevice& in, const ImportContext& context
 {
     const QByteArray bytes = tooltext::read(in, context, QStringLiteral("sysbench text output"));
     static const QRegularExpression banner(QStringLiteral("^(.{0,40}?)\\s*sysbench (\\d+\\.\\d+[^\\s:]*):?(?:\\s|$)"));
-    std::vector<Run> runs;
+    std::vector<SysbenchRun> runs;
     RunParser parser(context);
     QVector<ImportWarning> cutWarnings;
     // sysbench ends every run with a line feed: a last line without one was cut, whatever it holds.
@@ -397,7 +276,7 @@ ImportResult SysbenchImporter::parse(QIODevice& in, const ImportContext& context
         if (context.cancelled()) throw Cancelled();
         const auto m = banner.match(line.text);
         if (m.hasMatch()) {
-            Run run;
+            SysbenchRun run;
             run.index = int(runs.size());
             run.bannerLine = line.number;
             run.version = m.captured(2);
@@ -415,7 +294,7 @@ ImportResult SysbenchImporter::parse(QIODevice& in, const ImportContext& context
     r.format = name();
     r.toolVersion = QStringLiteral("sysbench ") + runs.front().version;
     r.warnings = cutWarnings;
-    std::vector<const Run*> withResults;
+    std::vector<const SysbenchRun*> withResults;
     for (auto& run : runs) {
         const qsizetype before = r.measurements.size();
         const size_t seriesBefore = r.series.size();
@@ -453,7 +332,7 @@ ImportResult SysbenchImporter::parse(QIODevice& in, const ImportContext& context
         // A thread sweep, repeats, or different tests: each run is its own labelled set and
         // none of them, nor their mean, is a headline.
         QStringList described;
-        for (const Run* run : withResults)
+        for (const SysbenchRun* run : withResults)
             described << QStringLiteral("%1%2%3")
                              .arg(run->test.isEmpty() ? QStringLiteral("other") : run->test)
                              .arg(run->threads > 0 ? QStringLiteral(" %1 threads").arg(run->threads) : QString())
