@@ -163,7 +163,7 @@ public:
             QJsonObject labels;
             if (several) {
                 labels = run.labels;
-                labels.insert(QStringLiteral("run"), int(i) + 1);
+                labels.insert(QStringLiteral("run"), int(i));  // 0-based, as sysbench's runs
             }
             for (const auto& [name, vu] : run.values) {
                 Measurement m;
@@ -181,8 +181,9 @@ public:
             ImportWarning w;
             w.line = complete.front()->firstLine;
             w.message = QStringLiteral("the file holds %1 wrk runs; each is kept as its own set of measurements (label "
-                                       "'run' = 1…%1) and none is taken as the headline, since runs are never pooled")
-                            .arg(complete.size());
+                                       "'run' = 0…%2) and none is taken as the headline, since runs are never pooled")
+                            .arg(complete.size())
+                            .arg(complete.size() - 1);
             r.warnings << w;
         } else {
             r.labels = complete.front()->labels;
