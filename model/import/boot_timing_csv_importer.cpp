@@ -4,6 +4,7 @@
 #include "core/errors.h"
 #include "fast_parse.h"
 #include "text_input.h"
+#include "tool_text.h"
 
 namespace headroom {
 
@@ -25,8 +26,11 @@ int BootTimingCsvImporter::sniff(const QByteArray& head, const QString& fileName
 
 ImportResult BootTimingCsvImporter::parse(QIODevice& in, const ImportContext& context) const
 {
-    const QByteArray text = readTextInput(in, context, QStringLiteral("a boot timing CSV"));
+    // Written by a program, so it ends with a line feed; a last line without one was cut.
+    QVector<ImportWarning> cut;
+    const QByteArray text = tooltext::withoutCutLastLine(readTextInput(in, context, QStringLiteral("a boot timing CSV")), cut, true);
     const std::vector<csv::Record> rows = csv::parse(text, context.fileName);
+    if (rows.size() < 2 && !cut.isEmpty()) throw InputError(context.fileName, cut.front().message);
     if (rows.empty()) throw InputError(context.fileName, QStringLiteral("expected a header line"));
     const QStringList& header = rows[0].fields;
     const int vendor = csv::column(header, QStringLiteral("vendor"));
@@ -39,6 +43,7 @@ ImportResult BootTimingCsvImporter::parse(QIODevice& in, const ImportContext& co
         throw InputError(formatWhere(context.fileName, 1, 1),
                          QStringLiteral("expected columns vendor, server, api_start, machine_start and user_data_start"));
     ImportResult r;
+    r.warnings += cut;
     r.format = name();
     int failed = 0, inconsistent = 0;
     auto timeAt = [&](const csv::Record& row, int col) -> std::optional<double> {

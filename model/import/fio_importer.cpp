@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace headroom {
 
@@ -163,22 +164,41 @@ void addHeadline(ImportResult& r, const QString& dir, const std::vector<Directio
 
 }  // namespace
 
+// "fio version" since fio 2.0; some early 2.0 builds wrote "fioversion".
+const char* const kVersionKeys[] = {"fio version", "fioversion"};
+
 int FioImporter::sniff(const QByteArray& head, const QString&) const
 {
-    if (head.contains("\"fio version\"")) return 95;
+    for (const char* key : kVersionKeys)
+        if (head.contains(QByteArray("\"") + key + "\"")) return 95;
     return 0;
 }
+
+namespace {
+
+// Where fio's JSON object starts. Its keys may come in any order (jq -S or a script that
+// re-serialised it sorts "disk_util" before "fio version"), so the version key is only a
+// landmark: the object is the last '{' before it that opens a line (fio and every pretty
+// printer put the root brace in column 1), else the first '{' of the text (one-line JSON).
+qsizetype rootObjectStart(const QByteArray& text)
+{
+    qsizetype key = -1;
+    for (const char* name : kVersionKeys)
+        if (key < 0) key = text.indexOf(QByteArray("\"") + name + "\"");
+    const qsizetype first = text.indexOf('{');
+    if (key < 0) return std::max<qsizetype>(first, 0);
+    for (qsizetype i = text.lastIndexOf('{', key); i >= 0; i = i > 0 ? text.lastIndexOf('{', i - 1) : -1)
+        if (i == 0 || text[i - 1] == '\n' || (i == 3 && text.startsWith("\xEF\xBB\xBF"))) return i;
+    return std::max<qsizetype>(first, 0);
+}
+
+}  // namespace
 
 ImportResult FioImporter::parse(QIODevice& in, const ImportContext& context) const
 {
     const QByteArray text = tooltext::read(in, context, QStringLiteral("fio JSON output"));
     // The object holding "fio version"; notes and normal output around it are skipped.
-    qsizetype from = 0;
-    if (const qsizetype key = text.indexOf("\"fio version\""); key >= 0) {
-        const qsizetype brace = text.lastIndexOf('{', key);
-        if (brace >= 0) from = brace;
-    }
-    const QJsonDocument doc = json::parseDocument(tooltext::isolateJsonObject(text, from), context.fileName, true);
+    const QJsonDocument doc = json::parseDocument(tooltext::isolateJsonObject(text, rootObjectStart(text)), context.fileName, true);
     const json::Path rootPath(context.fileName);
     if (!doc.isObject()) rootPath.fail(QStringLiteral("expected the fio JSON object with \"fio version\" and \"jobs\""));
     const QJsonObject root = doc.object();
@@ -187,12 +207,14 @@ ImportResult FioImporter::parse(QIODevice& in, const ImportContext& context) con
 
     ImportResult r;
     r.format = name();
-    r.toolVersion = root.value(QStringLiteral("fio version")).toString();
+    for (const char* key : kVersionKeys)
+        if (r.toolVersion.isEmpty()) r.toolVersion = root.value(QLatin1String(key)).toString();
     if (root.contains(QStringLiteral("global options"))) r.labels.insert(QStringLiteral("global_options"), root.value(QStringLiteral("global options")));
 
     const json::Path jobsPath = rootPath.key(QStringLiteral("jobs"));
     const QJsonArray jobs = jobsPath.array(root.value(QStringLiteral("jobs")));
     std::map<QString, std::vector<DirectionResult>> byDirection;
+    std::set<int> groupsWithIo;
     for (qsizetype i = 0; i < jobs.size(); ++i) {
         if (context.cancelled()) throw Cancelled();
         const json::Path jp = jobsPath.index(i);
@@ -222,10 +244,27 @@ ImportResult FioImporter::parse(QIODevice& in, const ImportContext& context) con
                               : dp.key(QStringLiteral("bw")).number(d.value(QStringLiteral("bw"))) * 1024.0;  // KiB/s
             res.latency = readLatency(d, dp);
             addDirectionMeasurements(r, dir, res, groupId);
+            groupsWithIo.insert(groupId);
             byDirection[dir].push_back(res);
         }
     }
-    for (const char* dirName : kDirections) addHeadline(r, QLatin1String(dirName), byDirection[QLatin1String(dirName)]);
+    if (groupsWithIo.size() > 1) {
+        // Jobs of different groups (stonewall, new_group) ran one group after another: their
+        // IOPS never added up at any moment, so no headline is summed or taken from one group.
+        QStringList ids;
+        for (const int g : groupsWithIo) ids << QString::number(g);
+        r.labels.insert(QStringLiteral("runs"), int(groupsWithIo.size()));
+        ImportWarning w;
+        w.jsonPath = jobsPath.str();
+        w.message = QStringLiteral("the jobs ran in %1 separate groups (groupid %2), one after another; each job is kept "
+                                   "as its own set of measurements (label 'groupid') and no headline is taken, since "
+                                   "runs are never pooled")
+                        .arg(groupsWithIo.size())
+                        .arg(ids.join(QStringLiteral(", ")));
+        r.warnings << w;
+    } else {
+        for (const char* dirName : kDirections) addHeadline(r, QLatin1String(dirName), byDirection[QLatin1String(dirName)]);
+    }
     if (r.measurements.isEmpty()) {
         ImportWarning w;
         w.jsonPath = jobsPath.str();

@@ -112,8 +112,22 @@ ImportResult Iperf3Importer::parse(QIODevice& in, const ImportContext& context) 
     const json::Path rp = endPath.key(receivedKey);
     const QJsonObject received = rp.object(end.value(receivedKey));
     const double bps = numberAt(received, rp, QStringLiteral("bits_per_second"));
-    r.metrics.insert(QStringLiteral("net.throughput_bits_per_s"), bps);
-    r.addMeasurement(QStringLiteral("net.throughput_bits_per_s"), bps, QStringLiteral("bits/s"), {{QStringLiteral("side"), QStringLiteral("receiver")}});
+    const double sentBytes = end.value(QStringLiteral("sum_sent")).toObject().value(QStringLiteral("bytes")).toDouble();
+    const double receivedBytes = received.value(QStringLiteral("bytes")).toDouble(-1);
+    if (receivedBytes == 0 && sentBytes > 0) {
+        // A transfer shorter than the server's first report (-n 10K, -k 1) ends before the
+        // receiver counted anything: its 0 bits/s is not a measurement, and the sender's rate
+        // is only how fast the socket buffer filled.
+        ImportWarning w;
+        w.jsonPath = rp.str();
+        w.message = QStringLiteral("the receiver reported 0 bytes while the sender sent %1 (a transfer too short for "
+                                   "iperf3 to measure, as with -n or -k); no receiver throughput is stored")
+                        .arg(sentBytes);
+        r.warnings << w;
+    } else {
+        r.metrics.insert(QStringLiteral("net.throughput_bits_per_s"), bps);
+        r.addMeasurement(QStringLiteral("net.throughput_bits_per_s"), bps, QStringLiteral("bits/s"), {{QStringLiteral("side"), QStringLiteral("receiver")}});
+    }
     if (end.contains(QStringLiteral("sum_sent"))) {
         const json::Path sp = endPath.key(QStringLiteral("sum_sent"));
         const QJsonObject sent = sp.object(end.value(QStringLiteral("sum_sent")));

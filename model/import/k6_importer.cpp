@@ -45,7 +45,10 @@ void summaryMetric(ImportResult& r, const QString& name, const QJsonObject& valu
         if (!it.value().isDouble() && !it.value().isString()) continue;
         const double v = p.key(it.key()).number(it.value());
         const QString stat = it.key();
-        if (isDuration) {
+        // A trend's "count" (summaryTrendStats may ask for it) is a number of samples, not a time.
+        const bool timeStat = isTime && stat != QLatin1String("count") && stat != QLatin1String("rate") &&
+                              stat != QLatin1String("passes") && stat != QLatin1String("fails");
+        if (isDuration && timeStat) {
             add(r, QStringLiteral("http.latency_%1_ms").arg(statSuffix(stat)), v, QStringLiteral("ms"), true);
         } else if (name == QLatin1String("http_reqs") && stat == QLatin1String("rate")) {
             add(r, QStringLiteral("http.requests_per_s"), v, QStringLiteral("1/s"), true);
@@ -58,7 +61,7 @@ void summaryMetric(ImportResult& r, const QString& name, const QJsonObject& valu
             add(r, QStringLiteral("http.error_rate"), v, QString(), true);
         } else {
             const QString metric = QStringLiteral("k6.%1_%2").arg(units::metricSlug(name), statSuffix(stat));
-            add(r, isTime ? metric + QStringLiteral("_ms") : metric, v, isTime ? QStringLiteral("ms") : QString(), false);
+            add(r, timeStat ? metric + QStringLiteral("_ms") : metric, v, timeStat ? QStringLiteral("ms") : QString(), false);
         }
     }
 }

@@ -4,6 +4,7 @@
 #include "kubernetes_event_messages.h"
 #include "kubernetes_events.h"
 #include "text_input.h"
+#include "tool_text.h"
 
 #include <QRegularExpression>
 
@@ -20,7 +21,9 @@ int KubectlDescribeImporter::sniff(const QByteArray& head, const QString& fileNa
 
 ImportResult KubectlDescribeImporter::parse(QIODevice& in, const ImportContext& context) const
 {
-    const QByteArray text = readTextInput(in, context, QStringLiteral("kubectl describe pod output"));
+    // Written by a program, so it ends with a line feed; a last line without one was cut.
+    QVector<ImportWarning> cut;
+    const QByteArray text = tooltext::withoutCutLastLine(readTextInput(in, context, QStringLiteral("kubectl describe pod output")), cut, true);
     static const QRegularExpression field(QStringLiteral("^(Name|Namespace|Node):\\s+(\\S+)"));
     QString pod, ns, node;
     QVector<k8s::RawEvent> events;
@@ -79,6 +82,7 @@ ImportResult KubectlDescribeImporter::parse(QIODevice& in, const ImportContext& 
     if (!inEvents)
         throw InputError(context.fileName, QStringLiteral("no 'Events:' section; expected kubectl describe pod output"));
     ImportResult r;
+    r.warnings += cut;
     r.format = name();
     r.node = node;
     r.labels.insert(QStringLiteral("pod"), pod);

@@ -6,6 +6,7 @@
 #include "kubernetes_event_messages.h"
 #include "kubernetes_events.h"
 #include "text_input.h"
+#include "tool_text.h"
 #include "yaml_subset.h"
 
 #include <QJsonArray>
@@ -140,10 +141,14 @@ int KubernetesEventsImporter::sniff(const QByteArray& head, const QString& fileN
 
 ImportResult KubernetesEventsImporter::parse(QIODevice& in, const ImportContext& context) const
 {
-    const QByteArray text = readTextInput(in, context, QStringLiteral("kubectl events output"));
+    // Written by a program, so it ends with a line feed; a last line without one was cut.
+    QVector<ImportWarning> cut;
+    QByteArray text = readTextInput(in, context, QStringLiteral("kubectl events output"));
     QVector<k8s::RawEvent> events;
     const QByteArray start = text.trimmed().left(1);
-    if (text.contains("LAST SEEN") && text.contains("REASON") && !text.contains("involvedObject")) {
+    const bool table = text.contains("LAST SEEN") && text.contains("REASON") && !text.contains("involvedObject");
+    if (table || (start != "{" && start != "[")) text = tooltext::withoutCutLastLine(text, cut, true);  // JSON says so itself
+    if (table) {
         events = fromTable(text, context.fileName);
     } else if (start == "{" || start == "[") {
         const QJsonDocument doc = json::parseDocument(text, context.fileName);
@@ -154,7 +159,9 @@ ImportResult KubernetesEventsImporter::parse(QIODevice& in, const ImportContext&
     ImportResult r;
     r.format = name();
     k8s::toLeadTimeEvents(events, r);
+    if (events.isEmpty() && !cut.isEmpty()) throw InputError(context.fileName, cut.front().message);
     r.labels.insert(QStringLiteral("events"), int(events.size()));
+    r.warnings += cut;
     return r;
 }
 

@@ -29,6 +29,12 @@ const std::map<QString, std::pair<QString, QString>>& statColumns()
         {QStringLiteral("Total Average Response Time"), {QStringLiteral("http.latency_mean_ms"), QStringLiteral("ms")}},
         {QStringLiteral("Total Min Response Time"), {QStringLiteral("http.latency_min_ms"), QStringLiteral("ms")}},
         {QStringLiteral("Total Max Response Time"), {QStringLiteral("http.latency_max_ms"), QStringLiteral("ms")}},
+        // Locust 0.x *_requests.csv and *_distribution.csv
+        {QStringLiteral("# requests"), {QStringLiteral("http.requests"), QString()}},
+        {QStringLiteral("# failures"), {QStringLiteral("http.errors"), QString()}},
+        {QStringLiteral("Average response time"), {QStringLiteral("http.latency_mean_ms"), QStringLiteral("ms")}},
+        {QStringLiteral("Min response time"), {QStringLiteral("http.latency_min_ms"), QStringLiteral("ms")}},
+        {QStringLiteral("Max response time"), {QStringLiteral("http.latency_max_ms"), QStringLiteral("ms")}},
     };
     return columns;
 }
@@ -78,7 +84,25 @@ QJsonObject endpointLabels(const csv::Record& rec, int typeCol, int nameCol)
     return labels;
 }
 
-bool isAggregated(const csv::Record& rec, int nameCol) { return rec.fields.value(nameCol) == QLatin1String("Aggregated"); }
+// Locust 1.x names the all-endpoints row "Aggregated"; 0.x "Total" ("None Total" in the distribution file).
+bool isAggregated(const csv::Record& rec, int nameCol)
+{
+    const QString name = rec.fields.value(nameCol);
+    return name == QLatin1String("Aggregated") || name == QLatin1String("Total") || name == QLatin1String("None Total");
+}
+
+// The row's request count (running total in the history file); latencies of a row that counted
+// no request are placeholders (0 or N/A), never measurements.
+bool hasRequests(const csv::Record& rec, const QStringList& header, const ImportContext& ctx)
+{
+    for (const char* name : {"Total Request Count", "Request Count", "# requests"}) {
+        const int col = csv::column(header, QLatin1String(name));
+        if (col < 0) continue;
+        const auto n = cellValue(rec, col, ctx);
+        return n && *n > 0;
+    }
+    return true;
+}
 
 void checkWidth(const csv::Record& rec, const QStringList& header, const ImportContext& ctx)
 {
@@ -97,10 +121,11 @@ void parseStats(ImportResult& r, const std::vector<csv::Record>& recs, const Imp
         if (rec.fields.size() == 1 && rec.fields.front().isEmpty()) continue;
         checkWidth(rec, header, ctx);
         const bool aggregated = isAggregated(rec, nameCol);
+        const bool answered = hasRequests(rec, header, ctx);
         const QJsonObject labels = aggregated ? QJsonObject{{QStringLiteral("endpoint"), QStringLiteral("Aggregated")}} : endpointLabels(rec, typeCol, nameCol);
         for (const auto& c : columns) {
             const auto v = cellValue(rec, c.index, ctx);
-            if (!v) continue;
+            if (!v || (!answered && c.unit == QLatin1String("ms"))) continue;
             r.measurements << Measurement{QString(), c.metric, *v, c.unit, labels};
             if (aggregated) r.metrics.insert(c.metric, *v);
         }
@@ -131,11 +156,12 @@ void parseHistory(ImportResult& r, const std::vector<csv::Record>& recs, const I
         if (!t) tooltext::failAt(ctx, rec.line, 1, QStringLiteral("expected a Unix time in the Timestamp column"));
         const QString endpoint = rec.fields.value(nameCol);
         if (isAggregated(rec, nameCol)) lastAggregated = &rec;
+        const bool answered = hasRequests(rec, header, ctx);
         for (const auto& c : columns) {
             const QString col = header.at(c.index);
             if (col.startsWith(QLatin1String("Total "))) continue;
             const auto v = cellValue(rec, c.index, ctx);
-            if (!v) continue;
+            if (!v || (!answered && c.unit == QLatin1String("ms"))) continue;
             SeriesData& s = series[{endpoint, c.metric}];
             if (s.metric.isEmpty()) {
                 s.metric = c.metric;
@@ -149,8 +175,10 @@ void parseHistory(ImportResult& r, const std::vector<csv::Record>& recs, const I
     for (auto& [key, s] : series) r.series.push_back(std::move(s));
     // Headline: the running totals of the last Aggregated row are the whole run's values.
     if (lastAggregated) {
+        const bool answered = hasRequests(*lastAggregated, header, ctx);
         for (const auto& c : columns) {
             if (!header.at(c.index).startsWith(QLatin1String("Total "))) continue;
+            if (!answered && c.unit == QLatin1String("ms")) continue;
             if (const auto v = cellValue(*lastAggregated, c.index, ctx)) {
                 r.metrics.insert(c.metric, *v);
                 r.measurements << Measurement{QString(), c.metric, *v, c.unit, QJsonObject{{QStringLiteral("endpoint"), QStringLiteral("Aggregated")}}};
@@ -188,6 +216,7 @@ Kind kindOf(const QStringList& header)
     const auto has = [&header](const char* name) { return csv::column(header, QLatin1String(name)) >= 0; };
     if (has("Timestamp") && has("User Count") && has("Name")) return Kind::History;
     if (has("Request Count") && has("Name") && has("Failure Count")) return Kind::Stats;
+    if (has("# requests") && has("Name")) return Kind::Stats;  // Locust 0.x _requests.csv / _distribution.csv
     if (has("Method") && has("Name") && has("Error") && has("Occurrences")) return Kind::Failures;
     return Kind::None;
 }
@@ -199,17 +228,23 @@ int LocustImporter::sniff(const QByteArray& head, const QString&) const
     const QByteArray h = tooltext::withoutBom(head);
     const qsizetype eol = h.indexOf('\n');
     const QString firstLine = QString::fromUtf8(eol < 0 ? h : h.left(eol)).trimmed();
-    const Kind kind = kindOf(firstLine.split(QLatin1Char(',')));
+    // Locust 1.x quotes every header ("Timestamp","User Count",…).
+    QStringList header = firstLine.split(QLatin1Char(','));
+    for (QString& h : header) {
+        h = h.trimmed();
+        if (h.size() >= 2 && h.startsWith(QLatin1Char('"')) && h.endsWith(QLatin1Char('"'))) h = h.mid(1, h.size() - 2);
+    }
+    const Kind kind = kindOf(header);
     return kind == Kind::None ? 0 : 95;
 }
 
 ImportResult LocustImporter::parse(QIODevice& in, const ImportContext& context) const
 {
     const QByteArray bytes = tooltext::read(in, context, QStringLiteral("Locust CSV"));
-    const auto recs = csv::parse(tooltext::unixLineEnds(bytes), context.fileName);
-    if (recs.empty()) throw InputError(context.fileName, QStringLiteral("the file is empty; expected Locust CSV"));
     ImportResult r;
     r.format = name();
+    const auto recs = csv::parse(tooltext::withoutCutLastLine(tooltext::unixLineEnds(bytes), r.warnings, true), context.fileName);
+    if (recs.empty()) throw InputError(context.fileName, QStringLiteral("the file is empty; expected Locust CSV"));
     switch (kindOf(recs.front().fields)) {
     case Kind::Stats: parseStats(r, recs, context); r.labels.insert(QStringLiteral("file"), QStringLiteral("stats")); break;
     case Kind::History: parseHistory(r, recs, context); r.labels.insert(QStringLiteral("file"), QStringLiteral("stats_history")); break;

@@ -88,9 +88,12 @@ QJsonObject parsePkbLabels(const QString& labels)
 int PkbImporter::sniff(const QByteArray& head, const QString&) const
 {
     const QByteArray h = tooltext::withoutBom(head);
-    if (h.contains("\"metric\"") && h.contains("\"value\"") && h.contains("\"unit\"") &&
-        (h.contains("\"run_uri\"") || h.contains("\"sample_uri\"")))
-        return 90;
+    if (!h.contains("\"metric\"") || !h.contains("\"value\"") || !h.contains("\"unit\"")) return 0;
+    // A JSON array of samples looks like a Prometheus vector at a glance; but PKB's "metric" is a
+    // name (a string), Prometheus' an object of labels.
+    static const QRegularExpression metricName(QStringLiteral("\"metric\"\\s*:\\s*\""));
+    if (h.trimmed().startsWith('[') && metricName.match(QString::fromUtf8(h.left(4096))).hasMatch()) return 96;
+    if (h.contains("\"run_uri\"") || h.contains("\"sample_uri\"")) return 90;
     return 0;
 }
 
@@ -102,7 +105,14 @@ ImportResult PkbImporter::parse(QIODevice& in, const ImportContext& context) con
     SampleSink sink{r, {}};
     const QByteArray trimmed = tooltext::withoutBom(bytes).trimmed();
     bool wrapped = false;
-    if (trimmed.startsWith('{')) {
+    if (trimmed.startsWith('[')) {
+        // A JSON array of samples (what a script that collected PKB's samples writes).
+        wrapped = true;
+        const QJsonDocument doc = json::parseDocument(bytes, context.fileName, false);
+        const json::Path root(context.fileName);
+        const QJsonArray samples = root.array(doc.array());
+        for (qsizetype i = 0; i < samples.size(); ++i) sink.add(root.index(i).object(samples.at(i)), root.index(i), QString());
+    } else if (trimmed.startsWith('{')) {
         // The side-by-side tool's pretty-printed wrapper is one document; JSON lines are many.
         QJsonParseError err;
         const QJsonDocument whole = QJsonDocument::fromJson(trimmed, &err);

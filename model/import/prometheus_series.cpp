@@ -12,12 +12,15 @@ namespace {
 
 const QString kNameLabel = QStringLiteral("__name__");
 const QString kCpuCounter = QStringLiteral("node_cpu_seconds_total");
+// node_exporter before 0.16 (2018) named its metrics without units: node_cpu, node_memory_MemAvailable.
+const QString kOldCpuCounter = QStringLiteral("node_cpu");
 
 struct Mapping {
     const char* prometheus;
     const char* canonical;
     const char* unit;
     bool counter;  // cumulative: the canonical metric is its per-second rate
+    double scale = 1;  // to the canonical unit (512-byte sectors → bytes)
 };
 
 // node_exporter and common client-library metric names with a canonical Headroom name.
@@ -38,6 +41,16 @@ const Mapping kMappings[] = {
     {"node_disk_writes_completed_total", "disk.write_iops", "1/s", true},
     {"node_disk_read_bytes_total", "disk.read_bw_bytes_per_s", "bytes/s", true},
     {"node_disk_written_bytes_total", "disk.write_bw_bytes_per_s", "bytes/s", true},
+    // node_exporter < 0.16
+    {"node_memory_MemAvailable", "mem.available_bytes", "bytes", false},
+    {"node_memory_MemTotal", "mem.total_bytes", "bytes", false},
+    {"node_memory_MemFree", "mem.free_bytes", "bytes", false},
+    {"node_network_receive_bytes", "net.rx_bytes_per_s", "bytes/s", true},
+    {"node_network_transmit_bytes", "net.tx_bytes_per_s", "bytes/s", true},
+    {"node_disk_reads_completed", "disk.read_iops", "1/s", true},
+    {"node_disk_writes_completed", "disk.write_iops", "1/s", true},
+    {"node_disk_sectors_read", "disk.read_bw_bytes_per_s", "bytes/s", true, 512},
+    {"node_disk_sectors_written", "disk.write_bw_bytes_per_s", "bytes/s", true, 512},
 };
 
 const Mapping* mappingOf(const QString& name)
@@ -184,13 +197,13 @@ void convertPrometheusSeries(std::vector<PrometheusSeries> raw, const QString& q
     if (dropped > 0)
         out.warnings.push_back({0, 0, QString(), QStringLiteral("%1 points were NaN or infinite and were left out").arg(dropped)});
 
-    const bool queryIsCpu = query.isEmpty() || query.contains(kCpuCounter);
+    const bool queryIsCpu = query.isEmpty() || query.contains(kOldCpuCounter);  // node_cpu and node_cpu_seconds_total
     const QString ratedCounter = ratedCounterOf(query);
     std::vector<PrometheusSeries> rawCpu, ratedCpu;
     for (PrometheusSeries& s : raw) {
         const QString name = s.labels.value(kNameLabel);
         const bool cpuMode = isCpuMode(s.labels.value(QStringLiteral("mode")));
-        if (cpuMode && name == kCpuCounter) {
+        if (cpuMode && (name == kCpuCounter || name == kOldCpuCounter)) {
             rawCpu.push_back(std::move(s));
             continue;
         }
@@ -207,6 +220,8 @@ void convertPrometheusSeries(std::vector<PrometheusSeries> raw, const QString& q
             d.metric = QLatin1String(m->canonical);
             d.unit = QLatin1String(m->unit);
             if (m->counter && !name.isEmpty()) toRate(s.t, s.v);
+            if (m->scale != 1)
+                for (double& x : s.v) x *= m->scale;
             d.labels.insert(QStringLiteral("prometheus_metric"), QLatin1String(m->prometheus));
         } else {
             d.metric = name.isEmpty() ? (query.isEmpty() ? QStringLiteral("prometheus.result") : query.left(200)) : name;

@@ -4,6 +4,7 @@
 #include "fast_parse.h"
 #include "prometheus_series.h"
 #include "text_input.h"
+#include "tool_text.h"
 
 #include <QMap>
 #include <cmath>
@@ -133,9 +134,10 @@ int PrometheusTextImporter::sniff(const QByteArray& head, const QString& fileNam
 
 ImportResult PrometheusTextImporter::parse(QIODevice& in, const ImportContext& context) const
 {
-    const QByteArray text = readTextInput(in, context, QStringLiteral("Prometheus text exposition"));
     ImportResult r;
     r.format = name();
+    // An exposition ends with a line feed; "node_load1 0.2" without one may be cut from 0.25.
+    const QByteArray text = tooltext::withoutCutLastLine(readTextInput(in, context, QStringLiteral("Prometheus text exposition")), r.warnings, true);
     QMap<QString, double> cpuByMode;
     QMap<QString, QString> types;
     LineCursor lines(text);
@@ -150,7 +152,8 @@ ImportResult PrometheusTextImporter::parse(QIODevice& in, const ImportContext& c
             continue;
         }
         Sample s = LineParser(l, context.fileName, lines.number()).parse();
-        if (s.name == QLatin1String("node_cpu_seconds_total") && std::isfinite(s.value)) {
+        // node_cpu: node_exporter before 0.16
+        if ((s.name == QLatin1String("node_cpu_seconds_total") || s.name == QLatin1String("node_cpu")) && std::isfinite(s.value)) {
             cpuByMode[s.labels.value(QStringLiteral("mode"))] += s.value;
         }
         if (!std::isfinite(s.value)) {
@@ -161,8 +164,10 @@ ImportResult PrometheusTextImporter::parse(QIODevice& in, const ImportContext& c
         m.metric = s.name;
         m.unit = unitOf(s.name);
         m.value = s.value;
-        if (s.name == QLatin1String("node_memory_MemAvailable_bytes")) m.metric = QStringLiteral("mem.available_bytes");
-        else if (s.name == QLatin1String("node_memory_MemTotal_bytes")) m.metric = QStringLiteral("mem.total_bytes");
+        if (s.name == QLatin1String("node_memory_MemAvailable_bytes") || s.name == QLatin1String("node_memory_MemAvailable"))
+            m.metric = QStringLiteral("mem.available_bytes");
+        else if (s.name == QLatin1String("node_memory_MemTotal_bytes") || s.name == QLatin1String("node_memory_MemTotal"))
+            m.metric = QStringLiteral("mem.total_bytes");
         else if (s.name == QLatin1String("node_load1")) m.metric = QStringLiteral("cpu.load1");
         if (m.metric != s.name) {
             r.metrics.insert(m.metric, m.value);
@@ -171,6 +176,8 @@ ImportResult PrometheusTextImporter::parse(QIODevice& in, const ImportContext& c
         for (auto it = s.labels.cbegin(); it != s.labels.cend(); ++it) m.labels.insert(it.key(), it.value());
         r.measurements.push_back(std::move(m));
     }
+    if (r.measurements.isEmpty() && !r.warnings.isEmpty() && r.warnings.front().message.contains(QLatin1String(tooltext::kEndedEarly)))
+        throw InputError(context.fileName, r.warnings.front().message);
     double cpuTotal = 0;
     for (double v : cpuByMode) cpuTotal += v;
     if (cpuTotal > 0) {

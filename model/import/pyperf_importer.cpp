@@ -2,9 +2,11 @@
 
 #include "core/errors.h"
 #include "core/json_input.h"
+#include "gzip_input.h"
 #include "tool_text.h"
 #include "units.h"
 
+#include <QBuffer>
 #include <QJsonArray>
 #include <cmath>
 
@@ -21,8 +23,9 @@ QString unitSuffix(const QString& unit)
 
 }  // namespace
 
-int PyperfImporter::sniff(const QByteArray& head, const QString&) const
+int PyperfImporter::sniff(const QByteArray& head, const QString& fileName) const
 {
+    if (isGzip(head)) return fileName.endsWith(QLatin1String(".json.gz"), Qt::CaseInsensitive) ? 60 : 0;
     const QByteArray h = tooltext::withoutBom(head);
     if (!h.trimmed().startsWith('{') || !h.contains("\"benchmarks\"")) return 0;
     if (h.contains("\"runs\"") || h.contains("\"perf_version\"") || h.contains("\"pyperf_version\"") ||
@@ -33,10 +36,16 @@ int PyperfImporter::sniff(const QByteArray& head, const QString&) const
 
 ImportResult PyperfImporter::parse(QIODevice& in, const ImportContext& context) const
 {
-    // pyperf writes *.json.gz when asked to; say so rather than "binary data".
-    if (in.peek(2) == QByteArray("\x1F\x8B"))
-        throw InputError(context.fileName, QStringLiteral("the file is gzip-compressed; expected pyperf JSON (gunzip it first)"));
-    const QByteArray bytes = tooltext::read(in, context, QStringLiteral("pyperf JSON"));
+    // pyperf writes *.json.gz when the output name ends in .gz.
+    QByteArray bytes;
+    if (isGzip(in.peek(2))) {
+        QBuffer inflated;
+        inflated.setData(gunzip(in.readAll(), context.fileName));
+        inflated.open(QIODevice::ReadOnly);
+        bytes = tooltext::read(inflated, context, QStringLiteral("pyperf JSON (inside the .gz)"));
+    } else {
+        bytes = tooltext::read(in, context, QStringLiteral("pyperf JSON"));
+    }
     const QJsonDocument doc = json::parseDocument(bytes, context.fileName, false);
     const json::Path rootPath(context.fileName);
     if (!doc.isObject()) rootPath.fail(QStringLiteral("expected a pyperf result object with \"benchmarks\""));
@@ -57,10 +66,12 @@ ImportResult PyperfImporter::parse(QIODevice& in, const ImportContext& context) 
     for (qsizetype i = 0; i < benchmarks.size(); ++i) {
         const json::Path p = bp.index(i);
         const QJsonObject bench = p.object(benchmarks.at(i));
-        // Benchmark metadata overrides the file's.
+        // Benchmark metadata overrides the file's; perf 0.7–0.9 (2016) kept it in "common_metadata".
         QJsonObject meta = common;
-        const QJsonObject own = bench.value(QStringLiteral("metadata")).toObject();
-        for (auto it = own.begin(); it != own.end(); ++it) meta.insert(it.key(), it.value());
+        for (const char* key : {"common_metadata", "metadata"}) {
+            const QJsonObject own = bench.value(QLatin1String(key)).toObject();
+            for (auto it = own.begin(); it != own.end(); ++it) meta.insert(it.key(), it.value());
+        }
         const QString benchName = meta.value(QStringLiteral("name")).toString();
         if (benchName.isEmpty()) p.key(QStringLiteral("metadata")).key(QStringLiteral("name")).fail(QStringLiteral("expected the benchmark's name"));
         const QString suffix = unitSuffix(meta.value(QStringLiteral("unit")).toString(QStringLiteral("second")));
@@ -70,9 +81,11 @@ ImportResult PyperfImporter::parse(QIODevice& in, const ImportContext& context) 
         const QJsonArray runs = rp.array(bench.value(QStringLiteral("runs")));
         for (qsizetype k = 0; k < runs.size(); ++k) {
             const QJsonObject run = rp.index(k).object(runs.at(k));
-            if (!run.contains(QStringLiteral("values"))) continue;  // calibration run
-            const json::Path vp = rp.index(k).key(QStringLiteral("values"));
-            const QJsonArray vals = vp.array(run.value(QStringLiteral("values")));
+            // perf before 1.0 called the values "samples".
+            const QString key = run.contains(QStringLiteral("values")) ? QStringLiteral("values") : QStringLiteral("samples");
+            if (!run.contains(key)) continue;  // calibration run
+            const json::Path vp = rp.index(k).key(key);
+            const QJsonArray vals = vp.array(run.value(key));
             for (qsizetype j = 0; j < vals.size(); ++j) values.push_back(vp.index(j).number(vals.at(j)));
         }
         if (values.empty()) {

@@ -10,7 +10,7 @@ class PyperfImporter : public Importer {
 public:
     QString name() const override { return QStringLiteral("pyperf"); }
     QString description() const override { return QStringLiteral("pyperf / pyperformance JSON results"); }
-    QStringList filePatterns() const override { return {QStringLiteral("*.json")}; }
+    QStringList filePatterns() const override { return {QStringLiteral("*.json"), QStringLiteral("*.json.gz")}; }
     int sniff(const QByteArray& head, const QString& fileName) const override;
     ImportResult parse(QIODevice& in, const ImportContext& context) const override;
 };

@@ -5,9 +5,12 @@
 #include "series_accumulator.h"
 #include "sysstat_metrics.h"
 #include "text_input.h"
+#include "tool_text.h"
 
 #include <QSet>
+#include <map>
 #include <cmath>
+#include <optional>
 
 namespace headroom {
 
@@ -40,6 +43,26 @@ QString activityOf(const QStringList& header)
     return {};
 }
 
+// sadf -d -t / -T print local time with the zone's abbreviation ("2019-04-18 09:20:19 EST").
+// The common abbreviations have one meaning each; others are refused rather than guessed.
+std::optional<double> sadfTime(std::string_view cell)
+{
+    if (const auto t = fastparse::timestamp(cell)) return t;
+    const size_t space = cell.rfind(' ');
+    if (space == std::string_view::npos) return std::nullopt;
+    static const std::pair<std::string_view, int> zones[] = {
+        {"GMT", 0},      {"UTC", 0},      {"WET", 0},      {"WEST", 60},    {"BST", 60},     {"CET", 60},
+        {"CEST", 120},   {"MET", 60},     {"MEST", 120},   {"EET", 120},    {"EEST", 180},   {"MSK", 180},
+        {"EST", -300},   {"EDT", -240},   {"CST", -360},   {"CDT", -300},   {"MST", -420},   {"MDT", -360},
+        {"PST", -480},   {"PDT", -420},   {"AKST", -540},  {"AKDT", -480},  {"HST", -600},   {"JST", 540},
+        {"KST", 540},    {"AEST", 600},   {"AEDT", 660},   {"NZST", 720},   {"NZDT", 780}};
+    const std::string_view zone = cell.substr(space + 1);
+    for (const auto& [name, minutes] : zones)
+        if (zone == name)
+            if (const auto t = fastparse::isoDateTime(cell.substr(0, space))) return *t - minutes * 60.0;
+    return std::nullopt;
+}
+
 int columnOf(std::string_view line, size_t index)
 {
     size_t col = 1;
@@ -67,15 +90,17 @@ int SysstatCsvImporter::sniff(const QByteArray& head, const QString& fileName) c
 
 ImportResult SysstatCsvImporter::parse(QIODevice& in, const ImportContext& context) const
 {
-    const QByteArray text = readTextInput(in, context, QStringLiteral("sysstat sadf -d output"));
     ImportResult r;
     r.format = name();
+    const QByteArray text = tooltext::withoutCutLastLine(readTextInput(in, context, QStringLiteral("sysstat sadf -d output")), r.warnings, true);
     SeriesAccumulator acc;
     QStringList header;
     QString activity;
     QSet<QString> skipped;
     int restarts = 0;
     int headers = 0;
+    qsizetype horizontalColumns = 0;
+    bool horizontal = false;
     QString node;
     LineCursor lines(text);
     while (lines.next()) {
@@ -84,6 +109,20 @@ ImportResult SysstatCsvImporter::parse(QIODevice& in, const ImportContext& conte
         if (trimmed(line).empty()) continue;
         if (line[0] == '#') {
             header = toQString(trimmed(line.substr(1))).split(QLatin1Char(';'));
+            // sadf -dh puts every activity on one line; "%idle[...]" ends a group of columns that
+            // repeats once per item (CPU, device). Only the columns up to the first such group
+            // are read: the first item of the first activity (CPU "all"), since where the later
+            // activities start depends on how many items each row holds.
+            horizontalColumns = 0;
+            for (qsizetype c = 0; c < header.size(); ++c)
+                if (header[c].endsWith(QLatin1String("[...]"))) {
+                    header[c].chop(5);
+                    if (horizontalColumns == 0) horizontalColumns = c + 1;
+                }
+            if (horizontalColumns > 0) {
+                header = header.mid(0, horizontalColumns);
+                horizontal = true;
+            }
             if (header.size() < 4 || header[0] != QLatin1String("hostname") || header[2] != QLatin1String("timestamp"))
                 throw InputError(formatWhere(context.fileName, lines.number(), 1),
                                  QStringLiteral("expected a sadf -d header '# hostname;interval;timestamp;…'"));
@@ -92,15 +131,15 @@ ImportResult SysstatCsvImporter::parse(QIODevice& in, const ImportContext& conte
             ++headers;
             continue;
         }
-        const std::vector<std::string_view> f = splitFields(line);
+        std::vector<std::string_view> f = splitFields(line);
         if (f.size() < 4)
             throw InputError(formatWhere(context.fileName, lines.number(), 1),
                              QStringLiteral("expected 'hostname;interval;timestamp;…' with at least 4 fields, got %1").arg(f.size()));
         if (node.isEmpty()) node = toQString(f[0]);
-        const auto time = fastparse::timestamp(trimmed(f[2]));
+        const auto time = sadfTime(trimmed(f[2]));
         if (!time)
             throw InputError(formatWhere(context.fileName, lines.number(), columnOf(line, 2)),
-                             QStringLiteral("expected a timestamp 'YYYY-MM-DD HH:MM:SS UTC' or epoch seconds, got '%1'").arg(toQString(f[2])));
+                             QStringLiteral("expected a timestamp 'YYYY-MM-DD HH:MM:SS UTC' (or another known zone such as EST, CET) or epoch seconds, got '%1'").arg(toQString(f[2])));
         if (f[1] == "-1") {  // LINUX-RESTART or COM row
             if (f[3].substr(0, 13) == "LINUX-RESTART") ++restarts;
             continue;
@@ -109,6 +148,7 @@ ImportResult SysstatCsvImporter::parse(QIODevice& in, const ImportContext& conte
             throw InputError(formatWhere(context.fileName, lines.number(), 1),
                              QStringLiteral("data row before any '# hostname;interval;timestamp;…' header"));
         if (activity.isEmpty()) continue;
+        if (horizontalColumns > 0 && f.size() >= size_t(horizontalColumns)) f.resize(size_t(horizontalColumns));
         if (f.size() != size_t(header.size()))
             throw InputError(formatWhere(context.fileName, lines.number(), 1),
                              QStringLiteral("expected %1 fields as the header says, got %2").arg(header.size()).arg(f.size()));
@@ -119,6 +159,8 @@ ImportResult SysstatCsvImporter::parse(QIODevice& in, const ImportContext& conte
             device = toQString(f[3]);
         }
         double idle = NAN, iowait = NAN;
+        // One sample per metric and time: of fields that give one metric, the preferred one.
+        std::map<QString, std::pair<const SysstatField*, double>> chosen;
         for (size_t c = 4; c < f.size(); ++c) {
             const QString key = sysstatFieldKey(header[qsizetype(c)]);
             const SysstatField* field = sysstatField(activity, key);
@@ -133,8 +175,11 @@ ImportResult SysstatCsvImporter::parse(QIODevice& in, const ImportContext& conte
                                  QStringLiteral("expected a number for %1, got '%2'").arg(header[qsizetype(c)], toQString(f[c])));
             if (key == QLatin1String("idle")) idle = *value;
             if (key == QLatin1String("iowait")) iowait = *value;
-            acc.add(QString(), QLatin1String(field->metric), QLatin1String(field->unit), device, *time, *value * field->scale);
+            auto& slot = chosen[QLatin1String(field->metric)];
+            if (!slot.first || field < slot.first) slot = {field, *value};
         }
+        for (const auto& [metric, fv] : chosen)
+            acc.add(QString(), metric, QLatin1String(fv.first->unit), device, *time, fv.second * fv.first->scale);
         if (activity == QLatin1String("cpu") && std::isfinite(idle))
             acc.add(QString(), QStringLiteral("cpu.util_pct"), QStringLiteral("%"), QString(), *time,
                     std::max(0.0, 100.0 - idle - (std::isfinite(iowait) ? iowait : 0.0)));
@@ -145,6 +190,9 @@ ImportResult SysstatCsvImporter::parse(QIODevice& in, const ImportContext& conte
     acc.moveInto(r.series);
     r.node = node;
     if (restarts > 0) r.labels.insert(QStringLiteral("restarts"), restarts);
+    if (horizontal)
+        r.warnings.push_back({0, 0, QString(), QStringLiteral("horizontal layout (sadf -dh): only the first activity's first item "
+                                                              "(CPU all) is read; export with sadf -d for every activity")});
     if (!skipped.isEmpty()) {
         QStringList names(skipped.begin(), skipped.end());
         names.sort();

@@ -8,6 +8,7 @@
 #include "text_input.h"
 
 #include <cmath>
+#include <map>
 
 namespace headroom {
 
@@ -28,6 +29,9 @@ void addFields(SeriesAccumulator& acc, const json::Path& p, const QString& node,
                const QString& device, const QJsonObject& o, double t)
 {
     double idle = NAN, iowait = NAN;
+    // Several fields can be one quantity (sysstat 12 writes both "rd_sec" and "rkB"): the
+    // preferred one (first in the field table) is stored, so a series has one sample per time.
+    std::map<QString, std::pair<const SysstatField*, double>> chosen;
     for (auto it = o.begin(); it != o.end(); ++it) {
         const QString key = sysstatFieldKey(it.key());
         const SysstatField* field = sysstatField(activity, key);
@@ -35,8 +39,11 @@ void addFields(SeriesAccumulator& acc, const json::Path& p, const QString& node,
         const double v = p.key(it.key()).number(it.value());
         if (key == QLatin1String("idle")) idle = v;
         if (key == QLatin1String("iowait")) iowait = v;
-        acc.add(node, QLatin1String(field->metric), QLatin1String(field->unit), device, t, v * field->scale);
+        auto& slot = chosen[QLatin1String(field->metric)];
+        if (!slot.first || field < slot.first) slot = {field, v};
     }
+    for (const auto& [metric, fv] : chosen)
+        acc.add(node, metric, QLatin1String(fv.first->unit), device, t, fv.second * fv.first->scale);
     if (activity == QLatin1String("cpu") && std::isfinite(idle))
         acc.add(node, QStringLiteral("cpu.util_pct"), QStringLiteral("%"), QString(), t,
                 std::max(0.0, 100.0 - idle - (std::isfinite(iowait) ? iowait : 0.0)));
@@ -106,6 +113,9 @@ ImportResult SysstatJsonImporter::parse(QIODevice& in, const ImportContext& cont
         }
     }
     acc.moveInto(r.series);
+    if (r.series.empty())
+        r.warnings.push_back({0, 0, hp.str(), QStringLiteral("activities not imported: the file holds none of the activities "
+                                                             "Headroom reads (cpu-load \"all\", memory, disk, network net-dev)")});
     if (restarts > 0) r.labels.insert(QStringLiteral("restarts"), restarts);
     return r;
 }

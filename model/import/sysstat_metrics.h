@@ -16,7 +16,8 @@ struct SysstatField {
 // "%usr" → "usr", "rkB/s" → "rkb", "util-percent" → "util", "%memused" → "memused".
 QString sysstatFieldKey(const QString& raw);
 
-// nullptr when the field is not kept. `activity` is "cpu", "memory", "disk" or "net".
+// nullptr when the field is not kept. `activity` is "cpu", "memory", "disk" or "net". Fields
+// that give one metric (rkB and rd_sec) come in order of preference: the lower pointer wins.
 const SysstatField* sysstatField(const QString& activity, const QString& key);
 
 }  // namespace headroom

@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "text_input.h"
+#include "tool_text.h"
 
 #include <QRegularExpression>
 
@@ -33,7 +34,8 @@ int SystemdAnalyzeImporter::sniff(const QByteArray& head, const QString& fileNam
     Q_UNUSED(fileName);
     const QByteArray h = sniffText(head);
     if (h.contains("Startup finished in ")) return 95;
-    if (h.contains("The time when unit became active or started is printed after the \"@\" character")) return 95;
+    // critical-chain's header; systemd before 220 wrote "The time after the unit is active or started …".
+    if (h.contains("is printed after the \"@\" character")) return 95;
     static const QRegularExpression blame(QStringLiteral("^\\s*\\d+(\\.\\d+)?(ms|s|us|min)( \\d+(\\.\\d+)?(ms|s|us))? +\\S+\\.(service|mount|device|socket|target|timer|swap|slice|scope)$"),
                                           QRegularExpression::MultilineOption);
     int hits = 0;
@@ -43,16 +45,19 @@ int SystemdAnalyzeImporter::sniff(const QByteArray& head, const QString& fileNam
 
 ImportResult SystemdAnalyzeImporter::parse(QIODevice& in, const ImportContext& context) const
 {
-    const QByteArray text = readTextInput(in, context, QStringLiteral("systemd-analyze output"));
     ImportResult r;
     r.format = name();
+    const QByteArray text = tooltext::withoutCutLastLine(readTextInput(in, context, QStringLiteral("systemd-analyze output")), r.warnings, true);
     static const QRegularExpression finished(QStringLiteral("Startup finished in (.*) = (.+)$"));
     static const QRegularExpression stage(QStringLiteral("^(.+?) \\((\\w+)\\)$"));
     static const QRegularExpression chainUnit(QStringLiteral("^(\\S+) @(.+?)(?: \\+(.+))?$"));
     static const QRegularExpression blameLine(QStringLiteral("^((?:\\d+(?:\\.\\d+)?(?:us|\u00b5s|ms|s|min|h) ?)+) +(\\S+)$"));
-    static const QRegularExpression reached(QStringLiteral("^(\\S+) reached after (.+) in userspace$"));
+    // Current systemd ends the sentence with a period.
+    static const QRegularExpression reached(QStringLiteral("^(\\S+) reached after (.+) in userspace\\.?$"));
     LineCursor lines(text);
     bool chain = false;
+    bool chainTopSeen = false;
+    static const QRegularExpression unitTookOnly(QStringLiteral("^(\\S+) \\+(.+)$"));
     while (lines.next()) {
         const QString raw = lines.lineString();
         // critical-chain draws its tree with box characters and spaces before the unit.
@@ -83,14 +88,33 @@ ImportResult SystemdAnalyzeImporter::parse(QIODevice& in, const ImportContext& c
                     r.leadTimeEvents.back().labels.insert(m.captured(1) + QStringLiteral("_reached_after_userspace_s"), *v);
             continue;
         }
-        if (l.startsWith(QLatin1String("The time when unit")) || l.startsWith(QLatin1String("The time the unit"))) {
+        if (l.startsWith(QLatin1String("The time when unit")) || l.startsWith(QLatin1String("The time the unit")) ||
+            l.startsWith(QLatin1String("The time after the unit")) || l.startsWith(QLatin1String("The time the unit takes"))) {
             chain = true;
             continue;
         }
         if (chain) {
             const auto m = chainUnit.match(l);
-            if (!m.hasMatch()) continue;
-            if (r.leadTimeEvents.isEmpty()) {  // the first unit is the target the chain leads to
+            if (!m.hasMatch()) {
+                // A unit without "@" (no activation time known), e.g. the top of a chain asked
+                // for one service: its start time is kept, but it gives no boot time.
+                const auto took = unitTookOnly.match(l);
+                if (took.hasMatch())
+                    if (const auto v = systemdTimespan(took.captured(2))) {
+                        r.measurements.push_back({QString(), QStringLiteral("boot.unit_start_s"), *v, QStringLiteral("s"),
+                                                  QJsonObject{{QStringLiteral("unit"), took.captured(1)},
+                                                              {QStringLiteral("source"), QStringLiteral("critical-chain")}}});
+                        if (!chainTopSeen)
+                            r.warnings.push_back({lines.number(), 1, QString(),
+                                                  QStringLiteral("the chain's top unit %1 has no activation time ('@'); the file gives no boot time")
+                                                      .arg(took.captured(1))});
+                    }
+                chainTopSeen = true;
+                continue;
+            }
+            const bool top = !chainTopSeen;
+            chainTopSeen = true;
+            if (top && r.leadTimeEvents.isEmpty()) {  // the first unit is the target the chain leads to
                 const auto at = systemdTimespan(m.captured(2));
                 if (!at) throw InputError(formatWhere(context.fileName, lines.number(), int(raw.indexOf(QLatin1Char('@'))) + 2),
                                           QStringLiteral("expected a time span after '@'"));
@@ -119,6 +143,10 @@ ImportResult SystemdAnalyzeImporter::parse(QIODevice& in, const ImportContext& c
         throw InputError(formatWhere(context.fileName, lines.number(), 1),
                          QStringLiteral("expected systemd-analyze output ('Startup finished in …', a critical-chain or blame line)"));
     }
+    if (r.leadTimeEvents.isEmpty() && r.measurements.isEmpty())
+        throw InputError(context.fileName, r.warnings.isEmpty()
+                                               ? QStringLiteral("no boot time or unit start time found; expected systemd-analyze output")
+                                               : r.warnings.front().message);
     if (r.leadTimeEvents.isEmpty() && !r.measurements.isEmpty())
         r.warnings.push_back({0, 0, QString(), QStringLiteral("systemd-analyze blame lists unit start times only; it holds no total boot time")});
     return r;

@@ -56,6 +56,32 @@ std::vector<Line> lines(const QByteArray& text)
     return out;
 }
 
+QByteArray withoutCutLastLine(const QByteArray& text, QVector<ImportWarning>& warnings, bool alwaysEndsWithLineFeed)
+{
+    if (text.isEmpty() || text.endsWith('\n')) return text;
+    const qsizetype start = text.lastIndexOf('\n') + 1;
+    const QString last = QString::fromUtf8(text.mid(start)).trimmed();
+    if (last.isEmpty()) return text;
+    const QChar c = last.back();
+    if (!alwaysEndsWithLineFeed) {
+        if (!c.isDigit() && !QStringLiteral(".,:;+-=/").contains(c)) return text;
+        if (c == QLatin1Char('.') && last.size() > 1 && last.at(last.size() - 2).isLetter()) return text;  // a sentence
+    }
+    ImportWarning w;
+    w.line = int(text.left(start).count('\n')) + 1;
+    w.column = 1;
+    w.message = QStringLiteral("the %1: the last line has no line end and may be cut short, so it is "
+                               "not read ('%2')")
+                    .arg(QLatin1String(kEndedEarly), last.left(60));
+    warnings << w;
+    return text.left(start);
+}
+
+std::vector<Line> completeLines(const QByteArray& text, QVector<ImportWarning>& warnings)
+{
+    return lines(withoutCutLastLine(text, warnings));
+}
+
 QByteArray unixLineEnds(const QByteArray& text)
 {
     if (!text.contains('\r')) return text;

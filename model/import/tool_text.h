@@ -28,6 +28,21 @@ struct Line {
 };
 std::vector<Line> lines(const QByteArray& text);
 
+// The words every "the input ended early" warning and error contains, so that callers and tests
+// can tell a cut file from other warnings.
+inline constexpr const char* kEndedEarly = "input ended early";
+
+// The lines of a tool's text output, which always ends with a line feed. When the last line has
+// none and ends in a digit or a separator, the file may have been cut inside a number
+// ("Requests/sec:   5" for 5722.03): that line is left out and a warning says so. A last line
+// that ends otherwise ("Transfer/sec: 2.38MB") is complete by its shape and kept.
+std::vector<Line> completeLines(const QByteArray& text, QVector<ImportWarning>& warnings);
+// The same rule on the bytes, for importers that walk lines themselves: the text without a
+// last line that may have been cut. Formats that a program always ends with a line feed (the
+// Prometheus exposition, sadf, Locust's CSV) pass `alwaysEndsWithLineFeed`: any last line
+// without one is then taken as cut.
+QByteArray withoutCutLastLine(const QByteArray& text, QVector<ImportWarning>& warnings, bool alwaysEndsWithLineFeed = false);
+
 // The text with carriage returns before a line feed removed ("\r\n" and the "\r\r\n" that some
 // Windows tools write), so that line numbers count what an editor shows as lines.
 QByteArray unixLineEnds(const QByteArray& text);

@@ -147,3 +147,29 @@ TEST(BenchmarkEndToEnd, SampleInputsImport)
                      15254.545455);
     EXPECT_EQ(count(tw.ws(), QStringLiteral("dataset")), 7);
 }
+
+// A file of several wrk runs is stored with each run's measurements labelled and no headline,
+// and the import says so in its outcome and in the dataset's stored warnings.
+TEST(BenchmarkEndToEnd, SeveralRunsAreStoredApartAndTheImportSaysSo)
+{
+    const QString path = testsPath(QStringLiteral("import/real/wrk/noear_springboot_jetty_README.txt"));
+    TempWorkspace tw;
+    ImportRequest request;
+    request.path = path;
+    const ImportOutcome o = importFile(tw.ws(), request);
+    EXPECT_EQ(o.format, QStringLiteral("wrk"));
+    EXPECT_TRUE(o.metrics.isEmpty());
+    bool said = false;
+    for (const auto& w : o.warnings) said = said || w.message.contains(QStringLiteral("holds 6 wrk runs"));
+    EXPECT_TRUE(said);
+    const QSqlDatabase db = tw.ws().database();
+    EXPECT_EQ(sql::scalar(db, QStringLiteral("SELECT count(*) FROM measurement WHERE metric = 'http.requests_per_s'")).toInt(), 6);
+    EXPECT_DOUBLE_EQ(sql::scalar(db, QStringLiteral("SELECT value FROM measurement WHERE metric = 'http.requests_per_s' "
+                                                    "AND json_extract(labels, '$.run') = 0")).toDouble(),
+                     32371.28);  // the first run's "Requests/sec:"
+    const QJsonObject labels = QJsonDocument::fromJson(sql::scalar(db, QStringLiteral("SELECT labels FROM dataset")).toByteArray()).object();
+    EXPECT_EQ(labels.value(QStringLiteral("runs")).toInt(), 6);
+    EXPECT_TRUE(sql::scalar(db, QStringLiteral("SELECT warnings FROM dataset")).toString().contains(QStringLiteral("6 wrk runs")));
+    const QJsonObject metrics = QJsonDocument::fromJson(sql::scalar(db, QStringLiteral("SELECT metrics FROM dataset")).toByteArray()).object();
+    EXPECT_TRUE(metrics.isEmpty());
+}

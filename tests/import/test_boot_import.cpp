@@ -77,7 +77,9 @@ TEST(BootTimingCsv, BrokenInput)
     EXPECT_TRUE(bad.contains(QLatin1String("broken.input:2"))) << bad.toStdString();
     EXPECT_TRUE(bad.contains(QLatin1String("machine_start"))) << bad.toStdString();
     const QString cut = inputErrorOf(QStringLiteral("boot-timing-csv"), header + "aws,m5.large,1,2024-01-01T00:00:00Z");
-    EXPECT_TRUE(cut.contains(QLatin1String("expected 8 fields"))) << cut.toStdString();
+    EXPECT_TRUE(cut.contains(QLatin1String("input ended early"))) << cut.toStdString();
+    const QString narrow = inputErrorOf(QStringLiteral("boot-timing-csv"), header + "aws,m5.large,1,2024-01-01T00:00:00Z\n");
+    EXPECT_TRUE(narrow.contains(QLatin1String("expected 8 fields"))) << narrow.toStdString();
     const QString wrong = inputErrorOf(QStringLiteral("boot-timing-csv"), "a,b\n1,2\n");
     EXPECT_TRUE(wrong.contains(QLatin1String("api_start"))) << wrong.toStdString();
 }

@@ -75,10 +75,19 @@ TEST(LocustImport, BrokenInput)
     HEADROOM_FIXTURE(path, "locust/bitcoin-api_results_stats.csv");
     const QByteArray good = readFile(path);
     const QString lo = QStringLiteral("locust");
-    // A row cut short: the error names its line.
-    auto cut = inputErrorOf(lo, good.left(good.indexOf("\n,Aggregated") + 30), QStringLiteral("s.csv"));
-    ASSERT_TRUE(cut);
-    EXPECT_EQ(cut->where(), QStringLiteral("s.csv:10:1"));
+    // A file cut inside its last row: that row is not read, and the warning says where.
+    const ImportResult cut = parseBytesWith(lo, good.left(good.indexOf("\n,Aggregated") + 30), QStringLiteral("s.csv"));
+    ASSERT_GE(cut.warnings.size(), 1);
+    EXPECT_EQ(cut.warnings.front().line, 10);
+    EXPECT_TRUE(cut.warnings.front().message.contains(QStringLiteral("input ended early")));
+    EXPECT_TRUE(cut.metrics.isEmpty());  // the Aggregated row was the one cut
+    EXPECT_EQ(findMeasurement(cut, QStringLiteral("http.requests"), QStringLiteral("endpoint"), QStringLiteral("Aggregated")), nullptr);
+    // A row with too few fields that is not the last is an error naming its line.
+    QByteArray shortRow = good;
+    shortRow.insert(good.indexOf("\n,Aggregated") + 1, "GET,/x,1\n");
+    auto narrow = inputErrorOf(lo, shortRow, QStringLiteral("s.csv"));
+    ASSERT_TRUE(narrow);
+    EXPECT_EQ(narrow->where(), QStringLiteral("s.csv:10:1"));
     QByteArray badCell = good;
     badCell.replace("GET,/api/v1/health,573,", "GET,/api/v1/health,many,");
     auto cell = inputErrorOf(lo, badCell, QStringLiteral("s.csv"));

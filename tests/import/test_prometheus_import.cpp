@@ -180,8 +180,17 @@ TEST(PrometheusText, BrokenLinesPointAtLineAndColumn)
     EXPECT_TRUE(value.startsWith(QLatin1String("broken.input:2:13"))) << value.toStdString();
     const QString huge = inputErrorOf(QStringLiteral("prometheus-text"), "up 1e400\n");
     EXPECT_TRUE(huge.contains(QLatin1String("within double range"))) << huge.toStdString();
+    const QString unterminated = inputErrorOf(QStringLiteral("prometheus-text"), "# TYPE up gauge\nup{job=\"a\n");
+    EXPECT_TRUE(unterminated.contains(QLatin1String("unterminated"))) << unterminated.toStdString();
+    // A file cut inside its only sample: nothing is left, and the error says the input ended early.
     const QString truncated = inputErrorOf(QStringLiteral("prometheus-text"), "# TYPE up gauge\nup{job=\"a");
-    EXPECT_TRUE(truncated.contains(QLatin1String("unterminated"))) << truncated.toStdString();
+    EXPECT_TRUE(truncated.contains(QLatin1String("input ended early"))) << truncated.toStdString();
+    // A number cut at the end of the file is not stored as if complete.
+    const ImportResult cut = parseAs(QStringLiteral("prometheus-text"), "node_load5 0.25\nnode_load1 0.2");
+    ASSERT_EQ(cut.measurements.size(), 1);
+    EXPECT_EQ(cut.measurements[0].metric, QStringLiteral("node_load5"));
+    ASSERT_EQ(cut.warnings.size(), 1);
+    EXPECT_TRUE(cut.warnings[0].message.contains(QLatin1String("input ended early")));
     expectRefusesBrokenInput(QStringLiteral("prometheus-text"));
     // CRLF line ends and a BOM are fine.
     const ImportResult r = parseAs(QStringLiteral("prometheus-text"), "\xEF\xBB\xBF# TYPE up gauge\r\nup{job=\"a\"} 1 1700000000000\r\n");

@@ -87,8 +87,15 @@ TEST(SysstatCsv, BrokenInput)
     const QString value = inputErrorOf(QStringLiteral("sysstat-csv"), header + "h;10;2024-01-01 00:00:10 UTC;-1;1;0;1;x;0;0;0;0;0;98\n");
     EXPECT_TRUE(value.startsWith(QLatin1String("broken.input:2:"))) << value.toStdString();
     EXPECT_TRUE(value.contains(QLatin1String("%iowait"))) << value.toStdString();
-    const QString truncated = inputErrorOf(QStringLiteral("sysstat-csv"), header + "h;10;2024-01-01 00:00:10 UTC;-1;1;0;1");
-    EXPECT_TRUE(truncated.contains(QLatin1String("expected 14 fields"))) << truncated.toStdString();
+    const QString narrow = inputErrorOf(QStringLiteral("sysstat-csv"), header + "h;10;2024-01-01 00:00:10 UTC;-1;1;0;1\n");
+    EXPECT_TRUE(narrow.contains(QLatin1String("expected 14 fields"))) << narrow.toStdString();
+    // Cut inside the last row (no line end): the row is not read and a warning says so.
+    const ImportResult cut = parseAs(QStringLiteral("sysstat-csv"), header + "h;10;2024-01-01 00:00:10 UTC;-1;1;0;1;0;0;0;0;0;0;98\n" +
+                                                                        "h;10;2024-01-01 00:00:20 UTC;-1;1;0;1;0;0;0;0;0;0;9");
+    ASSERT_EQ(cut.warnings.size(), 1);
+    EXPECT_TRUE(cut.warnings.front().message.contains(QLatin1String("input ended early")));
+    EXPECT_EQ(cut.warnings.front().line, 3);
+    for (const auto& s : cut.series) EXPECT_EQ(s.t.size(), 1u) << s.metric.toStdString();
     const QString time = inputErrorOf(QStringLiteral("sysstat-csv"), header + "h;10;yesterday;-1;1;0;1;0;0;0;0;0;0;98\n");
     EXPECT_TRUE(time.contains(QLatin1String("timestamp"))) << time.toStdString();
     const QString huge = inputErrorOf(QStringLiteral("sysstat-csv"), header + "h;10;2024-01-01 00:00:10 UTC;-1;1e999;0;1;0;0;0;0;0;0;98\n");

@@ -82,7 +82,8 @@ TEST(WrkImport, SocketErrorsCountAsErrors)
     QByteArray bytes = readFile(path);
     bytes.replace("Requests/sec:", "  Socket errors: connect 0, read 3, write 0, timeout 12\n  Non-2xx or 3xx responses: 5\nRequests/sec:");
     const ImportResult r = parseBytesWith(QStringLiteral("wrk"), bytes);
-    EXPECT_DOUBLE_EQ(r.metrics.value(QStringLiteral("http.errors")), 20.0);
+    // Socket errors (3 + 12) and non-2xx responses (5) may be the same requests: the larger count.
+    EXPECT_DOUBLE_EQ(r.metrics.value(QStringLiteral("http.errors")), 15.0);
     EXPECT_DOUBLE_EQ(r.metrics.value(QStringLiteral("http.socket_errors_timeout")), 12.0);
 }
 
