@@ -311,7 +311,7 @@ int runAnalyze(const QStringList& args)
         return kUsage;
     }
     return guarded([&] {
-        auto ws = openWorkspace(parser);
+        auto ws = openWorkspace(parser, WorkspaceUse::ReadOnly);
         return handler(parser, *ws);
     });
 }

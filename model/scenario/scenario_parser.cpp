@@ -1,6 +1,7 @@
 #include "scenario_parser.h"
 
 #include "core/errors.h"
+#include "core/input_file.h"
 #include "json_reader.h"
 #include "scenario_names.h"
 
@@ -392,10 +393,8 @@ Scenario parseScenario(const QByteArray& bytes, const QString& fileName)
 
 Scenario loadScenarioFile(const QString& path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throw InputError(path, QStringLiteral("cannot read the scenario file: %1").arg(f.errorString()));
-    return parseScenario(f.readAll(), path);
+    // A regular file only (a device never ends, a FIFO blocks), and one that fits easily in memory.
+    return parseScenario(readRegularFile(path, 64LL * 1024 * 1024), path);
 }
 
 }  // namespace headroom

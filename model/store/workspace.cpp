@@ -197,9 +197,11 @@ bool Workspace::createAtomically(const QString& path)
                                 .arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
     try {
         std::unique_ptr<Workspace> fresh(new Workspace(staging));
-        QSqlDatabase db = fresh->database();
-        sql::exec(db, QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
-        migrations::apply(db, 0, migrations::latestVersion());
+        {
+            const QSqlDatabase db = fresh->database();
+            sql::exec(db, QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
+            migrations::apply(db, 0, migrations::latestVersion());
+        }
         fresh->close();
     } catch (...) {
         for (const char* suffix : {"", "-wal", "-shm"}) QFile::remove(staging + QLatin1String(suffix));
