@@ -95,7 +95,7 @@ void refuseUnlessFits(const ResolvedScenario& s, int replications, bool keepTime
                                                "run, use longer intervals, or fewer nodes or replications")
                                     .arg(bytesText(e.memoryBytes))
                                     .arg(e.requests, 0, 'g', 3)
-                                    .arg(std::ceil(s.doc.durationS / std::max(1.0, s.doc.intervalS)), 0, 'g', 6)
+                                    .arg(std::ceil(s.doc.durationS / std::max(1.0, s.doc.intervalS)), 0, 'f', 0)
                                     .arg(s.doc.autoscaling ? std::max(s.doc.cluster.nodes, s.doc.autoscaling->max) : s.doc.cluster.nodes)
                                     .arg(bytesText(memoryLimit)));
     if (e.cpuSeconds / cores > timeLimitS)
