@@ -348,7 +348,7 @@ StreamingDatasetWriter::StreamingDatasetWriter(Workspace& ws, const DatasetOrigi
                                      QStringLiteral("[]"));
     d_->sampleIndexSql = dropSampleIndexForLoad(db, expectedSamples);
     d_->seriesInsert.emplace(sql::prepare(db, QStringLiteral(
-        "INSERT INTO series(dataset_id, node, metric, unit, labels) VALUES(?,?,?,?,'{}')")));
+        "INSERT INTO series(dataset_id, node, metric, unit, labels) VALUES(?,?,?,?,?)")));
     d_->inserts.emplace(rawHandle(db));
     d_->pending.reserve(kBatchRows);
 }
@@ -357,11 +357,18 @@ StreamingDatasetWriter::~StreamingDatasetWriter() = default;
 
 qint64 StreamingDatasetWriter::openSeries(const QString& node, const QString& metric, const QString& unit)
 {
+    return openLabelledSeries(node, metric, unit, QJsonObject());
+}
+
+qint64 StreamingDatasetWriter::openLabelledSeries(const QString& node, const QString& metric, const QString& unit,
+                                                  const QJsonObject& labels)
+{
     QSqlQuery& s = *d_->seriesInsert;
     s.bindValue(0, d_->datasetId);
     s.bindValue(1, node.isEmpty() ? d_->node : node);
     s.bindValue(2, metric);
     s.bindValue(3, unit);
+    s.bindValue(4, compactJson(labels));
     sql::execPrepared(s);
     ++d_->series;
     return s.lastInsertId().toLongLong();

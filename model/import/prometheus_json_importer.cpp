@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "core/json_input.h"
+#include "prometheus_json_stream.h"
 #include "prometheus_series.h"
 #include "text_input.h"
 
@@ -140,6 +141,30 @@ ImportResult parsePrometheusJson(const QByteArray& input, const QString& fileNam
 ImportResult PrometheusJsonImporter::parse(QIODevice& in, const ImportContext& context) const
 {
     return parsePrometheusJson(in.readAll(), context.fileName);
+}
+
+ImportResult PrometheusJsonImporter::parseStreaming(QIODevice& in, const ImportContext& context, StreamingSink& sink) const
+{
+    PrometheusAnswer answer = readPrometheusAnswer(in, context.fileName, context.cancel);
+    ImportResult r;
+    r.format = name();
+    for (const QString& w : answer.warnings)
+        r.warnings.push_back({0, 0, QStringLiteral("$.warnings"), QStringLiteral("Prometheus: ") + w});
+    r.labels.insert(QStringLiteral("result_type"), answer.resultType);
+    if (!answer.query.isEmpty()) r.labels.insert(QStringLiteral("query"), answer.query);
+    convertPrometheusSeries(std::move(answer.series), answer.query, r);
+    if (r.series.empty())
+        throw InputError(context.fileName, QStringLiteral("the Prometheus answer holds no series with values to import"));
+    // Hand each series to the sink and let its points go at once, so the points are in memory
+    // once (as parsed), not twice.
+    for (SeriesData& s : r.series) {
+        const qint64 id = sink.openLabelledSeries(s.node, s.metric, s.unit, s.labels);
+        for (size_t i = 0; i < s.t.size() && i < s.v.size(); ++i) sink.add(id, s.t[i], s.v[i]);
+        std::vector<double>().swap(s.t);
+        std::vector<double>().swap(s.v);
+    }
+    r.series.clear();
+    return r;
 }
 
 }  // namespace headroom

@@ -1,0 +1,26 @@
+#pragma once
+#include "prometheus_series.h"
+
+#include <QIODevice>
+#include <QString>
+#include <atomic>
+#include <vector>
+
+namespace headroom {
+
+// A Prometheus API answer ({"status","data":{"resultType","result":[…]}} or a bare result
+// array) read from a device as a stream of JSON events, never as a document tree: memory holds
+// the points (two doubles each) and one token, not the file. Qt's JSON tree needs about
+// fifteen times the file's size, so a 200 MB answer would need 3 GB that way.
+struct PrometheusAnswer {
+    std::vector<PrometheusSeries> series;
+    QString resultType;
+    QString query;
+    QStringList warnings;
+};
+
+// Throws InputError naming the JSON path ("FILE: $.data.result[3].values[17][1]: …") or the
+// line and column of a syntax error, and the Prometheus error for {"status":"error"} answers.
+PrometheusAnswer readPrometheusAnswer(QIODevice& in, const QString& fileName, const std::atomic<bool>* cancel = nullptr);
+
+}  // namespace headroom
