@@ -6,6 +6,9 @@
 #include "prometheus_series.h"
 #include "text_input.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace headroom {
 
 namespace {
@@ -143,27 +146,75 @@ ImportResult PrometheusJsonImporter::parse(QIODevice& in, const ImportContext& c
     return parsePrometheusJson(in.readAll(), context.fileName);
 }
 
-ImportResult PrometheusJsonImporter::parseStreaming(QIODevice& in, const ImportContext& context, StreamingSink& sink) const
+namespace {
+
+// Drops NaN and ±Inf points (Prometheus writes them for gaps); returns how many.
+qsizetype dropNonFinite(PrometheusSeries& s)
 {
-    PrometheusAnswer answer = readPrometheusAnswer(in, context.fileName, context.cancel);
-    ImportResult r;
-    r.format = name();
-    for (const QString& w : answer.warnings)
-        r.warnings.push_back({0, 0, QStringLiteral("$.warnings"), QStringLiteral("Prometheus: ") + w});
-    r.labels.insert(QStringLiteral("result_type"), answer.resultType);
-    if (!answer.query.isEmpty()) r.labels.insert(QStringLiteral("query"), answer.query);
-    convertPrometheusSeries(std::move(answer.series), answer.query, r);
-    if (r.series.empty())
-        throw InputError(context.fileName, QStringLiteral("the Prometheus answer holds no series with values to import"));
-    // Hand each series to the sink and let its points go at once, so the points are in memory
-    // once (as parsed), not twice.
-    for (SeriesData& s : r.series) {
+    const size_t n = std::min(s.t.size(), s.v.size());
+    size_t kept = 0;
+    for (size_t i = 0; i < n; ++i) {
+        if (!std::isfinite(s.v[i])) continue;
+        s.t[kept] = s.t[i];
+        s.v[kept] = s.v[i];
+        ++kept;
+    }
+    s.t.resize(kept);
+    s.v.resize(kept);
+    return qsizetype(n - kept);
+}
+
+// Converts `raw` and hands every resulting series to the sink, letting each one's points go
+// once written.
+void convertAndWrite(std::vector<PrometheusSeries> raw, const QString& query, ImportResult& r, StreamingSink& sink,
+                     qsizetype& seriesWritten)
+{
+    ImportResult part;
+    convertPrometheusSeries(std::move(raw), query, part);
+    for (SeriesData& s : part.series) {
         const qint64 id = sink.openLabelledSeries(s.node, s.metric, s.unit, s.labels);
         for (size_t i = 0; i < s.t.size() && i < s.v.size(); ++i) sink.add(id, s.t[i], s.v[i]);
         std::vector<double>().swap(s.t);
         std::vector<double>().swap(s.v);
+        ++seriesWritten;
     }
-    r.series.clear();
+    for (const ImportWarning& w : part.warnings) {
+        const bool known = std::any_of(r.warnings.cbegin(), r.warnings.cend(),
+                                       [&](const ImportWarning& k) { return k.message == w.message; });
+        if (!known) r.warnings.push_back(w);  // the same remark about every series is made once
+    }
+}
+
+}  // namespace
+
+ImportResult PrometheusJsonImporter::parseStreaming(QIODevice& in, const ImportContext& context, StreamingSink& sink) const
+{
+    ImportResult r;
+    r.format = name();
+    qsizetype dropped = 0;
+    qsizetype written = 0;
+    // A named series that is not a CPU-time mode needs no other series to be converted: it is
+    // written as soon as it has been read, so memory holds about one series, not the answer.
+    // CPU modes are combined per CPU and wait for the end.
+    const TakeSeries take = [&](PrometheusSeries& s) {
+        if (s.labels.value(QStringLiteral("__name__")).isEmpty() || s.labels.contains(QStringLiteral("mode"))) return false;
+        dropped += dropNonFinite(s);
+        std::vector<PrometheusSeries> one;
+        one.push_back(std::move(s));
+        convertAndWrite(std::move(one), QString(), r, sink, written);
+        return true;
+    };
+    PrometheusAnswer answer = readPrometheusAnswer(in, context.fileName, context.cancel, take);
+    for (const QString& w : answer.warnings)
+        r.warnings.push_back({0, 0, QStringLiteral("$.warnings"), QStringLiteral("Prometheus: ") + w});
+    if (!answer.resultType.isEmpty()) r.labels.insert(QStringLiteral("result_type"), answer.resultType);
+    if (!answer.query.isEmpty()) r.labels.insert(QStringLiteral("query"), answer.query);
+    for (PrometheusSeries& s : answer.series) dropped += dropNonFinite(s);
+    convertAndWrite(std::move(answer.series), answer.query, r, sink, written);
+    if (dropped > 0)
+        r.warnings.push_back({0, 0, QString(), QStringLiteral("%1 points were NaN or infinite and were left out").arg(dropped)});
+    if (written == 0)
+        throw InputError(context.fileName, QStringLiteral("the Prometheus answer holds no series with values to import"));
     return r;
 }
 

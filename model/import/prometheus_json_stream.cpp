@@ -48,7 +48,8 @@ double parseValueText(const std::string& s, bool* ok)
 // each event belongs. Only the parts of a Prometheus answer are kept.
 class AnswerReader : public nlohmann::json_sax<nlohmann::json> {
 public:
-    AnswerReader(QString fileName, const std::atomic<bool>* cancel) : file_(std::move(fileName)), cancel_(cancel) {}
+    AnswerReader(QString fileName, const std::atomic<bool>* cancel, const TakeSeries& take)
+        : file_(std::move(fileName)), cancel_(cancel), take_(take) {}
 
     PrometheusAnswer answer;
     QString status, errorType, errorText;
@@ -158,7 +159,13 @@ private:
     {
         const Frame f = stack_.back();
         if (f.role == Role::Point && f.pointValues != 2) fail(QStringLiteral("expected a [time, \"value\"] pair"));
+        if (f.role == Role::Points) {
+            // Growth by doubling leaves up to half of each vector unused; a series is complete here.
+            answer.series.back().t.shrink_to_fit();
+            answer.series.back().v.shrink_to_fit();
+        }
         stack_.pop_back();
+        if (f.role == Role::Item && take_ && take_(answer.series.back())) answer.series.pop_back();
         return true;
     }
 
@@ -228,23 +235,24 @@ private:
 
     QString file_;
     const std::atomic<bool>* cancel_;
+    const TakeSeries& take_;
     std::vector<Frame> stack_;
     quint64 events_ = 0;
 };
 
 }  // namespace
 
-PrometheusAnswer readPrometheusAnswer(QIODevice& in, const QString& fileName, const std::atomic<bool>* cancel)
+PrometheusAnswer readPrometheusAnswer(QIODevice& in, const QString& fileName, const std::atomic<bool>* cancel,
+                                      const TakeSeries& take)
 {
     DeviceBuffer buffer(in);
     std::istream stream(&buffer);
-    AnswerReader reader(fileName, cancel);
+    AnswerReader reader(fileName, cancel, take);
     nlohmann::json::sax_parse(stream, &reader, nlohmann::json::input_format_t::json, true);
     if (reader.status == QLatin1String("error"))
         throw InputError(fileName + QStringLiteral(": $.error"),
                          QStringLiteral("Prometheus answered with an error (%1): %2").arg(reader.errorType, reader.errorText));
     PrometheusAnswer answer = std::move(reader.answer);
-    if (answer.resultType.isEmpty()) answer.resultType = QStringLiteral("matrix");
     if (answer.resultType == QLatin1String("string"))
         throw InputError(fileName + QStringLiteral(": $.data.result"),
                          QStringLiteral("a string result holds no numbers; expected a vector, matrix or scalar"));
