@@ -58,6 +58,7 @@ int inspectExisting(const QString& path)
     const QString name = QStringLiteral("inspect-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     int version = 0;
     QString refusal;
+    bool busy = false;  // locked by another program: a failure to report, not a verdict on the file
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
@@ -66,7 +67,13 @@ int inspectExisting(const QString& path)
             if (!db.open()) return QStringLiteral("cannot be read as SQLite: ") + db.lastError().text();
             sql::makeDefensive(db);
             QSqlQuery q(db);
-            if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok"))
+            const bool checked = q.exec(QStringLiteral("PRAGMA quick_check"));
+            const int code = q.lastError().nativeErrorCode().toInt() & 0xFF;
+            if (!checked && (code == 5 || code == 6)) {  // SQLITE_BUSY, SQLITE_LOCKED
+                busy = true;
+                return sql::describeError(q.lastError());
+            }
+            if (!checked || !q.next() || q.value(0).toString() != QLatin1String("ok"))
                 return QStringLiteral("the database is corrupt (quick_check failed: %1)")
                     .arg(q.lastError().isValid() ? q.lastError().text() : q.value(0).toString());
             q.exec(QStringLiteral("PRAGMA application_id"));
@@ -96,9 +103,15 @@ int inspectExisting(const QString& path)
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
+    if (busy) throw DatabaseFailure(path, refusal);
     if (!refusal.isEmpty()) {
-        for (const char* suffix : kJournalSuffixes)
-            if (!journalsBefore.contains(QLatin1String(suffix))) QFile::remove(path + QLatin1String(suffix));
+        // The verdict is about the file's content, so no Headroom writes to it; the journal files
+        // a read-only look made are empty of data. One that holds data (someone else's session)
+        // is never removed.
+        const QFileInfo wal(path + QStringLiteral("-wal"));
+        if (!journalsBefore.contains(QStringLiteral("-wal")) && (!wal.exists() || wal.size() == 0))
+            for (const char* suffix : kJournalSuffixes)
+                if (!journalsBefore.contains(QLatin1String(suffix))) QFile::remove(path + QLatin1String(suffix));
         throw InputError(path, refusal);
     }
     return version;
