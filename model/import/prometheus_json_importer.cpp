@@ -6,6 +6,7 @@
 #include "prometheus_series.h"
 #include "text_input.h"
 
+#include <QBuffer>
 #include <algorithm>
 #include <cmath>
 
@@ -141,9 +142,57 @@ ImportResult parsePrometheusJson(const QByteArray& input, const QString& fileNam
     return r;
 }
 
+namespace {
+
+// Collects what a streaming parse hands out, for a parse whose caller wants a whole result.
+class CollectingSink : public StreamingSink {
+public:
+    explicit CollectingSink(std::vector<SeriesData>& out) : out_(out) {}
+    qint64 openSeries(const QString& node, const QString& metric, const QString& unit) override
+    {
+        return openLabelledSeries(node, metric, unit, {});
+    }
+    qint64 openLabelledSeries(const QString& node, const QString& metric, const QString& unit,
+                              const QJsonObject& labels) override
+    {
+        out_.push_back(SeriesData{node, metric, unit, labels, {}, {}});
+        return qint64(out_.size() - 1);
+    }
+    void add(qint64 series, double t, double value) override
+    {
+        out_[size_t(series)].t.push_back(t);
+        out_[size_t(series)].v.push_back(value);
+    }
+
+private:
+    std::vector<SeriesData>& out_;
+};
+
+}  // namespace
+
 ImportResult PrometheusJsonImporter::parse(QIODevice& in, const ImportContext& context) const
 {
-    return parsePrometheusJson(in.readAll(), context.fileName);
+    const QByteArray text = in.readAll();
+    // The usual answer (one document: the envelope or a bare result array) goes through the
+    // event reader, which needs memory for the points only; a JSON tree of it would need about
+    // fifteen times the file. Other shapes (header lines before the payload, the payload inside
+    // another object) and every error are left to the document reader, which knows them all.
+    try {
+        QBuffer buffer;
+        buffer.setData(text);
+        buffer.open(QIODevice::ReadOnly);
+        std::vector<SeriesData> series;
+        CollectingSink sink(series);
+        ImportResult r = parseStreaming(buffer, context, sink);
+        for (SeriesData& s : series) {
+            s.t.shrink_to_fit();
+            s.v.shrink_to_fit();
+        }
+        r.series = std::move(series);
+        return r;
+    } catch (const InputError&) {
+    }
+    return parsePrometheusJson(text, context.fileName);
 }
 
 namespace {
