@@ -1,9 +1,13 @@
 #include "cli_support.h"
 
 #include "core/errors.h"
+#include "core/input_file.h"
 #include "core/paths.h"
 #include "import/workspace_setup.h"
+#include "store/database_error.h"
 #include "store/workspace.h"
+
+#include <QFileInfo>
 
 #include <QTextStream>
 #include <cstdio>
@@ -52,16 +56,30 @@ void addWorkspaceOption(QCommandLineParser& parser)
                                         QStringLiteral("WS")));
 }
 
-std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser& parser)
+namespace {
+QString lastWorkspacePath;  // named in database errors that do not know their file
+}  // namespace
+
+std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser& parser, WorkspaceUse use)
 {
     const QString path = parser.value(QStringLiteral("workspace"));
+    lastWorkspacePath = path.isEmpty() ? defaultWorkspacePath() : path;
+    if (use == WorkspaceUse::ReadOnly && !path.isEmpty() && !QFileInfo::exists(path))
+        throw InputError(path, QStringLiteral("no such workspace; create one with headroom import -w %1 FILE, or leave "
+                                              "out -w to use the default workspace").arg(path));
     return path.isEmpty() ? openDefaultWorkspace() : openWorkspaceFile(path);
 }
 
-int guarded(const std::function<int()>& body)
+namespace {
+
+int runBody(const std::function<int()>& body)
 {
     try {
         return body();
+    } catch (const DatabaseFailure& e) {
+        printError(e.workspace().isEmpty() && !lastWorkspacePath.isEmpty() ? lastWorkspacePath + QStringLiteral(": ") + e.words()
+                                                                           : e.text());
+        return kFailure;
     } catch (const InputError& e) {
         printError(e.text());
         return kBadInput;
@@ -71,10 +89,26 @@ int guarded(const std::function<int()>& body)
     } catch (const Cancelled&) {
         printError(QStringLiteral("cancelled"));
         return kFailure;
+    } catch (const std::bad_alloc&) {
+        printError(QStringLiteral("out of memory; the input or the scenario is too large for this machine"));
+        return kFailure;
     } catch (const std::exception& e) {
         printError(QString::fromUtf8(e.what()));
         return kFailure;
     }
+}
+
+}  // namespace
+
+int guarded(const std::function<int()>& body)
+{
+    const int status = runBody(body);
+    // Workspaces close inside the body; one whose journal could not be written back is a
+    // failure even when everything else went well (the file alone would be incomplete).
+    const QString closeFailure = Workspace::takeCloseFailure();
+    if (closeFailure.isEmpty()) return status;
+    printError(closeFailure);
+    return kFailure;
 }
 
 void printJson(const QJsonDocument& doc)
@@ -86,7 +120,7 @@ void printJson(const QJsonDocument& doc)
 
 void printText(const QString& text)
 {
-    QByteArray bytes = text.toUtf8();
+    QByteArray bytes = printable(text).toUtf8();
     if (!bytes.endsWith('\n')) bytes += '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
@@ -94,7 +128,7 @@ void printText(const QString& text)
 
 void printError(const QString& message)
 {
-    const QByteArray bytes = (QStringLiteral("headroom: error: ") + message + QLatin1Char('\n')).toUtf8();
+    const QByteArray bytes = (QStringLiteral("headroom: error: ") + printable(message) + QLatin1Char('\n')).toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     std::fflush(stderr);
 }

@@ -30,16 +30,20 @@ int parseOrExit(QCommandLineParser& parser, const QStringList& args, const QStri
                 int minPositional = 0, int maxPositional = -1);
 
 // The -w/--workspace option every workspace command shares, and opening it (default workspace,
-// seeded from data/ on first use, when the option is absent).
+// seeded from data/ on first use, when the option is absent). A command that only reads refuses
+// a -w file that does not exist instead of creating an empty workspace under a mistyped name.
+enum class WorkspaceUse { Write, ReadOnly };
 void addWorkspaceOption(QCommandLineParser& parser);
-std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser& parser);
+std::unique_ptr<Workspace> openWorkspace(const QCommandLineParser& parser, WorkspaceUse use = WorkspaceUse::Write);
 
 // Runs `body`, turning InputError into exit 3 and RuntimeFailure into exit 1 with
-// "headroom: error: WHERE: WHAT" on stderr.
+// "headroom: error: WHERE: WHAT" on stderr. A workspace whose journal could not be written back
+// into its file when it closed makes the command fail (exit 1), whatever the body returned.
 int guarded(const std::function<int()>& body);
 
 void printJson(const QJsonDocument& doc);
 void printText(const QString& text);
+// Control characters (escape sequences in file names) are shown as \xNN.
 void printError(const QString& message);
 // Progress goes to stderr, and only when stderr is a terminal.
 bool stderrIsTerminal();

@@ -97,12 +97,24 @@ double numberOption(const QCommandLineParser& p, const QString& name, double fal
     return v;
 }
 
+// A few of the workspace's metric names for an error message: a workspace with imported
+// benchmark suites has tens of thousands, and a message must stay a message.
+QString someMetrics(Workspace& ws)
+{
+    const QStringList all = analysis::availableMetrics(ws);
+    constexpr qsizetype kShown = 12;
+    if (all.isEmpty()) return QStringLiteral("(none; import some data first)");
+    QString text = all.mid(0, kShown).join(QStringLiteral(", "));
+    if (all.size() > kShown) text += QStringLiteral(" … and %1 more").arg(all.size() - kShown);
+    return text;
+}
+
 int homogeneityCommand(const QCommandLineParser& p, Workspace& ws)
 {
     const analysis::Filter filter = filterFrom(p);
     if (filter.metric.isEmpty())
         throw InputError(QStringLiteral("--metric"), QStringLiteral("homogeneity needs a metric; the workspace has: %1")
-                                                         .arg(analysis::availableMetrics(ws).join(QStringLiteral(", "))));
+                                                         .arg(someMetrics(ws)));
     const QString groupBy = p.value(QStringLiteral("group-by"));
     homogeneity::Options options;
     options.outlierThreshold = numberOption(p, QStringLiteral("outlier-threshold"), options.outlierThreshold);
@@ -110,7 +122,7 @@ int homogeneityCommand(const QCommandLineParser& p, Workspace& ws)
     if (groups.empty())
         throw InputError(QStringLiteral("--metric ") + filter.metric,
                          QStringLiteral("no measurements or series of this metric match the filters; the workspace has: %1")
-                             .arg(analysis::availableMetrics(ws).join(QStringLiteral(", "))));
+                             .arg(someMetrics(ws)));
     noisy::Options steal;
     steal.thresholdPct = numberOption(p, QStringLiteral("steal-threshold"), steal.thresholdPct);
     analysis::Filter stealFilter = filter;
@@ -311,7 +323,7 @@ int runAnalyze(const QStringList& args)
         return kUsage;
     }
     return guarded([&] {
-        auto ws = openWorkspace(parser);
+        auto ws = openWorkspace(parser, WorkspaceUse::ReadOnly);
         return handler(parser, *ws);
     });
 }

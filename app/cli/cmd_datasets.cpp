@@ -16,7 +16,7 @@ int runDatasets(const QStringList& args)
     const int early = parseOrExit(parser, args, QStringLiteral("List the datasets of a workspace."), 0, 0);
     if (early >= 0) return early;
     return guarded([&] {
-        auto ws = openWorkspace(parser);
+        auto ws = openWorkspace(parser, WorkspaceUse::ReadOnly);
         const auto datasets = listDatasets(*ws);
         if (parser.isSet(QStringLiteral("json"))) {
             QJsonArray arr;

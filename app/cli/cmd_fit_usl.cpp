@@ -4,6 +4,7 @@
 #include "analysis/usl_csv.h"
 #include "analysis/usl_fit.h"
 #include "core/errors.h"
+#include "core/input_file.h"
 #include "store/workspace.h"
 
 #include <QFile>
@@ -12,6 +13,11 @@
 #include <cmath>
 
 namespace headroom::cli {
+
+namespace {
+// A USL table has one row per load level; a few MB are already far more than any load test.
+constexpr qint64 kMaxUslCsvBytes = 64LL * 1024 * 1024;
+}  // namespace
 
 namespace {
 
@@ -77,7 +83,7 @@ int runFitUsl(const QStringList& args)
         QJsonObject extra;
         QString where;
         if (fromWorkspace) {
-            auto ws = openWorkspace(parser);
+            auto ws = openWorkspace(parser, WorkspaceUse::ReadOnly);
             analysis::Filter filter;
             filter.metric = parser.value(QStringLiteral("metric"));
             const analysis::UslInputs in = analysis::loadUslPoints(*ws, filter, explicitN);
@@ -90,10 +96,7 @@ int runFitUsl(const QStringList& args)
             for (const QString& s : in.skipped) printError(QStringLiteral("skipped ") + s);
         } else {
             where = parser.positionalArguments().front();
-            QFile f(where);
-            if (!f.open(QIODevice::ReadOnly))
-                throw InputError(where, QStringLiteral("cannot read the file: %1").arg(f.errorString()));
-            points = usl::readCsv(f.readAll(), where);
+            points = usl::readCsv(readRegularFile(where, kMaxUslCsvBytes), where);
         }
         const usl::Fit fit = usl::fit(points, where);
         if (parser.isSet(QStringLiteral("json"))) {

@@ -1,5 +1,6 @@
 #include "cli_support.h"
 
+#include "core/input_file.h"
 #include "report/report_data.h"
 #include "report/report_generator.h"
 #include "report/report_pdf.h"
@@ -60,6 +61,9 @@ int runReport(const QStringList& args)
     request.providers = list(QStringLiteral("providers"));
     request.instanceTypes = list(QStringLiteral("instance-types"));
     return guarded([&] {
+        // The PDF replaces the output by renaming over it, which would replace a device node
+        // (as root, -o /dev/null would replace the system's /dev/null): regular files only.
+        requireReplaceableOutput(output);
         auto ws = openWorkspace(parser);
         if (stderrIsTerminal())
             request.progress = [last = -1](double f) mutable {
@@ -74,6 +78,7 @@ int runReport(const QStringList& args)
         const auto doc = report::layoutReport(data);
         report::PdfOptions options;
         options.title = data.scenario.doc.name;
+        requireReplaceableOutput(output);  // again: the report took a while to prepare
         report::writePdf(*doc, output, options);
         if (stderrIsTerminal())
             std::fprintf(stderr, "wrote %s (%d pages)\n", qPrintable(QFileInfo(output).absoluteFilePath()), doc->pageCount());

@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <cmath>
+#include <limits>
 
 namespace headroom {
 
@@ -35,8 +36,29 @@ public:
         }
         bool ok = false;
         const double v = s.toDouble(&ok);
-        if (!ok) throw InputError(where(name), QStringLiteral("'%1' is \"%2\"; expected a number").arg(name, s));
+        // "nan" and "inf" parse as numbers but are no price, size or rate.
+        if (!ok || !std::isfinite(v))
+            throw InputError(where(name), QStringLiteral("'%1' is \"%2\"; expected a number").arg(name, s));
         return v;
+    }
+    // A number within [lo, hi] (both inclusive), with the range in the message.
+    double within(const QString& name, bool required, double fallback, double lo, double hi, const QString& expected) const
+    {
+        const double v = number(name, required, fallback);
+        if (v < lo || v > hi) throw InputError(where(name), QStringLiteral("'%1' is %2; expected %3").arg(name).arg(v).arg(expected));
+        return v;
+    }
+    double nonNegative(const QString& name, bool required, double fallback = 0) const
+    {
+        return within(name, required, fallback, 0, std::numeric_limits<double>::max(), QStringLiteral("a number ≥ 0"));
+    }
+    QString oneOf(const QString& name, const QStringList& choices, const QString& fallback) const
+    {
+        const QString s = text(name, false).toUpper();
+        if (s.isEmpty()) return fallback;
+        if (!choices.contains(s))
+            throw InputError(where(name), QStringLiteral("'%1' is \"%2\"; expected one of: %3").arg(name, s, choices.join(QStringLiteral(", "))));
+        return s;
     }
     // A whole count up to a million; checked before the cast, which is undefined out of range.
     int count(const QString& name, bool required) const
@@ -79,6 +101,8 @@ QByteArray readDataFile(const QString& relative)
 
 }  // namespace
 
+QStringList knownCurrencies() { return {QStringLiteral("USD"), QStringLiteral("EUR")}; }
+
 QVector<InstanceType> parseInstanceTypesCsv(const QByteArray& text, const QString& fileName)
 {
     const auto records = csv::parse(text, fileName);
@@ -94,22 +118,22 @@ QVector<InstanceType> parseInstanceTypesCsv(const QByteArray& text, const QStrin
             throw InputError(formatWhere(fileName, records[i].line, 1), QStringLiteral("expected a provider and an instance_type"));
         t.region = row.text(QStringLiteral("region"), false);
         t.vcpu = row.count(QStringLiteral("vcpu"), true);
-        t.memoryGib = row.number(QStringLiteral("memory_gib"), true);
+        t.memoryGib = row.nonNegative(QStringLiteral("memory_gib"), true);
         if (t.vcpu <= 0 || t.memoryGib <= 0)
             throw InputError(formatWhere(fileName, records[i].line, 0), QStringLiteral("vcpu and memory_gib must be positive"));
         t.arch = row.text(QStringLiteral("arch"), false);
         t.dedicatedCpu = row.yesNo(QStringLiteral("dedicated_cpu"));
         t.burstable = row.yesNo(QStringLiteral("burstable"));
-        t.baselinePctPerVcpu = row.number(QStringLiteral("baseline_pct_per_vcpu"), false, 100);
-        t.creditsPerHour = row.number(QStringLiteral("credits_per_hour"), false);
-        t.maxCredits = row.number(QStringLiteral("max_credits"), false);
-        t.pricePerHour = row.number(QStringLiteral("price_per_hour"), true);
-        t.currency = row.text(QStringLiteral("currency"), false).toUpper();
-        if (t.currency.isEmpty()) t.currency = QStringLiteral("USD");
+        t.baselinePctPerVcpu = row.within(QStringLiteral("baseline_pct_per_vcpu"), false, 100, 0, 100,
+                                          QStringLiteral("a percentage of one vCPU from 0 to 100"));
+        t.creditsPerHour = row.nonNegative(QStringLiteral("credits_per_hour"), false);
+        t.maxCredits = row.nonNegative(QStringLiteral("max_credits"), false);
+        t.pricePerHour = row.nonNegative(QStringLiteral("price_per_hour"), true);
+        t.currency = row.oneOf(QStringLiteral("currency"), knownCurrencies(), QStringLiteral("USD"));
         t.priceBasis = row.text(QStringLiteral("price_basis"), false);
-        t.monthlyCap = row.number(QStringLiteral("monthly_cap"), false);
-        t.networkGbps = row.number(QStringLiteral("network_gbps"), false);
-        t.cpuScore = row.number(QStringLiteral("cpu_score"), false);
+        t.monthlyCap = row.nonNegative(QStringLiteral("monthly_cap"), false);
+        t.networkGbps = row.nonNegative(QStringLiteral("network_gbps"), false);
+        t.cpuScore = row.nonNegative(QStringLiteral("cpu_score"), false);
         t.source = row.text(QStringLiteral("source"), false);
         t.sourceDate = row.text(QStringLiteral("source_date"), false);
         out << t;
@@ -128,11 +152,11 @@ QVector<ProviderBootTimes> parseBootTimesCsv(const QByteArray& text, const QStri
         ProviderBootTimes b;
         b.provider = row.text(QStringLiteral("provider")).toLower();
         b.runs = row.count(QStringLiteral("runs"), true);
-        b.machineStartP50 = row.number(QStringLiteral("machine_start_p50_s"), true);
-        b.machineStartP95 = row.number(QStringLiteral("machine_start_p95_s"), true);
-        b.userDataStartP50 = row.number(QStringLiteral("user_data_start_p50_s"), true);
-        b.userDataStartP90 = row.number(QStringLiteral("user_data_start_p90_s"), false);
-        b.userDataStartP95 = row.number(QStringLiteral("user_data_start_p95_s"), true);
+        b.machineStartP50 = row.nonNegative(QStringLiteral("machine_start_p50_s"), true);
+        b.machineStartP95 = row.nonNegative(QStringLiteral("machine_start_p95_s"), true);
+        b.userDataStartP50 = row.nonNegative(QStringLiteral("user_data_start_p50_s"), true);
+        b.userDataStartP90 = row.nonNegative(QStringLiteral("user_data_start_p90_s"), false);
+        b.userDataStartP95 = row.nonNegative(QStringLiteral("user_data_start_p95_s"), true);
         b.source = row.text(QStringLiteral("source"), false);
         b.sourceDate = row.text(QStringLiteral("source_date"), false);
         out << b;

@@ -1,13 +1,14 @@
 #include "json_input.h"
 
 #include "errors.h"
+#include "json_duplicate_keys.h"
 
 #include <cmath>
 #include <limits>
 
 namespace headroom::json {
 
-QJsonDocument parseDocument(const QByteArray& bytes, const QString& fileName, bool skipPreamble)
+QJsonDocument parseDocument(const QByteArray& bytes, const QString& fileName, bool skipPreamble, DuplicateKeys duplicates)
 {
     qsizetype start = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
     if (skipPreamble) {
@@ -26,6 +27,7 @@ QJsonDocument parseDocument(const QByteArray& bytes, const QString& fileName, bo
         throw InputError(formatWhere(fileName, pos.line, pos.column),
                          QStringLiteral("invalid JSON: %1").arg(error.errorString()));
     }
+    if (duplicates == DuplicateKeys::Refuse) rejectDuplicateKeys(bytes, start, fileName);
     return doc;
 }
 

@@ -10,7 +10,14 @@ namespace headroom::json {
 // Parses a JSON document from tool output. Skips a UTF-8 BOM and, when `skipPreamble`, any text
 // before the first '{' or '[' (fio prints notes first). Throws InputError("FILE:LINE:COL", …)
 // at the position where parsing failed, counted in the original bytes.
-QJsonDocument parseDocument(const QByteArray& bytes, const QString& fileName, bool skipPreamble = true);
+//
+// With DuplicateKeys::Refuse, a key that appears twice in one object is an InputError
+// ("FILE: $.json.path", …): for documents people write (scenarios), where the last of two
+// "nodes" silently winning is a trap. Tool output keeps Allow: real fio 2.x and iperf3 files
+// repeat keys ("0.00" percentiles, "sock_bufsize"), and refusing them would refuse the tools.
+enum class DuplicateKeys { Allow, Refuse };
+QJsonDocument parseDocument(const QByteArray& bytes, const QString& fileName, bool skipPreamble = true,
+                            DuplicateKeys duplicates = DuplicateKeys::Allow);
 
 // Typed access with errors that name the JSON path, e.g. "FILE: $.jobs[2].read.iops: expected a number".
 class Path {

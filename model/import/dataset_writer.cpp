@@ -2,7 +2,9 @@
 
 #include "catalog/catalog.h"
 #include "core/errors.h"
+#include "store/database_error.h"
 #include "store/sql.h"
+#include "store/sqlite_handle.h"
 #include "store/transaction.h"
 #include "store/workspace.h"
 
@@ -40,19 +42,14 @@ QString metricsJson(const QMap<QString, double>& metrics)
     return compactJson(o);
 }
 
-sqlite3* rawHandle(const QSqlDatabase& db)
-{
-    const QVariant v = db.driver()->handle();
-    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
-        throw RuntimeFailure(QStringLiteral("the SQLite driver does not expose its handle"));
-    return *static_cast<sqlite3* const*>(v.data());
-}
+using sql::rawHandle;
 
 using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
 
 [[noreturn]] void failDatabase(sqlite3* handle)
 {
-    throw RuntimeFailure(QStringLiteral("database error: ") + QString::fromUtf8(sqlite3_errmsg(handle)));
+    throw DatabaseFailure(QString::fromUtf8(sqlite3_db_filename(handle, "main")),
+                          sql::describeSqliteError(sqlite3_extended_errcode(handle), QString::fromUtf8(sqlite3_errmsg(handle))));
 }
 
 // Rows per multi-row INSERT: one statement step stores this many samples, which saves most of
@@ -225,6 +222,15 @@ qint64 writeDataset(Workspace& ws, const DatasetOrigin& origin, const ImportResu
     QSqlDatabase db = ws.database();
     const BulkLoadSettings bulk(db, result.sampleCount());
     Transaction tx(db);
+    // Checked again inside the write transaction: another process may have stored the same
+    // file since the caller looked (four first starts at once import the same samples).
+    if (!origin.pendingSha256) {
+        const QVariant earlier = sql::scalar(db, QStringLiteral("SELECT id FROM dataset WHERE sha256 = ?"), {origin.sha256});
+        if (earlier.isValid()) {
+            if (duplicateOf) *duplicateOf = earlier.toLongLong();
+            return 0;
+        }
+    }
 
     const QString node = origin.node.isEmpty() ? result.node : origin.node;
     const qint64 datasetId = insertDatasetRow(db, origin, result.format, node, result.toolVersion, compactJson(result.labels),
@@ -342,7 +348,7 @@ StreamingDatasetWriter::StreamingDatasetWriter(Workspace& ws, const DatasetOrigi
                                      QStringLiteral("[]"));
     d_->sampleIndexSql = dropSampleIndexForLoad(db, expectedSamples);
     d_->seriesInsert.emplace(sql::prepare(db, QStringLiteral(
-        "INSERT INTO series(dataset_id, node, metric, unit, labels) VALUES(?,?,?,?,'{}')")));
+        "INSERT INTO series(dataset_id, node, metric, unit, labels) VALUES(?,?,?,?,?)")));
     d_->inserts.emplace(rawHandle(db));
     d_->pending.reserve(kBatchRows);
 }
@@ -351,11 +357,18 @@ StreamingDatasetWriter::~StreamingDatasetWriter() = default;
 
 qint64 StreamingDatasetWriter::openSeries(const QString& node, const QString& metric, const QString& unit)
 {
+    return openLabelledSeries(node, metric, unit, QJsonObject());
+}
+
+qint64 StreamingDatasetWriter::openLabelledSeries(const QString& node, const QString& metric, const QString& unit,
+                                                  const QJsonObject& labels)
+{
     QSqlQuery& s = *d_->seriesInsert;
     s.bindValue(0, d_->datasetId);
     s.bindValue(1, node.isEmpty() ? d_->node : node);
     s.bindValue(2, metric);
     s.bindValue(3, unit);
+    s.bindValue(4, compactJson(labels));
     sql::execPrepared(s);
     ++d_->series;
     return s.lastInsertId().toLongLong();

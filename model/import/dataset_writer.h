@@ -47,6 +47,8 @@ public:
     StreamingDatasetWriter& operator=(const StreamingDatasetWriter&) = delete;
 
     qint64 openSeries(const QString& node, const QString& metric, const QString& unit) override;
+    qint64 openLabelledSeries(const QString& node, const QString& metric, const QString& unit,
+                              const QJsonObject& labels) override;
     void add(qint64 series, double t, double value) override;
 
     // Stores the rest of the parsed result (labels, metrics, warnings, measurements) and the real

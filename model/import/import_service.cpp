@@ -1,10 +1,12 @@
 #include "import_service.h"
 
 #include "core/errors.h"
+#include "core/input_file.h"
 #include "dataset_writer.h"
 #include "hashing_reader.h"
 #include "importer_registry.h"
 #include "prometheus_json_importer.h"
+#include "store/database_error.h"
 #include "store/sql.h"
 #include "store/workspace.h"
 
@@ -54,6 +56,17 @@ ImportOutcome outcomeOf(const ImportResult& r, const ImportRequest& request)
     return o;
 }
 
+// A database failure while storing names the workspace and the input it was storing.
+template <typename Store>
+ImportOutcome namingInput(const Workspace& ws, const QString& input, Store&& store)
+{
+    try {
+        return store();
+    } catch (const DatabaseFailure& e) {
+        throw DatabaseFailure(ws.path(), QStringLiteral("%1 was not imported: %2").arg(input, e.words()));
+    }
+}
+
 }  // namespace
 
 static QString sha256Hex(const QByteArray& bytes)
@@ -86,7 +99,12 @@ static ImportOutcome storeWithSha(Workspace& ws, const ImportResult& result, con
         throw InputError(request.path, QStringLiteral("the %1 input holds no results to import").arg(result.format));
     DatasetOrigin origin = originOf(request);
     origin.sha256 = sha;
-    outcome.datasetId = writeDataset(ws, origin, result, cancel);
+    qint64 duplicateOf = 0;
+    outcome.datasetId = writeDataset(ws, origin, result, cancel, &duplicateOf);
+    if (duplicateOf > 0) {
+        outcome.duplicate = true;
+        outcome.datasetId = duplicateOf;
+    }
     return outcome;
 }
 
@@ -114,7 +132,7 @@ static ImportOutcome storeWithPendingSha(Workspace& ws, const ImportResult& resu
 ImportOutcome storeResult(Workspace& ws, const ImportResult& result, const QByteArray& identityBytes,
                           const ImportRequest& request, const std::atomic<bool>* cancel)
 {
-    return storeWithSha(ws, result, sha256Hex(identityBytes), request, cancel);
+    return namingInput(ws, request.path, [&] { return storeWithSha(ws, result, sha256Hex(identityBytes), request, cancel); });
 }
 
 ImportOutcome importBytes(Workspace& ws, const QByteArray& bytes, const ImportRequest& request,
@@ -138,7 +156,7 @@ ImportOutcome importBytes(Workspace& ws, const QByteArray& bytes, const ImportRe
         throw;
     }
     if (result.format.isEmpty()) result.format = importer.name();
-    return storeWithPendingSha(ws, result, sha, request, cancel);
+    return namingInput(ws, request.path, [&] { return storeWithPendingSha(ws, result, sha, request, cancel); });
 }
 
 // Parses and writes at once: the file passes through the parser in chunks, hashed on the way,
@@ -171,6 +189,9 @@ static ImportOutcome importStreaming(Workspace& ws, QFile& file, const Importer&
 
 ImportOutcome importFile(Workspace& ws, const ImportRequest& request, const std::atomic<bool>* cancel)
 {
+    // Before opening: opening a FIFO with no writer blocks, a device never ends. (A folder is
+    // left to the folder import.)
+    if (!QFileInfo(request.path).isDir()) requireRegularFile(request.path);
     QFile file(request.path);
     if (!file.open(QIODevice::ReadOnly))
         throw InputError(request.path, QStringLiteral("cannot read: ") + file.errorString());
@@ -178,7 +199,8 @@ ImportOutcome importFile(Workspace& ws, const ImportRequest& request, const std:
         const QByteArray head = file.peek(64 * 1024);
         if (!head.isEmpty()) {
             const Importer& importer = chooseImporter(head, request);
-            if (importer.canStream()) return importStreaming(ws, file, importer, request, cancel);
+            if (importer.canStream())
+                return namingInput(ws, request.path, [&] { return importStreaming(ws, file, importer, request, cancel); });
         }
     }
     return importBytes(ws, file.readAll(), request, cancel);

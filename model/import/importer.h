@@ -24,6 +24,13 @@ public:
     virtual ~StreamingSink() = default;
     // Called once per series, when its first value is read; returns the id add() takes.
     virtual qint64 openSeries(const QString& node, const QString& metric, const QString& unit) = 0;
+    // The same for a series with labels (a Prometheus label set); a sink may drop them.
+    virtual qint64 openLabelledSeries(const QString& node, const QString& metric, const QString& unit,
+                                      const QJsonObject& labels)
+    {
+        Q_UNUSED(labels);
+        return openSeries(node, metric, unit);
+    }
     virtual void add(qint64 series, double t, double value) = 0;
 };
 

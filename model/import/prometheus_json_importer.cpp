@@ -2,8 +2,13 @@
 
 #include "core/errors.h"
 #include "core/json_input.h"
+#include "prometheus_json_stream.h"
 #include "prometheus_series.h"
 #include "text_input.h"
+
+#include <QBuffer>
+#include <algorithm>
+#include <cmath>
 
 namespace headroom {
 
@@ -137,9 +142,129 @@ ImportResult parsePrometheusJson(const QByteArray& input, const QString& fileNam
     return r;
 }
 
+namespace {
+
+// Collects what a streaming parse hands out, for a parse whose caller wants a whole result.
+class CollectingSink : public StreamingSink {
+public:
+    explicit CollectingSink(std::vector<SeriesData>& out) : out_(out) {}
+    qint64 openSeries(const QString& node, const QString& metric, const QString& unit) override
+    {
+        return openLabelledSeries(node, metric, unit, {});
+    }
+    qint64 openLabelledSeries(const QString& node, const QString& metric, const QString& unit,
+                              const QJsonObject& labels) override
+    {
+        out_.push_back(SeriesData{node, metric, unit, labels, {}, {}});
+        return qint64(out_.size() - 1);
+    }
+    void add(qint64 series, double t, double value) override
+    {
+        out_[size_t(series)].t.push_back(t);
+        out_[size_t(series)].v.push_back(value);
+    }
+
+private:
+    std::vector<SeriesData>& out_;
+};
+
+}  // namespace
+
 ImportResult PrometheusJsonImporter::parse(QIODevice& in, const ImportContext& context) const
 {
-    return parsePrometheusJson(in.readAll(), context.fileName);
+    const QByteArray text = in.readAll();
+    // The usual answer (one document: the envelope or a bare result array) goes through the
+    // event reader, which needs memory for the points only; a JSON tree of it would need about
+    // fifteen times the file. Other shapes (header lines before the payload, the payload inside
+    // another object) and every error are left to the document reader, which knows them all.
+    try {
+        QBuffer buffer;
+        buffer.setData(text);
+        buffer.open(QIODevice::ReadOnly);
+        std::vector<SeriesData> series;
+        CollectingSink sink(series);
+        ImportResult r = parseStreaming(buffer, context, sink);
+        for (SeriesData& s : series) {
+            s.t.shrink_to_fit();
+            s.v.shrink_to_fit();
+        }
+        r.series = std::move(series);
+        return r;
+    } catch (const InputError&) {
+    }
+    return parsePrometheusJson(text, context.fileName);
+}
+
+namespace {
+
+// Drops NaN and ±Inf points (Prometheus writes them for gaps); returns how many.
+qsizetype dropNonFinite(PrometheusSeries& s)
+{
+    const size_t n = std::min(s.t.size(), s.v.size());
+    size_t kept = 0;
+    for (size_t i = 0; i < n; ++i) {
+        if (!std::isfinite(s.v[i])) continue;
+        s.t[kept] = s.t[i];
+        s.v[kept] = s.v[i];
+        ++kept;
+    }
+    s.t.resize(kept);
+    s.v.resize(kept);
+    return qsizetype(n - kept);
+}
+
+// Converts `raw` and hands every resulting series to the sink, letting each one's points go
+// once written.
+void convertAndWrite(std::vector<PrometheusSeries> raw, const QString& query, ImportResult& r, StreamingSink& sink,
+                     qsizetype& seriesWritten)
+{
+    ImportResult part;
+    convertPrometheusSeries(std::move(raw), query, part);
+    for (SeriesData& s : part.series) {
+        const qint64 id = sink.openLabelledSeries(s.node, s.metric, s.unit, s.labels);
+        for (size_t i = 0; i < s.t.size() && i < s.v.size(); ++i) sink.add(id, s.t[i], s.v[i]);
+        std::vector<double>().swap(s.t);
+        std::vector<double>().swap(s.v);
+        ++seriesWritten;
+    }
+    for (const ImportWarning& w : part.warnings) {
+        const bool known = std::any_of(r.warnings.cbegin(), r.warnings.cend(),
+                                       [&](const ImportWarning& k) { return k.message == w.message; });
+        if (!known) r.warnings.push_back(w);  // the same remark about every series is made once
+    }
+}
+
+}  // namespace
+
+ImportResult PrometheusJsonImporter::parseStreaming(QIODevice& in, const ImportContext& context, StreamingSink& sink) const
+{
+    ImportResult r;
+    r.format = name();
+    qsizetype dropped = 0;
+    qsizetype written = 0;
+    // A named series that is not a CPU-time mode needs no other series to be converted: it is
+    // written as soon as it has been read, so memory holds about one series, not the answer.
+    // CPU modes are combined per CPU and wait for the end.
+    const TakeSeries take = [&](PrometheusSeries& s) {
+        if (s.labels.value(QStringLiteral("__name__")).isEmpty() || s.labels.contains(QStringLiteral("mode"))) return false;
+        dropped += dropNonFinite(s);
+        std::vector<PrometheusSeries> one;
+        one.push_back(std::move(s));
+        convertAndWrite(std::move(one), QString(), r, sink, written);
+        return true;
+    };
+    PrometheusAnswer answer = readPrometheusAnswer(in, context.fileName, context.cancel, take);
+    for (const QString& w : answer.warnings)
+        r.warnings.push_back({0, 0, QStringLiteral("$.warnings"), QStringLiteral("Prometheus: ") + w});
+    if (!answer.resultType.isEmpty()) r.labels.insert(QStringLiteral("result_type"), answer.resultType);
+    if (!answer.query.isEmpty()) r.labels.insert(QStringLiteral("query"), answer.query);
+    for (PrometheusSeries& s : answer.series) dropped += dropNonFinite(s);
+    convertAndWrite(std::move(answer.series), answer.query, r, sink, written);
+    if (dropped > 0)
+        r.warnings.push_back({0, 0, QString(), QStringLiteral("%1 points were NaN or infinite and were left out").arg(dropped)});
+    if (written == 0)
+        throw InputError(context.fileName, QStringLiteral("the Prometheus answer holds no series with values to import"));
+    return r;
 }
 
 }  // namespace headroom

@@ -13,6 +13,10 @@ public:
     QStringList filePatterns() const override { return {QStringLiteral("*.json"), QStringLiteral("*.txt")}; }
     int sniff(const QByteArray& head, const QString& fileName) const override;
     ImportResult parse(QIODevice& in, const ImportContext& context) const override;
+    // Large answers (the standard envelope or a bare result array) are read as a stream of JSON
+    // events: memory holds the points, not the file or a JSON tree.
+    bool canStream() const override { return true; }
+    ImportResult parseStreaming(QIODevice& in, const ImportContext& context, StreamingSink& sink) const override;
 };
 
 // Parses an API answer already in memory; `query` is the PromQL when the caller knows it

@@ -182,7 +182,7 @@ QByteArray fetchPrometheus(const PrometheusQuery& query, const std::atomic<bool>
 
         if (cancelled) throw Cancelled();
         if (timedOut)
-            throw InputError(where, QStringLiteral("no complete answer within %1 s; expected Prometheus to answer (raise the timeout or narrow the query)")
+            throw InputError(where, QStringLiteral("no complete answer within %1 s; expected Prometheus to answer (narrow the query: a shorter range, a larger step or an aggregation)")
                                         .arg(q.timeoutMs / 1000.0));
         if (tooLarge)
             throw InputError(where, QStringLiteral("the answer is larger than the %1 MiB limit; narrow the range, raise the step or aggregate the query")
@@ -198,6 +198,11 @@ QByteArray fetchPrometheus(const PrometheusQuery& query, const std::atomic<bool>
         }
         if (status >= 400)
             throw InputError(where, QStringLiteral("HTTP %1 from Prometheus: %2").arg(status).arg(errorFromBody(body)));
+        // Qt reports a compressed answer that expands beyond its safety ratio (a compression
+        // bomb) as "Decompression failed: " with nothing after it; say what happened.
+        if (errorText.trimmed().endsWith(QLatin1String("Decompression failed:")))
+            throw InputError(where, QStringLiteral("the server's compressed answer could not be unpacked: it expands far "
+                                                   "beyond its compressed size (a compression bomb?) or is damaged"));
         if (error != QNetworkReply::NoError || status == 0)
             throw InputError(where, QStringLiteral("cannot read from the server: %1").arg(errorText));
         return body;

@@ -183,6 +183,8 @@ void convertPrometheusSeries(std::vector<PrometheusSeries> raw, const QString& q
     qsizetype dropped = 0;
     for (PrometheusSeries& s : raw) {
         std::vector<double> t, v;
+        t.reserve(s.t.size());  // exact sizes: a large answer's points are most of the memory
+        v.reserve(s.v.size());
         for (size_t i = 0; i < s.t.size() && i < s.v.size(); ++i) {
             if (!std::isfinite(s.v[i])) {
                 ++dropped;

@@ -9,24 +9,52 @@
 #include "store/workspace.h"
 
 #include <QFile>
+#include <QLockFile>
 
 namespace headroom {
+
+namespace {
+
+bool hasShippedCatalog(Workspace& ws)
+{
+    return sql::scalar(ws.database(), QStringLiteral("SELECT count(*) FROM instance_type WHERE origin = 'shipped'")).toInt() > 0;
+}
+
+// Filling a new workspace is done by one process at a time: several programs started at once
+// on a fresh machine would otherwise all see an empty catalog and all seed it. The lock file
+// beside the workspace disappears when released; one left by a killed process is taken over.
+std::unique_ptr<QLockFile> lockSetup(const QString& workspacePath)
+{
+    auto lock = std::make_unique<QLockFile>(workspacePath + QStringLiteral(".setup-lock"));
+    lock->setStaleLockTime(0);  // stale only when its process is gone
+    if (!lock->tryLock(300000))
+        throw RuntimeFailure(QStringLiteral("%1: another Headroom has been setting up this workspace for five minutes; "
+                                            "try again when it has finished").arg(workspacePath));
+    return lock;
+}
+
+}  // namespace
 
 std::unique_ptr<Workspace> openWorkspaceFile(const QString& path)
 {
     auto ws = Workspace::open(path);
-    const bool hasCatalog =
-        sql::scalar(ws->database(), QStringLiteral("SELECT count(*) FROM instance_type WHERE origin = 'shipped'")).toInt() > 0;
-    if (!hasCatalog) Catalog::seedShipped(*ws);
+    if (!hasShippedCatalog(*ws)) {
+        const auto lock = lockSetup(path);
+        if (!hasShippedCatalog(*ws)) Catalog::seedShipped(*ws);
+    }
     return ws;
 }
 
 std::unique_ptr<Workspace> openDefaultWorkspace()
 {
-    auto ws = openWorkspaceFile(defaultWorkspacePath());
+    const QString path = defaultWorkspacePath();
+    auto ws = openWorkspaceFile(path);
     if (ws->setting(QStringLiteral("sample.imported")).isEmpty()) {
-        importSampleInputs(*ws);
-        ws->setSetting(QStringLiteral("sample.imported"), QStringLiteral("1"));
+        const auto lock = lockSetup(path);
+        if (ws->setting(QStringLiteral("sample.imported")).isEmpty()) {
+            importSampleInputs(*ws);
+            ws->setSetting(QStringLiteral("sample.imported"), QStringLiteral("1"));
+        }
     }
     return ws;
 }

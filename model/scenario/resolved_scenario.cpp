@@ -1,4 +1,5 @@
 #include "resolved_scenario.h"
+#include "resource_estimate.h"
 
 #include "catalog/catalog.h"
 #include "core/errors.h"
@@ -188,6 +189,7 @@ ResolvedScenario resolveScenario(const Scenario& doc, const Catalog& catalog, co
         r.registrationS = lt.registrationS;
         r.imagePullS = lt.pullBytesPerS > 0 ? lt.imageBytes / lt.pullBytesPerS : 0;
     }
+    refuseUnlessFits(r, doc.replications, true, where(fileName, QStringLiteral("$")));
     return r;
 }
 

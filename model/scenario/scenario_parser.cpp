@@ -1,6 +1,7 @@
 #include "scenario_parser.h"
 
 #include "core/errors.h"
+#include "core/input_file.h"
 #include "json_reader.h"
 #include "scenario_names.h"
 
@@ -44,7 +45,8 @@ Distribution readDistribution(const Path& path, const QJsonValue& v)
     QStringList allowed = keys({"dist"});
     if (kind == QStringLiteral("exponential")) allowed << QStringLiteral("mean");
     else if (kind == QStringLiteral("lognormal") || kind == QStringLiteral("gamma")) allowed << QStringLiteral("mean") << QStringLiteral("cv");
-    else if (kind == QStringLiteral("deterministic")) allowed << QStringLiteral("value");
+    else if (kind == QStringLiteral("deterministic"))
+        allowed << QStringLiteral("value") << QStringLiteral("mean") << QStringLiteral("cv");  // DESIGN §7: {dist, mean, cv 0}
     else if (kind == QStringLiteral("empirical")) allowed << QStringLiteral("values");
     const ObjectReader r(path, v, allowed);
     Distribution d;
@@ -63,7 +65,10 @@ Distribution readDistribution(const Path& path, const QJsonValue& v)
         d.cv = r.number(QStringLiteral("cv"), [] { Range x = between(0, 10); x.loOpen = true; return x; }());
         break;
     case Distribution::Kind::Deterministic:
-        d.mean = r.number(QStringLiteral("value"), atLeast(0));
+        if (r.has(QStringLiteral("value")) && r.has(QStringLiteral("mean")))
+            r.at(QStringLiteral("mean")).fail(QStringLiteral("give either \"value\" or \"mean\" for a deterministic distribution, not both"));
+        d.mean = r.has(QStringLiteral("mean")) ? r.number(QStringLiteral("mean"), atLeast(0)) : r.number(QStringLiteral("value"), atLeast(0));
+        r.number(QStringLiteral("cv"), between(0, 0), 0);  // a deterministic value does not vary
         break;
     case Distribution::Kind::Empirical: {
         const Path vp = r.at(QStringLiteral("values"));
@@ -385,17 +390,15 @@ Scenario parseScenarioObject(const QJsonObject& root, const QString& fileName)
 
 Scenario parseScenario(const QByteArray& bytes, const QString& fileName)
 {
-    const QJsonDocument doc = json::parseDocument(bytes, fileName, false);
+    const QJsonDocument doc = json::parseDocument(bytes, fileName, false, json::DuplicateKeys::Refuse);
     if (!doc.isObject()) throw InputError(fileName + QStringLiteral(": $"), QStringLiteral("expected a JSON object"));
     return parseScenarioObject(doc.object(), fileName);
 }
 
 Scenario loadScenarioFile(const QString& path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throw InputError(path, QStringLiteral("cannot read the scenario file: %1").arg(f.errorString()));
-    return parseScenario(f.readAll(), path);
+    // A regular file only (a device never ends, a FIFO blocks), and one that fits easily in memory.
+    return parseScenario(readRegularFile(path, 64LL * 1024 * 1024), path);
 }
 
 }  // namespace headroom

@@ -2,6 +2,7 @@
 
 #include "cluster_engine.h"
 #include "core/errors.h"
+#include "scenario/resource_estimate.h"
 #include "statistics.h"
 
 #include <QThread>
@@ -102,6 +103,8 @@ SimulationResult simulate(const ResolvedScenario& scenario, const SimulationOpti
     result.replications = options.replications > 0 ? options.replications : scenario.doc.replications;
     result.durationS = scenario.doc.durationS;
     const int count = result.replications;
+    refuseUnlessFits(scenario, count, options.keepTimeseries,
+                     scenario.doc.name.isEmpty() ? QStringLiteral("scenario") : QStringLiteral("scenario \"%1\"").arg(scenario.doc.name));
     int threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
     threads = std::min(threads, count);
 

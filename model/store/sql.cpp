@@ -1,25 +1,25 @@
 #include "sql.h"
 
-#include "core/errors.h"
+#include "database_error.h"
 
 #include <QSqlError>
 
 namespace headroom::sql {
 
 namespace {
-[[noreturn]] void fail(const QSqlQuery& q, const QString& statement)
+// The statement stays out of the message: users get words and the workspace's name.
+[[noreturn]] void fail(const QSqlQuery& q, const QString& workspace)
 {
-    throw RuntimeFailure(QStringLiteral("database error: %1 (in: %2)")
-                             .arg(q.lastError().text(), statement.simplified().left(120)));
+    throw DatabaseFailure(workspace, describeError(q.lastError()));
 }
 }  // namespace
 
 QSqlQuery exec(const QSqlDatabase& db, const QString& statement, std::initializer_list<QVariant> bindings)
 {
     QSqlQuery q(db);
-    if (!q.prepare(statement)) fail(q, statement);
+    if (!q.prepare(statement)) fail(q, db.databaseName());
     for (const QVariant& v : bindings) q.addBindValue(v);
-    if (!q.exec()) fail(q, statement);
+    if (!q.exec()) fail(q, db.databaseName());
     return q;
 }
 
@@ -29,7 +29,7 @@ void execScript(const QSqlDatabase& db, const QString& script)
     for (const QString& s : statements) {
         if (s.trimmed().isEmpty()) continue;
         QSqlQuery q(db);
-        if (!q.exec(s)) fail(q, s);
+        if (!q.exec(s)) fail(q, db.databaseName());
     }
 }
 
@@ -42,13 +42,13 @@ QVariant scalar(const QSqlDatabase& db, const QString& statement, std::initializ
 QSqlQuery prepare(const QSqlDatabase& db, const QString& statement)
 {
     QSqlQuery q(db);
-    if (!q.prepare(statement)) fail(q, statement);
+    if (!q.prepare(statement)) fail(q, db.databaseName());
     return q;
 }
 
 void execPrepared(QSqlQuery& query)
 {
-    if (!query.exec()) fail(query, query.lastQuery());
+    if (!query.exec()) fail(query, QString());
 }
 
 }  // namespace headroom::sql

@@ -1,31 +1,37 @@
 #include "transaction.h"
 
-#include "core/errors.h"
+#include "database_error.h"
 
 #include <QSqlError>
+#include <QSqlQuery>
 
 namespace headroom {
 
 Transaction::Transaction(QSqlDatabase db) : db_(std::move(db))
 {
-    if (!db_.transaction())
-        throw RuntimeFailure(QStringLiteral("cannot start a transaction: ") + db_.lastError().text());
+    QSqlQuery begin(db_);
+    if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        throw DatabaseFailure(db_.databaseName(), sql::describeError(begin.lastError()));
     open_ = true;
 }
 
 Transaction::~Transaction()
 {
-    if (open_) db_.rollback();
+    if (!open_) return;
+    QSqlQuery rollback(db_);
+    rollback.exec(QStringLiteral("ROLLBACK"));
 }
 
 void Transaction::commit()
 {
     if (!open_) return;
-    if (!db_.commit()) {
-        const QString why = db_.lastError().text();
-        db_.rollback();
+    QSqlQuery commit(db_);
+    if (!commit.exec(QStringLiteral("COMMIT"))) {
+        const QString why = sql::describeError(commit.lastError());
+        QSqlQuery rollback(db_);
+        rollback.exec(QStringLiteral("ROLLBACK"));
         open_ = false;
-        throw RuntimeFailure(QStringLiteral("cannot commit: ") + why);
+        throw DatabaseFailure(db_.databaseName(), why);
     }
     open_ = false;
 }

@@ -3,7 +3,12 @@
 
 namespace headroom {
 
-// Rolls back unless commit() is called, so an exception or early return leaves no half-written data.
+// A write transaction that rolls back unless commit() is called, so an exception or early
+// return leaves no half-written data.
+//
+// It begins with BEGIN IMMEDIATE: the write lock is taken at the start, waiting (the
+// connection's busy timeout) while another process writes. A plain BEGIN would read first and
+// fail with "database is locked" when it later tries to write, without ever waiting.
 class Transaction {
 public:
     explicit Transaction(QSqlDatabase db);
@@ -11,7 +16,7 @@ public:
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
 
-    void commit();  // throws RuntimeFailure when the commit fails (disk full, locked)
+    void commit();  // throws DatabaseFailure when the commit fails (disk full, locked)
 
 private:
     QSqlDatabase db_;

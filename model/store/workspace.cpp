@@ -1,20 +1,24 @@
 #include "workspace.h"
 
 #include "core/errors.h"
+#include "database_error.h"
 #include "migrations.h"
+#include "schema_check.h"
 #include "sql.h"
+#include "sqlite_handle.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
+#include <QUuid>
 #include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
-#include <QDir>
 #include <unistd.h>
-#include <QUuid>
 
 namespace headroom {
 
@@ -25,8 +29,16 @@ QString describeOpenFailure(const QString& path, const QString& why)
     return QStringLiteral("cannot open workspace %1: %2").arg(path, why);
 }
 
+// Busy timeout of every connection: a writer waits this long for another one to finish.
+constexpr int kBusyTimeoutMs = 120000;
+
+// The journal files SQLite keeps beside a database.
+const char* const kJournalSuffixes[] = {"-wal", "-shm", "-journal"};
+
 // Looks at a file that already exists without writing to it: SQLite magic, application id,
-// version, tables. Returns its schema version (0 = an empty SQLite file we may initialise).
+// version, schema objects. Returns its schema version (0 = an empty SQLite file we may
+// initialise). A refused file is left exactly as it was: journal files the inspection made
+// beside it are removed again.
 int inspectExisting(const QString& path)
 {
     QFile file(path);
@@ -39,46 +51,82 @@ int inspectExisting(const QString& path)
     if (magic != QByteArray("SQLite format 3\0", 16))
         throw InputError(path, QStringLiteral("not a Headroom workspace: expected an SQLite database file"));
 
+    QStringList journalsBefore;
+    for (const char* suffix : kJournalSuffixes)
+        if (QFile::exists(path + QLatin1String(suffix))) journalsBefore << QLatin1String(suffix);
+
     const QString name = QStringLiteral("inspect-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     int version = 0;
+    QString refusal;
+    bool busy = false;  // locked by another program: a failure to report, not a verdict on the file
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-        auto closeAndThrow = [&](const QString& why) {
-            db.close();
-            throw InputError(path, why);
-        };
-        if (!db.open()) closeAndThrow(QStringLiteral("cannot be read as SQLite: ") + db.lastError().text());
-        QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok"))
-            closeAndThrow(QStringLiteral("the database is corrupt (quick_check failed: %1)")
-                              .arg(q.lastError().isValid() ? q.lastError().text() : q.value(0).toString()));
-        q.exec(QStringLiteral("PRAGMA application_id"));
-        const int appId = q.next() ? q.value(0).toInt() : 0;
-        q.exec(QStringLiteral("PRAGMA user_version"));
-        version = q.next() ? q.value(0).toInt() : 0;
-        q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"));
-        const int objects = q.next() ? q.value(0).toInt() : 0;
-        if (appId != Workspace::kApplicationId && objects > 0)
-            closeAndThrow(QStringLiteral("an SQLite database, but not a Headroom workspace (application_id %1)").arg(appId));
-        if (version > migrations::latestVersion())
-            closeAndThrow(QStringLiteral("workspace schema version %1 is newer than this Headroom understands (%2); "
-                                         "open it with a newer Headroom")
-                              .arg(version)
-                              .arg(migrations::latestVersion()));
-        for (const QString& table : migrations::requiredTables(version)) {
-            q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='%1'").arg(table));
-            if (!q.next() || q.value(0).toInt() != 1)
-                closeAndThrow(QStringLiteral("the workspace is damaged: table '%1' of schema version %2 is missing")
-                                  .arg(table)
-                                  .arg(version));
-        }
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
+        refusal = [&]() -> QString {
+            if (!db.open()) return QStringLiteral("cannot be read as SQLite: ") + db.lastError().text();
+            sql::makeDefensive(db);
+            QSqlQuery q(db);
+            const bool checked = q.exec(QStringLiteral("PRAGMA quick_check"));
+            const int code = q.lastError().nativeErrorCode().toInt() & 0xFF;
+            if (!checked && (code == 5 || code == 6)) {  // SQLITE_BUSY, SQLITE_LOCKED
+                busy = true;
+                return sql::describeError(q.lastError());
+            }
+            if (!checked || !q.next() || q.value(0).toString() != QLatin1String("ok"))
+                return QStringLiteral("the database is corrupt (quick_check failed: %1)")
+                    .arg(q.lastError().isValid() ? q.lastError().text() : q.value(0).toString());
+            q.exec(QStringLiteral("PRAGMA application_id"));
+            const int appId = q.next() ? q.value(0).toInt() : 0;
+            q.exec(QStringLiteral("PRAGMA user_version"));
+            version = q.next() ? q.value(0).toInt() : 0;
+            q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+            const int objects = q.next() ? q.value(0).toInt() : 0;
+            if (appId != Workspace::kApplicationId && objects > 0)
+                return QStringLiteral("an SQLite database, but not a Headroom workspace (application_id %1)").arg(appId);
+            if (version > migrations::latestVersion())
+                return QStringLiteral("workspace schema version %1 is newer than this Headroom understands (%2); "
+                                      "open it with a newer Headroom")
+                    .arg(version)
+                    .arg(migrations::latestVersion());
+            if (version == 0 && objects > 0)
+                return QStringLiteral("the file holds tables but no schema version (user_version 0); it was not "
+                                      "written by Headroom, or its header was changed, so it is left alone");
+            if (version == 0) return {};
+            const QString difference = schema_check::differences(db, version);
+            if (!difference.isEmpty())
+                return difference + QStringLiteral(" (the file was left unchanged)");
+            const QString cell = schema_check::badlyTypedCell(db);
+            if (!cell.isEmpty()) return QStringLiteral("the workspace is damaged: %1").arg(cell);
+            return {};
+        }();
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
+    if (busy) throw DatabaseFailure(path, refusal);
+    if (!refusal.isEmpty()) {
+        // The verdict is about the file's content, so no Headroom writes to it; the journal files
+        // a read-only look made are empty of data. One that holds data (someone else's session)
+        // is never removed.
+        const QFileInfo wal(path + QStringLiteral("-wal"));
+        if (!journalsBefore.contains(QStringLiteral("-wal")) && (!wal.exists() || wal.size() == 0))
+            for (const char* suffix : kJournalSuffixes)
+                if (!journalsBefore.contains(QLatin1String(suffix))) QFile::remove(path + QLatin1String(suffix));
+        throw InputError(path, refusal);
+    }
     return version;
 }
+
+// The process id in a staging name "<file>.new-<pid>-<uuid>[-wal|-shm]", 0 when there is none.
+pid_t stagingOwner(const QString& suffixAfterNew)
+{
+    bool ok = false;
+    const qint64 pid = suffixAfterNew.section(QLatin1Char('-'), 0, 0).toLongLong(&ok);
+    return ok && pid > 0 ? pid_t(pid) : 0;
+}
+
+QMutex closeFailureMutex;
+QString unreportedCloseFailure;
 
 }  // namespace
 
@@ -90,14 +138,63 @@ Workspace::Workspace(QString path)
 
 Workspace::~Workspace()
 {
+    try {
+        close();
+    } catch (const RuntimeFailure& e) {
+        const QMutexLocker lock(&closeFailureMutex);
+        unreportedCloseFailure = e.text();
+    }
+}
+
+void Workspace::close()
+{
+    if (closed_) return;
+    closed_ = true;
+    QString failure;
     const QStringList names = QSqlDatabase::connectionNames();
     for (const QString& name : names) {
         if (!name.startsWith(connectionPrefix_)) continue;
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
-            if (db.isOpen()) db.close();
+            if (db.isOpen()) {
+                if (failure.isEmpty()) {
+                    // One checkpoint writes the whole journal into the file and empties it. It
+                    // reports "busy" (not an error) while another process still uses the file;
+                    // that process checkpoints when it closes.
+                    QSqlQuery q(db);
+                    if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")))
+                        failure = sql::describeError(q.lastError());
+                }
+                db.close();
+            }
         }
         QSqlDatabase::removeDatabase(name);
+    }
+    if (!failure.isEmpty())
+        throw DatabaseFailure(path_, QStringLiteral("the changes could not be written into the workspace file (%1). "
+                                                    "They are kept in %2-wal beside it; keep both files together until "
+                                                    "a later Headroom command on this workspace succeeds")
+                                         .arg(failure, QFileInfo(path_).fileName()));
+}
+
+QString Workspace::takeCloseFailure()
+{
+    const QMutexLocker lock(&closeFailureMutex);
+    return std::exchange(unreportedCloseFailure, QString());
+}
+
+void Workspace::removeStaleStagingFiles(const QString& path)
+{
+    const QFileInfo info(path);
+    const QString prefix = info.fileName() + QStringLiteral(".new-");
+    const QDir dir = info.absoluteDir();
+    const QStringList entries = dir.entryList({prefix + QLatin1Char('*')}, QDir::Files | QDir::Hidden | QDir::System);
+    for (const QString& entry : entries) {
+        const pid_t owner = stagingOwner(entry.mid(prefix.size()));
+        const bool ownerAlive = owner > 0 && (::kill(owner, 0) == 0 || errno == EPERM);
+        // Names without an owner come from older versions; they are stale after a minute.
+        const bool old = owner == 0 && QFileInfo(dir.filePath(entry)).lastModified().secsTo(QDateTime::currentDateTime()) > 60;
+        if ((owner > 0 && !ownerAlive) || old) QFile::remove(dir.filePath(entry));
     }
 }
 
@@ -105,13 +202,24 @@ bool Workspace::createAtomically(const QString& path)
 {
     // Build the whole schema in a private file and link it into place, so a second process
     // creating the same workspace at the same moment finds either nothing or a complete file.
-    const QString staging = path + QStringLiteral(".new-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    {
+    // The staging name carries our process id, so a later run can tell a creation that was
+    // killed half-way (its files are removed) from one that is still going on.
+    const QString staging = QStringLiteral("%1.new-%2-%3")
+                                .arg(path)
+                                .arg(qint64(::getpid()))
+                                .arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    try {
         std::unique_ptr<Workspace> fresh(new Workspace(staging));
-        QSqlDatabase db = fresh->database();
-        sql::exec(db, QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
-        migrations::apply(db, 0, migrations::latestVersion());
-    }  // closing the last connection checkpoints the WAL into the file
+        {
+            const QSqlDatabase db = fresh->database();
+            sql::exec(db, QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
+            migrations::apply(db, 0, migrations::latestVersion());
+        }
+        fresh->close();
+    } catch (...) {
+        for (const char* suffix : {"", "-wal", "-shm"}) QFile::remove(staging + QLatin1String(suffix));
+        throw;
+    }
     const bool linked = ::link(QFile::encodeName(staging).constData(), QFile::encodeName(path).constData()) == 0;
     const int linkError = errno;
     for (const char* suffix : {"", "-wal", "-shm"}) QFile::remove(staging + QLatin1String(suffix));
@@ -124,13 +232,23 @@ std::unique_ptr<Workspace> Workspace::open(const QString& path, Create create)
 {
     const QFileInfo info(path);
     if (info.isDir()) throw InputError(path, QStringLiteral("is a folder; expected a workspace file"));
-    bool createdNow = false;
+    if (info.exists() && !info.isFile())
+        throw InputError(path, QStringLiteral("is not a regular file (a device, FIFO or socket); expected a workspace file"));
+    const QString folder = info.absolutePath();
     if (!info.exists()) {
         if (create == Create::Never) throw InputError(path, QStringLiteral("no such workspace file"));
         if (!info.absoluteDir().exists())
-            throw InputError(path, QStringLiteral("the folder %1 does not exist").arg(info.absolutePath()));
-        createdNow = createAtomically(path);
+            throw InputError(path, QStringLiteral("the folder %1 does not exist").arg(folder));
     }
+    // SQLite keeps its journal (-wal, -shm) beside the file, so the folder must be writable even
+    // to open an existing workspace; say so instead of letting it look like a damaged file.
+    if (::access(QFile::encodeName(folder).constData(), W_OK | X_OK) != 0)
+        throw InputError(path, QStringLiteral("the folder %1 is read-only; Headroom keeps its journal beside the "
+                                              "workspace and needs to write there (copy the workspace to a "
+                                              "writable folder)").arg(folder));
+    removeStaleStagingFiles(path);
+    bool createdNow = false;
+    if (!info.exists()) createdNow = createAtomically(path);
     if (!QFileInfo(path).isWritable())
         throw InputError(path, QStringLiteral("the workspace file is read-only; Headroom needs to write to it"));
     const int version = inspectExisting(path);
@@ -164,8 +282,9 @@ QSqlDatabase Workspace::database() const
     if (QSqlDatabase::contains(name)) return QSqlDatabase::database(name);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(path_);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
     if (!db.open()) throw RuntimeFailure(describeOpenFailure(path_, db.lastError().text()));
+    sql::makeDefensive(db);
     sql::exec(db, QStringLiteral("PRAGMA journal_mode = WAL"));
     sql::exec(db, QStringLiteral("PRAGMA foreign_keys = ON"));
     sql::exec(db, QStringLiteral("PRAGMA synchronous = NORMAL"));

@@ -109,6 +109,8 @@ TEST(AnalyzeCli, HomogeneityOfTheGceIperfRunsByZone)
 TEST(AnalyzeCli, LeadTimeFallsBackToCatalogDefaults)
 {
     Cli cli;
+    // A new workspace with the catalog and nothing else (analyze only reads: it creates none).
+    ASSERT_EQ(cli.run({QStringLiteral("catalog"), QStringLiteral("-w"), workspace(cli)}).exitCode, 0);
     const auto r = cli.run({QStringLiteral("analyze"), QStringLiteral("leadtime"), QStringLiteral("-w"), workspace(cli),
                             QStringLiteral("--provider"), QStringLiteral("aws"), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();

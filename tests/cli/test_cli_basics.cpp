@@ -81,6 +81,8 @@ TEST(CliBasics, DatasetsJsonOnAnEmptyWorkspace)
 {
     Cli cli;
     const QString ws = cli.home() + QStringLiteral("/empty.headroom");
+    // `datasets` only reads, so it refuses a workspace that does not exist; `catalog` makes one.
+    ASSERT_EQ(cli.run({QStringLiteral("catalog"), QStringLiteral("-w"), ws}).exitCode, 0);
     const auto r = cli.run({QStringLiteral("datasets"), QStringLiteral("-w"), ws, QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_TRUE(r.json().object().value(QStringLiteral("datasets")).isArray());
