@@ -1,0 +1,58 @@
+#!/bin/bash
+# Scale of the fleet evidence path on real data: the Azure VM Noise Dataset 2024 cut in
+# ../shared/fixtures/azure-vm-noise-2024 (20 Hive-partitioned tables, 200,237 runs, 23,696 VMs;
+# CC BY 4.0, Freischuetz et al., TUNA, EuroSys '25).
+#
+#   tests/bench/fleet_scale.sh [HEADROOM_BINARY] [DATASET_DIR]
+#
+# Prints, each the best of three runs on a fresh workspace:
+#   import   `headroom import DIR` of all 20 files (goal: under 5 s on a 2-core machine)
+#   analyze  `headroom analyze homogeneity --metric cpu.events_per_s` over all of them (goal: under 1 s)
+#   fleet    the Fleet page's work for that metric, off the GUI thread, and the longest the GUI
+#            thread was busy while it ran and while its result was drawn (goal: no stall over 100 ms)
+# Not a test: run it by hand on a quiet machine, with a Release build.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+headroom=${1:-}
+data=${2:-$here/../../../shared/fixtures/azure-vm-noise-2024}
+if [ -z "$headroom" ]; then
+    for candidate in "$here"/../../build*/app/headroom; do
+        [ -x "$candidate" ] && headroom=$candidate && break
+    done
+fi
+[ -x "$headroom" ] || { echo "usage: $0 HEADROOM_BINARY [DATASET_DIR] (no built headroom found)" >&2; exit 2; }
+[ -d "$data" ] || { echo "no dataset folder at $data" >&2; exit 2; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export HOME=$work/home  # never the user's default workspace
+mkdir -p "$HOME"
+files=$(find "$data" -name '*.csv' | wc -l)
+rows=$(find "$data" -name '*.csv' -exec tail -n +2 {} \; | wc -l)
+
+seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
+best() { printf '%s\n' "$@" | sort -n | head -1; }
+
+imports=()
+for i in 1 2 3; do
+    rm -f "$work/fleet.headroom"*
+    imports+=("$(seconds "$headroom" import -w "$work/fleet.headroom" "$data")")
+done
+analyses=()
+for i in 1 2 3; do
+    analyses+=("$(seconds "$headroom" analyze homogeneity -w "$work/fleet.headroom" --metric cpu.events_per_s)")
+done
+nodes=$("$headroom" datasets -w "$work/fleet.headroom" --json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)["datasets"]
+print(sum(x["measurements"] for x in d))')
+printf 'files %s, rows %s, measurements stored %s\n' "$files" "$rows" "$nodes"
+printf 'import   %.2f s (best of 3: %s)\n' "$(best "${imports[@]}")" "${imports[*]}"
+printf 'analyze  %.2f s (best of 3: %s)\n' "$(best "${analyses[@]}")" "${analyses[*]}"
+bench=$(dirname "$headroom")/../tests/bench/headroom_fleet_page_bench
+if [ -x "$bench" ]; then
+    "$bench" "$work/fleet.headroom" cpu.events_per_s
+else
+    echo "fleet    (build headroom_fleet_page_bench to measure the Fleet page: cmake --build build-release --target headroom_fleet_page_bench)"
+fi
