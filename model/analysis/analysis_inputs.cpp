@@ -193,7 +193,14 @@ UslInputs loadUslPoints(const Workspace& ws, const Filter& filter, const QMap<qi
 
 QStringList availableMetrics(const Workspace& ws)
 {
-    QSqlQuery q = sql::exec(ws.database(), QStringLiteral("SELECT metric FROM measurement UNION SELECT metric FROM series ORDER BY 1"));
+    // A skip scan of the metric indexes: one lookup per distinct metric instead of a pass over
+    // every row, so the pickers fill at once on a workspace of a million measurements.
+    QSqlQuery q = sql::exec(ws.database(), QStringLiteral(
+        "WITH RECURSIVE m(x) AS (SELECT min(metric) FROM measurement UNION ALL "
+        "  SELECT (SELECT min(metric) FROM measurement WHERE metric > x) FROM m WHERE x IS NOT NULL), "
+        "s(x) AS (SELECT min(metric) FROM series UNION ALL "
+        "  SELECT (SELECT min(metric) FROM series WHERE metric > x) FROM s WHERE x IS NOT NULL) "
+        "SELECT x FROM m WHERE x IS NOT NULL UNION SELECT x FROM s WHERE x IS NOT NULL ORDER BY 1"));
     QStringList out;
     while (q.next()) out << q.value(0).toString();
     return out;

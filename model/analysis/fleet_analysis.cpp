@@ -15,7 +15,9 @@ namespace {
 
 QString unitOf(const Workspace& ws, const QString& metric)
 {
-    QVariant u = sql::scalar(ws.database(), QStringLiteral("SELECT unit FROM measurement WHERE metric = ? AND coalesce(unit, '') <> '' LIMIT 1"), {metric});
+    // The unit most runs were reported in (tools spell the same unit differently).
+    QVariant u = sql::scalar(ws.database(), QStringLiteral("SELECT unit FROM measurement WHERE metric = ? AND coalesce(unit, '') <> '' "
+                                                           "GROUP BY unit ORDER BY count(*) DESC LIMIT 1"), {metric});
     if (!u.isValid()) u = sql::scalar(ws.database(), QStringLiteral("SELECT unit FROM series WHERE metric = ? AND coalesce(unit, '') <> '' LIMIT 1"), {metric});
     return u.toString();
 }
@@ -37,22 +39,27 @@ FleetAnalysis analyzeFleet(const Workspace& ws, const Filter& filter, const QStr
         a.result.group = g.group;
         for (const homogeneity::NodeSummary& s : a.result.perNode) a.sortedMeans.push_back(s.mean);
         std::sort(a.sortedMeans.begin(), a.sortedMeans.end());
-        if (!a.sortedMeans.empty()) {
-            lo = std::min(lo, a.sortedMeans.front());
-            hi = std::max(hi, a.sortedMeans.back());
-        }
         a.populations = populations::detect(a.sortedMeans, out.unit);
         a.drift = drift::analyze(g.nodes);
         a.group = std::move(g);
         out.groups.push_back(std::move(a));
     }
+    // Largest groups first; a lone node (nothing to compare it with) does not stretch the shared bins.
+    std::stable_sort(out.groups.begin(), out.groups.end(),
+                     [](const FleetGroupAnalysis& a, const FleetGroupAnalysis& b) { return a.result.nodes > b.result.nodes; });
+    for (const FleetGroupAnalysis& a : out.groups)
+        if (!a.sortedMeans.empty() && (a.result.nodes >= 2 || out.groups.front().result.nodes < 2)) {
+            lo = std::min(lo, a.sortedMeans.front());
+            hi = std::max(hi, a.sortedMeans.back());
+        }
     if (std::isfinite(lo) && bins > 0) {
         out.bins = bins;
         out.binLow = lo;
         out.binWidth = hi > lo ? (hi - lo) / bins : std::max(std::abs(lo) * 1e-3, 1e-9);
         for (FleetGroupAnalysis& a : out.groups) {
             a.histogram.assign(size_t(bins), 0);
-            for (double m : a.sortedMeans) ++a.histogram[size_t(std::clamp(int((m - lo) / out.binWidth), 0, bins - 1))];
+            for (double m : a.sortedMeans)
+                if (m >= lo && m <= hi) ++a.histogram[size_t(std::clamp(int((m - lo) / out.binWidth), 0, bins - 1))];
         }
     }
     return out;

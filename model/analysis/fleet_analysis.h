@@ -18,7 +18,8 @@ struct FleetGroupAnalysis {
     populations::Result populations;       // of the node means
     std::vector<drift::NodeDrift> drift;   // long-lived nodes (≥ 10 timed runs)
     std::vector<double> sortedMeans;       // node means, ascending (the ECDF)
-    std::vector<int> histogram;            // node means per bin of FleetAnalysis's shared bins
+    std::vector<int> histogram;            // node means per bin of FleetAnalysis's shared bins (a
+                                           // lone node's mean may fall outside them and is not counted)
 };
 
 struct FleetAnalysis {
@@ -36,7 +37,7 @@ struct FleetAnalysis {
 };
 
 // Loads the metric's node groups (loadNodeGroups) and runs the homogeneity, population and
-// drift models on each. Empty groups list when nothing matches.
+// drift models on each, largest group first. Empty groups list when nothing matches.
 FleetAnalysis analyzeFleet(const Workspace& ws, const Filter& filter, const QString& groupBy = QString(),
                            const homogeneity::Options& options = {}, int bins = 40);
 

@@ -31,14 +31,30 @@ mkdir -p "$HOME"
 files=$(find "$data" -name '*.csv' | wc -l)
 rows=$(find "$data" -name '*.csv' -exec tail -n +2 {} \; | wc -l)
 
-seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
+# Wall-clock seconds of a command; its CPU seconds (user + system) go to the file named in $cpu_log.
+seconds() {
+    python3 - "$@" <<'PY'
+import os, subprocess, sys, time
+start = time.monotonic()
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+wall = time.monotonic() - start
+r = __import__("resource").getrusage(__import__("resource").RUSAGE_CHILDREN)
+with open(os.environ["cpu_log"], "a") as f:
+    f.write("%.2f\n" % (r.ru_utime + r.ru_stime))
+print("%.2f" % wall)
+PY
+}
 best() { printf '%s\n' "$@" | sort -n | head -1; }
 
+export cpu_log=$work/cpu.log
 imports=()
+: > "$cpu_log"
 for i in 1 2 3; do
     rm -f "$work/fleet.headroom"*
     imports+=("$(seconds "$headroom" import -w "$work/fleet.headroom" "$data")")
 done
+import_cpu=$(sort -n "$cpu_log" | head -1)
+: > "$cpu_log"
 analyses=()
 for i in 1 2 3; do
     analyses+=("$(seconds "$headroom" analyze homogeneity -w "$work/fleet.headroom" --metric cpu.events_per_s)")
@@ -48,8 +64,10 @@ import json, sys
 d = json.load(sys.stdin)["datasets"]
 print(sum(x["measurements"] for x in d))')
 printf 'files %s, rows %s, measurements stored %s\n' "$files" "$rows" "$nodes"
-printf 'import   %.2f s (best of 3: %s)\n' "$(best "${imports[@]}")" "${imports[*]}"
-printf 'analyze  %.2f s (best of 3: %s)\n' "$(best "${analyses[@]}")" "${analyses[*]}"
+analyze_cpu=$(sort -n "$cpu_log" | head -1)
+printf 'import   %.2f s wall, %.2f s CPU (best of 3; wall: %s)\n' "$(best "${imports[@]}")" "$import_cpu" "${imports[*]}"
+printf 'analyze  %.2f s wall, %.2f s CPU (best of 3; wall: %s)\n' "$(best "${analyses[@]}")" "$analyze_cpu" "${analyses[*]}"
+printf 'load average while measuring: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 bench=$(dirname "$headroom")/../tests/bench/headroom_fleet_page_bench
 if [ -x "$bench" ]; then
     "$bench" "$work/fleet.headroom" cpu.events_per_s

@@ -20,7 +20,8 @@ QString axisTitle(const analysis::FleetAnalysis& fleet)
 
 QString legendName(const analysis::FleetGroupAnalysis& g)
 {
-    return QObject::tr("%1 (%n node(s))", nullptr, g.result.nodes).arg(g.group.group);
+    return g.result.nodes == 1 ? QObject::tr("%1 (1 node)").arg(g.group.group)
+                               : QObject::tr("%1 (%2 nodes)").arg(g.group.group).arg(g.result.nodes);
 }
 
 }  // namespace
@@ -29,7 +30,7 @@ void fillNodeMeanHistogram(QChart* chart, const analysis::FleetAnalysis& fleet)
 {
     QVector<Line> lines;
     for (const auto& g : fleet.groups) {
-        if (lines.size() == kMaxGroups || g.histogram.empty() || g.result.nodes == 0) continue;
+        if (lines.size() == kMaxGroups || g.histogram.empty() || g.result.nodes < 2) continue;  // a lone node is no distribution
         // A step line: flat across each bin at the share of the group's nodes in it.
         QVector<QPointF> steps;
         for (size_t i = 0; i < g.histogram.size(); ++i) {
@@ -40,7 +41,7 @@ void fillNodeMeanHistogram(QChart* chart, const analysis::FleetAnalysis& fleet)
         lines << Line{legendName(g), steps, {}, false};
     }
     if (lines.isEmpty()) {
-        showMessage(chart, QObject::tr("No node means to show"));
+        showMessage(chart, QObject::tr("No group has two or more nodes of %1 to compare").arg(fleet.metric));
         return;
     }
     setLines(chart, lines, false, QObject::tr("% of the group's nodes"), axisTitle(fleet));
@@ -52,7 +53,7 @@ void fillNodeMeanEcdf(QChart* chart, const analysis::FleetAnalysis& fleet)
 {
     QVector<Line> lines;
     for (const auto& g : fleet.groups) {
-        if (lines.size() == kMaxGroups || g.sortedMeans.empty()) continue;
+        if (lines.size() == kMaxGroups || g.sortedMeans.size() < 2) continue;
         const size_t n = g.sortedMeans.size();
         const size_t step = std::max<size_t>(1, n / 600);
         QVector<QPointF> pts;
@@ -61,7 +62,7 @@ void fillNodeMeanEcdf(QChart* chart, const analysis::FleetAnalysis& fleet)
         lines << Line{legendName(g), pts, {}, false};
     }
     if (lines.isEmpty()) {
-        showMessage(chart, QObject::tr("No node means to show"));
+        showMessage(chart, QObject::tr("No group has two or more nodes of %1 to compare").arg(fleet.metric));
         return;
     }
     setLines(chart, lines, false, QObject::tr("% of nodes at or below"), axisTitle(fleet));
@@ -78,7 +79,7 @@ void fillNodeDrift(QChart* chart, const analysis::FleetAnalysis& fleet)
             std::vector<double> pct;
             pct.reserve(d.v.size());
             for (double v : d.v) pct.push_back(d.mean != 0 ? 100.0 * (v / d.mean - 1) : 0);
-            lines << Line{QObject::tr("%1 %2 (%n run(s))", nullptr, d.runs).arg(g.group.group, d.node), downsampleMinMax(d.t, pct, 300),
+            lines << Line{QObject::tr("%1 %2 (%3 runs)").arg(g.group.group, d.node).arg(d.runs), downsampleMinMax(d.t, pct, 300),
                           {}, false};
         }
     chart->setTitle(QObject::tr("Drift of long-lived nodes: each run of %1 against the node's own mean").arg(fleet.metric));

@@ -3,6 +3,7 @@
 #include "analysis/analysis_inputs.h"
 #include "analysis/fleet_analysis.h"
 #include "analysis/calibration.h"
+#include "analysis/data_licences.h"
 #include "analysis/fleet_series.h"
 #include "analysis/homogeneity.h"
 #include "analysis/noisy_neighbour.h"
@@ -34,6 +35,7 @@ namespace headroom {
 
 struct FleetView {
     analysis::FleetAnalysis fleet;
+    QString credits;  // attribution of the licensed datasets behind these groups
     std::vector<noisy::StealSeries> steal;
     noisy::Result episodes;
 };
@@ -103,6 +105,7 @@ FleetPage::FleetPage(AppContext* context, QWidget* parent) : Page(context, paren
     auto* distribution = new QSplitter(Qt::Horizontal);
     distribution->addWidget(charts::makeView(histogramChart_));
     distribution->addWidget(charts::makeView(ecdfChart_));
+    distribution->setSizes({3000, 2000});  // scaled to the real width when first shown
     driftChart_ = charts::makeChart(tr("Drift of long-lived nodes"));
     boxChart_ = charts::makeChart(tr("Runs per node"));
     auto* boxPage = new QWidget;
@@ -209,6 +212,9 @@ void FleetPage::refresh()
             analysis::Filter filter;
             filter.metric = metric;
             view->fleet = analysis::analyzeFleet(*ws, filter, label);
+            QStringList credits;
+            for (const analysis::DataLicence& l : analysis::dataLicences(*ws)) credits << l.text();
+            view->credits = credits.join(QStringLiteral("; "));
             view->steal = analysis::loadStealSeries(*ws, {});
             view->episodes = noisy::detect(view->steal, stealOptions);
             return QVariant::fromValue(view);
@@ -221,8 +227,11 @@ void FleetPage::refresh()
                 group_->clear();
                 for (const auto& g : view_->fleet.groups) group_->addItem(g.group.group);
             }
-            cards_->setText(view_->fleet.groups.empty() ? tr("No measurements of this metric.")
-                                                         : fleetCardsHtml(view_->fleet, view_->episodes));
+            QString cards = view_->fleet.groups.empty() ? tr("No measurements of this metric.")
+                                                         : fleetCardsHtml(view_->fleet, view_->episodes);
+            if (!view_->credits.isEmpty())
+                cards += tr("<br><small>Data: %1</small>").arg(view_->credits.toHtmlEscaped());
+            cards_->setText(cards);
             charts::fillNodeMeanHistogram(histogramChart_, view_->fleet);
             charts::fillNodeMeanEcdf(ecdfChart_, view_->fleet);
             charts::fillNodeDrift(driftChart_, view_->fleet);
