@@ -46,9 +46,12 @@ constexpr int kMaxBoxes = 60;
 
 QString number(double v, int digits = 3) { return std::isfinite(v) ? QString::number(v, 'g', digits) : QStringLiteral("–"); }
 
-// Boxes sorted by node mean; with more nodes than fit, the outliers plus evenly spaced others.
+// Boxes sorted by node mean. With more nodes than fit: the slowest and the fastest nodes (where
+// outliers are), every node with ten or more runs (its box has a shape), and evenly spaced
+// others, kMaxBoxes in all.
 QVector<charts::Box> boxesOf(const analysis::NodeGroup& g, const homogeneity::Result& r)
 {
+    constexpr size_t kExtremes = 8;
     std::vector<size_t> order(g.nodes.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return r.perNode[a].mean < r.perNode[b].mean; });
@@ -56,13 +59,25 @@ QVector<charts::Box> boxesOf(const analysis::NodeGroup& g, const homogeneity::Re
     if (order.size() <= size_t(kMaxBoxes)) {
         keep = order;
     } else {
-        const double stride = double(order.size()) / kMaxBoxes;
+        std::vector<bool> chosen(order.size(), false);
+        for (size_t k = 0; k < kExtremes; ++k) chosen[k] = chosen[order.size() - 1 - k] = true;
+        size_t count = 2 * kExtremes;
+        for (size_t k = 0; k < order.size() && count < size_t(kMaxBoxes); ++k)
+            if (!chosen[k] && g.nodes[order[k]].values.size() >= 10) {
+                chosen[k] = true;
+                ++count;
+            }
+        const size_t rest = size_t(kMaxBoxes) - count;
+        for (size_t j = 1; j <= rest; ++j) chosen[j * (order.size() - 1) / (rest + 1)] = true;
         for (size_t k = 0; k < order.size(); ++k)
-            if (r.perNode[order[k]].outlier || size_t(std::fmod(double(k), stride)) == 0) keep.push_back(order[k]);
+            if (chosen[k]) keep.push_back(order[k]);
     }
     QVector<charts::Box> boxes;
     for (size_t i : keep) {
-        charts::Box b = charts::boxOf(g.nodes[i].node.left(14), g.nodes[i].values);
+        // Categories are told apart by their label, so a shortened name keeps both ends.
+        const QString& name = g.nodes[i].node;
+        const QString label = name.size() <= 20 ? name : name.left(8) + QStringLiteral("…") + name.right(10);
+        charts::Box b = charts::boxOf(label, g.nodes[i].values);
         b.highlighted = r.perNode[i].outlier;
         boxes << b;
     }
@@ -275,7 +290,8 @@ void FleetPage::showGroup(int index)
     }
     const auto boxes = boxesOf(g, r);
     charts::setBoxPlots(boxChart_, boxes, r.metric, tr("outlier nodes"));
-    boxChart_->setTitle(boxes.size() < int(g.nodes.size()) ? tr("Runs per node of %1 (%2 of %3 nodes, outliers always shown)")
+    boxChart_->setTitle(boxes.size() < int(g.nodes.size()) ? tr("Runs per node of %1 (%2 of %3 nodes: the slowest, the fastest, "
+                                                                  "those with ten or more runs and evenly spaced others)")
                                                                  .arg(g.group).arg(boxes.size()).arg(g.nodes.size())
                                                            : tr("Runs per node of %1").arg(g.group));
 }
