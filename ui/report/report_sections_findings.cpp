@@ -47,7 +47,7 @@ void addFleetFindings(Content& c, const ReportData& d)
         Table t;
         t.headers = {QObject::tr("Group"), QObject::tr("Nodes"), QObject::tr("Runs"), QObject::tr("Between-node CV"),
                      QObject::tr("Within-node CV"), QObject::tr("p90/p10"), QObject::tr("Outliers"), QObject::tr("Populations")};
-        t.widths = {2, 0.7, 0.8, 1.1, 1.1, 0.8, 0.8, 0.9};
+        t.widths = {1.8, 0.7, 0.8, 1.1, 1.1, 0.8, 0.8, 1.2};
         t.numeric = {false, true, true, true, true, true, true, true};
         for (const auto& g : fleet->groups)
             t.rows << QStringList{g.group.group, QString::number(g.result.nodes), QString::number(g.result.runs),
