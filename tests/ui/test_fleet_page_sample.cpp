@@ -3,7 +3,9 @@
 // also saved as a PNG there, to look at.
 #include "app_context.h"
 #include "import/workspace_setup.h"
+#include "pages/data_page.h"
 #include "pages/fleet_page.h"
+#include "pages/lead_time_page.h"
 #include "store/workspace.h"
 #include "task_tracker.h"
 
@@ -51,5 +53,38 @@ TEST(FleetPageSample, OpensOnTheAzureFleetsWithTheirPopulationsAndDrift)
             QCoreApplication::processEvents();
             page.grab().save(QDir(shots).filePath(QStringLiteral("fleet_%1.png").arg(i)));
         }
+    }
+}
+
+// The Data page shows the licence and attribution of the data it lists; the Lead time page has
+// real events to show on the first start.
+TEST(FleetPageSample, DataPageCreditsTheDatasetsAndLeadTimeIsNotEmpty)
+{
+    QTemporaryDir dir;
+    auto ws = openWorkspaceFile(dir.filePath(QStringLiteral("sample.headroom")));
+    ASSERT_GT(importSampleInputs(*ws), 10);
+    AppContext ctx;
+    ctx.setWorkspace(std::move(ws));
+    DataPage data(&ctx);
+    data.resize(1400, 900);
+    data.show();
+    ctx.notifyDatasetsChanged();
+    const QString credits = data.licences()->text();
+    EXPECT_TRUE(data.licences()->isVisible());
+    EXPECT_TRUE(credits.contains(QStringLiteral("Azure VM Noise Dataset 2024"))) << credits.toStdString();
+    EXPECT_TRUE(credits.contains(QStringLiteral("CC BY 4.0")));
+    EXPECT_TRUE(credits.contains(QStringLiteral("Freischuetz")));
+    LeadTimePage lead(&ctx);
+    lead.resize(1400, 900);
+    lead.show();
+    QSignalSpy done(&lead, &LeadTimePage::refreshed);
+    lead.activated();
+    ASSERT_TRUE(done.wait(60000));
+    ctx.tasks()->waitForAll();
+    EXPECT_FALSE(lead.grab().isNull());
+    const QString shots = qEnvironmentVariable("HEADROOM_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        data.grab().save(QDir(shots).filePath(QStringLiteral("data_page.png")));
+        lead.grab().save(QDir(shots).filePath(QStringLiteral("lead_time_page.png")));
     }
 }

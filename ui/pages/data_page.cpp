@@ -129,7 +129,11 @@ void DataPage::reload()
     QStringList credits;
     if (ws)
         for (const analysis::DataLicence& l : analysis::dataLicences(*ws))
-            credits << tr("<b>%1</b> (datasets %2): %3").arg(l.dataset.toHtmlEscaped()).arg(l.datasetIds.size()).arg(l.text().toHtmlEscaped());
+            credits << tr("<b>%1</b> (%2 of the datasets above), %3: %4%5")
+                           .arg(l.dataset.toHtmlEscaped())
+                           .arg(l.datasetIds.size())
+                           .arg(l.licence.toHtmlEscaped(), l.attribution.toHtmlEscaped(),
+                                l.sourceUrl.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(l.sourceUrl.toHtmlEscaped()));
     licences_->setText(credits.join(QStringLiteral("<br>")));
     licences_->setVisible(!credits.isEmpty());
     table_->resizeColumnsToContents();
