@@ -2,6 +2,7 @@
 
 #include "app_context.h"
 #include "core/errors.h"
+#include "import/import_paths.h"
 #include "import/import_service.h"
 #include "import/importer_registry.h"
 #include "prometheus_dialog.h"
@@ -79,7 +80,8 @@ void ImportController::importFiles(const QStringList& paths)
     auto wasCancelled = std::make_shared<bool>(false);
     context_->tasks()->run(
         tr("Importing %n file(s)", nullptr, int(paths.size())),
-        [ws, paths, results, wasCancelled](TaskControl& control) {
+        [ws, dropped = paths, results, wasCancelled](TaskControl& control) {
+            const QStringList paths = expandImportPaths(dropped).files;  // a dropped folder: its files
             for (int i = 0; i < paths.size(); ++i) {
                 if (control.cancelled()) {
                     *wasCancelled = true;

@@ -3,6 +3,7 @@
 #include "analysis/analysis_inputs.h"
 #include "analysis/calibration.h"
 #include "analysis/data_quality.h"
+#include "analysis/fleet_analysis.h"
 #include "analysis/fleet_series.h"
 #include "analysis/homogeneity.h"
 #include "analysis/lead_time.h"
@@ -34,12 +35,17 @@ const char* const kDescription = R"(Models from the imported evidence.
 Filters: --provider P, --instance-type P/T, --dataset ID, --node N, --metric M.
 
 --json output:
-  homogeneity: {"metric","group_by",
-    "groups":[{"metric","group","nodes","runs","grand_mean","between_node_cv","within_node_cv",
+  homogeneity: {"metric","unit","group_by","bins":{"low","width","count"},
+    "groups":[{"metric","group","instance_type","label","nodes","runs","grand_mean","between_node_cv","within_node_cv",
                "p10","p50","p90","p90_over_p10","median_of_means","mad_of_means",
                "outlier_rule":{"statistic","threshold"},"outliers",
                "speed_factor":{"dist":"lognormal","mean":1,"cv","mu","sigma"},
-               "per_node":[{"node","count","mean","std_dev","cv","min","max","robust_z","outlier"}]}],
+               "per_node":[{"node","count","mean","std_dev","cv","min","max","robust_z","outlier"}],
+               "populations":{"count","populations":[{"share","mean","sd","nodes"}],
+                              "mixture_components","bic_one","bic_best","verdict"},
+               "drift":[{"node","runs","mean","first_t","last_t","days","trend_pct_per_30_days",
+                         "monthly_mean_range_pct"}],
+               "histogram":[node count per shared bin]}],
     "noisy_neighbour":{"threshold_pct","series","samples","observed_hours","episodes",
                "episodes_per_hour","mean_duration_s","mean_steal_in_episodes_pct",
                "baseline_steal_pct","slowdown","episode_list":[{"node","start","end",
@@ -118,8 +124,8 @@ int homogeneityCommand(const QCommandLineParser& p, Workspace& ws)
     const QString groupBy = p.value(QStringLiteral("group-by"));
     homogeneity::Options options;
     options.outlierThreshold = numberOption(p, QStringLiteral("outlier-threshold"), options.outlierThreshold);
-    const auto groups = analysis::loadNodeGroups(ws, filter, groupBy);
-    if (groups.empty())
+    const analysis::FleetAnalysis fleet = analysis::analyzeFleet(ws, filter, groupBy, options);
+    if (fleet.groups.empty())
         throw InputError(QStringLiteral("--metric ") + filter.metric,
                          QStringLiteral("no measurements or series of this metric match the filters; the workspace has: %1")
                              .arg(someMetrics(ws)));
@@ -130,30 +136,31 @@ int homogeneityCommand(const QCommandLineParser& p, Workspace& ws)
     const noisy::Result episodes = noisy::detect(analysis::loadStealSeries(ws, stealFilter), steal);
 
     if (p.isSet(QStringLiteral("json"))) {
-        QJsonArray groupsJson;
-        for (const auto& g : groups) {
-            homogeneity::Result r = homogeneity::analyze(g.nodes, options);
-            r.metric = filter.metric;
-            r.group = g.group;
-            groupsJson.append(r.toJson());
-        }
-        printJson(QJsonDocument(QJsonObject{{QStringLiteral("metric"), filter.metric},
-                                            {QStringLiteral("group_by"), groupBy.isEmpty() ? QStringLiteral("instance_type") : groupBy},
-                                            {QStringLiteral("groups"), groupsJson},
-                                            {QStringLiteral("noisy_neighbour"), episodes.toJson()}}));
+        QJsonObject o = fleet.toJson();
+        o.insert(QStringLiteral("noisy_neighbour"), episodes.toJson());
+        printJson(QJsonDocument(o));
         return kOk;
     }
     QString text;
-    for (const auto& g : groups) {
-        const homogeneity::Result r = homogeneity::analyze(g.nodes, options);
-        text += QStringLiteral("%1  %2: %3 nodes, %4 runs\n").arg(filter.metric, g.group).arg(r.nodes).arg(r.runs);
+    for (const auto& g : fleet.groups) {
+        const homogeneity::Result& r = g.result;
+        text += QStringLiteral("%1  %2: %3 nodes, %4 runs\n").arg(filter.metric, g.group.group).arg(r.nodes).arg(r.runs);
         text += QStringLiteral("  mean %1  between-node CV %2  within-node CV %3  p10 %4  p90 %5  (p90/p10 %6)\n")
                     .arg(num(r.grandMean, 6), num(r.betweenNodeCv), num(r.withinNodeCv), num(r.p10, 6), num(r.p90, 6),
                          num(r.p90OverP10));
+        text += QStringLiteral("  %1\n").arg(g.populations.verdict);
         text += QStringLiteral("  outliers (|modified z| > %1): %2\n").arg(r.outlierThreshold).arg(r.outliers);
+        int shown = 0;
         for (const auto& n : r.perNode)
-            if (n.outlier) text += QStringLiteral("    %1  mean %2  z %3\n").arg(n.node, num(n.mean, 6), num(n.robustZ, 3));
-        text += QStringLiteral("  speed factor: lognormal, mean 1, sigma %1\n").arg(num(r.speedFactor.sigma));
+            if (n.outlier && ++shown <= 20) text += QStringLiteral("    %1  mean %2  z %3\n").arg(n.node, num(n.mean, 6), num(n.robustZ, 3));
+        if (shown > 20) text += QStringLiteral("    … and %1 more (--json lists them all)\n").arg(shown - 20);
+        for (const auto& d : g.drift)
+            text += QStringLiteral("  drift of %1 (%2 runs over %3 days): trend %4 % per 30 days, 30-day means within %5 %\n")
+                        .arg(d.node).arg(d.runs).arg(num((d.lastT - d.firstT) / 86400, 4), num(d.trendPctPer30Days, 2),
+                                                      num(d.monthlyMeanRangePct, 2));
+        text += g.populations.count > 1
+                    ? QStringLiteral("  speed factor: empirical (the node means over their mean), not lognormal\n")
+                    : QStringLiteral("  speed factor: lognormal, mean 1, sigma %1\n").arg(num(r.speedFactor.sigma));
     }
     if (episodes.series > 0)
         text += QStringLiteral("steal ≥ %1 %: %2 episodes in %3 h (%4 per hour, mean %5 s, speed during episodes ×%6)\n")
@@ -294,7 +301,7 @@ int runAnalyze(const QStringList& args)
         {QStringLiteral("instance-type"), QStringLiteral("Only datasets of this instance type (provider/name)."), QStringLiteral("P/T")},
         {QStringLiteral("dataset"), QStringLiteral("Only this dataset id."), QStringLiteral("ID")},
         {QStringLiteral("node"), QStringLiteral("Only this node."), QStringLiteral("N")},
-        {QStringLiteral("group-by"), QStringLiteral("homogeneity: group nodes by this label (e.g. zone) instead of instance type."), QStringLiteral("LABEL")},
+        {QStringLiteral("group-by"), QStringLiteral("homogeneity: split each instance type further by this label (zone, region, or any label)."), QStringLiteral("LABEL")},
         {QStringLiteral("outlier-threshold"), QStringLiteral("homogeneity: modified z-score cut-off (default 3.5)."), QStringLiteral("Z")},
         {QStringLiteral("steal-threshold"), QStringLiteral("homogeneity: steal percentage that starts an episode (default 5)."), QStringLiteral("PCT")},
         {QStringLiteral("draws"), QStringLiteral("leadtime: Monte Carlo draws for the total (default 20000)."), QStringLiteral("N")},

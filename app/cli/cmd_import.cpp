@@ -1,6 +1,7 @@
 #include "cli_support.h"
 
 #include "core/errors.h"
+#include "import/import_paths.h"
 #include "import/import_service.h"
 #include "import/importer_registry.h"
 #include "import/prometheus_live.h"
@@ -8,6 +9,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <cstdio>
 
 namespace headroom::cli {
 
@@ -70,7 +72,7 @@ int runImport(const QStringList& args)
     parser.addOption({QStringLiteral("instance-type"), QStringLiteral("Instance type it ran on, as provider/name."),
                       QStringLiteral("P/T")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print {\"datasets\":[…]} as JSON on stdout.")});
-    parser.addPositionalArgument(QStringLiteral("FILE|URL"), QStringLiteral("Files to import, each as one dataset; or a Prometheus API URL "
+    parser.addPositionalArgument(QStringLiteral("FILE|URL"), QStringLiteral("Files to import, each as one dataset (a folder: every file below it that Headroom reads); or a Prometheus API URL "
                                                 "(http://host:9090/api/v1/query_range?query=…&start=…&end=…&step=…)."),
                                  QStringLiteral("FILE|URL…"));
     const int early = parseOrExit(parser, args,
@@ -83,7 +85,12 @@ int runImport(const QStringList& args)
         auto ws = openWorkspace(parser);
         QJsonArray datasets;
         int status = kOk;
-        for (const QString& path : parser.positionalArguments()) {
+        const ImportPaths inputs = expandImportPaths(parser.positionalArguments());
+        for (const QString& skipped : inputs.skipped) {
+            const QByteArray note = (QStringLiteral("headroom: note: %1: skipped, not a format Headroom reads\n").arg(skipped)).toUtf8();
+            std::fwrite(note.constData(), 1, size_t(note.size()), stderr);
+        }
+        for (const QString& path : inputs.files) {
             ImportRequest request{path, parser.value(QStringLiteral("format")), parser.value(QStringLiteral("node")),
                                   parser.value(QStringLiteral("instance-type"))};
             try {

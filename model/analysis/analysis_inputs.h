@@ -28,12 +28,19 @@ struct Filter {
     QString node;
 };
 
-// Nodes grouped for a homogeneity comparison. The group is the value of `groupByLabel` in the
-// measurement's (else the dataset's) labels when given, otherwise the dataset's instance type.
-// Node = the measurement's node, else the dataset's, else "dataset N". Benchmark measurements
-// are used when the metric has any; otherwise the samples of its series.
+// Nodes grouped for a homogeneity comparison. Nodes of different instance types are never
+// pooled: the group is the instance type (the dataset's, else the one the evidence's own labels
+// name: PerfKit's machine_type/sending_machine_type with its cloud), and with `groupByLabel`
+// also that label's value ("gcp/n1-standard-2 · us-central1-a"). "zone" and "region" look
+// under their usual spellings (sending_zone, vm_zone; vm_region, or the region of the zone).
+// Runs on the loopback interface (remote_host 127.0.0.1) are a group of their own, never
+// pooled with runs between machines. Node = the measurement's node, else the dataset's, else
+// "dataset N". Benchmark measurements are used when the metric has any; otherwise the samples
+// of its series. A measurement's label "t" (Unix s) is its run's start time.
 struct NodeGroup {
-    QString group;
+    QString group;         // display name, unique
+    QString instanceType;  // "" when unknown; "loopback" for loopback runs
+    QString label;         // the value of groupByLabel, "" when not grouped by a label
     std::vector<homogeneity::NodeRuns> nodes;
 };
 std::vector<NodeGroup> loadNodeGroups(const Workspace& ws, const Filter& filter, const QString& groupByLabel = QString());

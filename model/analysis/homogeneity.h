@@ -11,6 +11,7 @@ namespace headroom::homogeneity {
 struct NodeRuns {
     QString node;
     std::vector<double> values;
+    std::vector<double> t;  // start time of each run (Unix s, NaN unknown); empty when none is known
 };
 
 struct NodeSummary {

@@ -233,7 +233,9 @@ qint64 writeDataset(Workspace& ws, const DatasetOrigin& origin, const ImportResu
     }
 
     const QString node = origin.node.isEmpty() ? result.node : origin.node;
-    const qint64 datasetId = insertDatasetRow(db, origin, result.format, node, result.toolVersion, compactJson(result.labels),
+    DatasetOrigin typed = origin;  // --instance-type wins over the type the file names
+    if (typed.instanceType.isEmpty()) typed.instanceType = result.instanceType;
+    const qint64 datasetId = insertDatasetRow(db, typed, result.format, node, result.toolVersion, compactJson(result.labels),
                                               metricsJson(result.metrics), warningsJson(result.warnings));
 
     insertMeasurements(db, datasetId, node, result.measurements);

@@ -55,6 +55,7 @@ struct ImportWarning {
 struct ImportResult {
     QString format;        // importer name, e.g. "fio"
     QString node;          // node name found in the file (host name), may be empty
+    QString instanceType;  // "provider/name" when the file names it (a partition folder), may be empty
     QString toolVersion;   // "fio-3.30", "sysbench 1.0.20", …
     QVector<Measurement> measurements;
     std::vector<SeriesData> series;

@@ -1,11 +1,14 @@
 #include "importer_registry.h"
 
+#include "hive_partition_importer.h"
+
 namespace headroom {
 
 ImporterRegistry::ImporterRegistry()
 {
     addBenchmarkImporters(importers_);
     addMonitoringImporters(importers_);
+    importers_.push_back(std::make_unique<HivePartitionImporter>());
 }
 
 const ImporterRegistry& ImporterRegistry::instance()

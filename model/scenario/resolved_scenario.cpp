@@ -1,6 +1,7 @@
 #include "resolved_scenario.h"
 #include "resource_estimate.h"
 
+#include "analysis/speed_from_evidence.h"
 #include "catalog/catalog.h"
 #include "core/errors.h"
 #include "store/dataset_repository.h"
@@ -123,6 +124,20 @@ ResolvedScenario resolveScenario(const Scenario& doc, const Catalog& catalog, co
     if (reference > 0 && r.instanceType.cpuScore > 0) {
         r.nodeSpeed = r.instanceType.cpuScore / reference;
         r.speedFromScores = true;
+    }
+
+    // Node speed factors measured on real nodes (cluster.speed.from_dataset).
+    if (!c.speedFromDataset.isEmpty()) {
+        const QString at = where(fileName, QStringLiteral("$.cluster.speed.from_dataset"));
+        const bool ownType = c.speedFromDataset == QLatin1String("instance_type");
+        const QString source = ownType ? r.instanceType.key() : c.speedFromDataset;
+        if (!ws) throw InputError(at, QStringLiteral("node speed from evidence needs a workspace (-w) holding the measurements"));
+        const analysis::SpeedEvidence e = analysis::nodeSpeedFactors(*ws, source, c.speedMetric, at);
+        // The cluster's own type may have no evidence (a recommender candidate): cluster.speed.cv then holds.
+        if (e.factors.empty() && !ownType)
+            throw InputError(at, QStringLiteral("no %1 measured on nodes of \"%2\"").arg(c.speedMetric, source));
+        r.nodeSpeedFactors = e.factors;
+        if (!e.factors.empty()) r.nodeSpeedSource = QStringLiteral("%1: %2 nodes of %3").arg(e.group).arg(e.factors.size()).arg(c.speedMetric);
     }
 
     // Burstable CPU credits.

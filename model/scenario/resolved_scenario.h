@@ -20,6 +20,10 @@ struct ResolvedScenario {
     int workersPerNode = 1;        // vCPUs × workers_per_vcpu, capped by memory ÷ memory_per_worker
     double nodeSpeed = 1;          // instance cpu_score ÷ reference score (1 when either is unknown)
     bool speedFromScores = false;  // false: a score was missing and the speed ratio defaults to 1
+    // Each node's own speed factor, drawn uniformly from these (mean 1) when cluster.speed names
+    // evidence; empty = lognormal with cluster.speed.cv.
+    std::vector<double> nodeSpeedFactors;
+    QString nodeSpeedSource;       // "azure/B8ms: 11,824 nodes of cpu.events_per_s", for reports
 
     // Burstable CPU (data/README: 1 credit = 1 vCPU-minute at 100 %).
     bool burstable = false;

@@ -100,6 +100,11 @@ struct Cluster {
     std::optional<int> queueLimit;                // waiting requests per node; absent = unbounded
     Balancer balancer = Balancer::RoundRobin;
     double speedCv = 0;                           // node speed factor: lognormal, mean 1
+    // Node speed factor drawn from measured nodes (cluster.speed.from_dataset): a dataset name or
+    // id, an instance type "provider/name", or "instance_type" (the cluster's own type, so a
+    // candidate on another type draws from that type's evidence). Empty = speedCv.
+    QString speedFromDataset;
+    QString speedMetric;                          // cluster.speed.metric, e.g. cpu.events_per_s
     std::optional<NoisyNeighbour> noisyNeighbour;
     std::optional<Billing> billing;               // absent = the provider's usual rule
 };

@@ -216,8 +216,16 @@ Cluster readCluster(const Path& path, const QJsonValue& v)
     if (r.has(QStringLiteral("queue_limit"))) c.queueLimit = r.integer(QStringLiteral("queue_limit"), atLeast(0));
     c.balancer = Balancer(r.choice(QStringLiteral("balancer"), names::balancers(), 0));
     if (r.has(QStringLiteral("speed"))) {
-        const ObjectReader s(r.at(QStringLiteral("speed")), r.value(QStringLiteral("speed")), keys({"cv"}));
-        c.speedCv = s.number(QStringLiteral("cv"), between(0, 2));
+        const ObjectReader s(r.at(QStringLiteral("speed")), r.value(QStringLiteral("speed")), keys({"cv", "from_dataset", "metric"}));
+        if (s.has(QStringLiteral("cv")) || !s.has(QStringLiteral("from_dataset"))) c.speedCv = s.number(QStringLiteral("cv"), between(0, 2));
+        if (s.has(QStringLiteral("from_dataset"))) {
+            const QJsonValue v = s.value(QStringLiteral("from_dataset"));  // a dataset id, name or instance type
+            c.speedFromDataset = v.isDouble() ? QString::number(integerAt(s.at(QStringLiteral("from_dataset")), v, atLeast(1)))
+                                              : s.string(QStringLiteral("from_dataset")).trimmed();
+            if (c.speedFromDataset.isEmpty())
+                s.at(QStringLiteral("from_dataset")).fail(QStringLiteral("a dataset name or id, an instance type \"provider/name\", or \"instance_type\""));
+            c.speedMetric = s.string(QStringLiteral("metric"), QStringLiteral("cpu.events_per_s"));
+        }
     }
     if (r.has(QStringLiteral("noisy_neighbour"))) {
         const ObjectReader n(r.at(QStringLiteral("noisy_neighbour")), r.value(QStringLiteral("noisy_neighbour")),

@@ -99,7 +99,13 @@ QJsonObject toJson(const Cluster& c)
     }
     if (c.queueLimit) o.insert(QStringLiteral("queue_limit"), *c.queueLimit);
     o.insert(QStringLiteral("balancer"), names::balancers()[int(c.balancer)]);
-    if (c.speedCv > 0) o.insert(QStringLiteral("speed"), QJsonObject{{QStringLiteral("cv"), c.speedCv}});
+    if (!c.speedFromDataset.isEmpty()) {
+        QJsonObject speed{{QStringLiteral("from_dataset"), c.speedFromDataset}, {QStringLiteral("metric"), c.speedMetric}};
+        if (c.speedCv > 0) speed.insert(QStringLiteral("cv"), c.speedCv);
+        o.insert(QStringLiteral("speed"), speed);
+    } else if (c.speedCv > 0) {
+        o.insert(QStringLiteral("speed"), QJsonObject{{QStringLiteral("cv"), c.speedCv}});
+    }
     if (c.noisyNeighbour)
         o.insert(QStringLiteral("noisy_neighbour"), QJsonObject{{QStringLiteral("episodes_per_hour"), c.noisyNeighbour->episodesPerHour},
                                                                 {QStringLiteral("mean_duration_s"), c.noisyNeighbour->meanDurationS},

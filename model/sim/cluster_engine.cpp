@@ -38,6 +38,12 @@ ClusterEngine::ClusterEngine(const ResolvedScenario& scenario, std::uint64_t str
     rtt_ = Sampler(s_.rttS);
     diskLatency_ = Sampler(s_.diskLatencyS);
     nodeFactor_ = Sampler(lognormalSpeed(d.cluster.speedCv));
+    if (!s_.nodeSpeedFactors.empty()) {  // measured nodes: drawn as they were, whatever their shape
+        Distribution measured;
+        measured.kind = Distribution::Kind::Empirical;
+        measured.values = s_.nodeSpeedFactors;
+        nodeFactor_ = Sampler(measured);
+    }
     provisioning_ = Sampler(s_.provisioningS);
     boot_ = Sampler(s_.bootS);
     start_ = Sampler(s_.startS);

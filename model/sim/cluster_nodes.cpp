@@ -23,7 +23,9 @@ std::uint32_t ClusterEngine::launchNode(bool immediate)
     nodes_.emplace_back();
     Node& n = nodes_.back();
     n.launchedAt = now_;
-    n.speed = s_.nodeSpeed * nodeFactor_.draw(rng_);
+    const double factor = nodeFactor_.draw(rng_);
+    n.speed = s_.nodeSpeed * factor;
+    out_.nodeSpeedFactors.push_back(factor);
     n.credits = s_.initialCredits;
     ++runningCount_;
     if (immediate) {

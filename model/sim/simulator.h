@@ -59,6 +59,7 @@ struct ReplicationResult {
     double peakNodes = 0;
     bool sloMet = true;
     std::vector<IntervalPoint> timeseries;
+    std::vector<double> nodeSpeedFactors;  // the speed factor each launched node drew, in launch order
 };
 
 // Mean across replications with the 95 % confidence interval (Student t, n−1 degrees of freedom).

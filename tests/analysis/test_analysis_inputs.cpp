@@ -63,8 +63,9 @@ TEST(AnalysisInputs, NodeGroupsByLabelFromStoredMeasurements)
     const auto groups = analysis::loadNodeGroups(tw.ws(), f, QStringLiteral("sending_zone"));
     ASSERT_EQ(groups.size(), 2u);
     for (const auto& g : groups) {
-        ASSERT_EQ(g.nodes.size(), expected[g.group].size()) << g.group.toStdString();
-        EXPECT_NEAR(homogeneity::analyze(g.nodes).betweenNodeCv, cvOf(expected[g.group]), 1e-12);
+        EXPECT_EQ(g.group, QStringLiteral("gcp/n1-standard-2 · ") + g.label);  // types are never pooled
+        ASSERT_EQ(g.nodes.size(), expected[g.label].size()) << g.group.toStdString();
+        EXPECT_NEAR(homogeneity::analyze(g.nodes).betweenNodeCv, cvOf(expected[g.label]), 1e-12);
     }
     // Without a label the instance type is the group; a provider filter that does not match gives nothing.
     const auto byType = analysis::loadNodeGroups(tw.ws(), f);
@@ -91,7 +92,8 @@ TEST(AnalysisInputs, PkbImporterVarianceFixtureGivesTheZoneCvs)
     const auto groups = analysis::loadNodeGroups(tw.ws(), f, QStringLiteral("sending_zone"));
     ASSERT_EQ(groups.size(), 2u);
     // SOURCE.txt: CV about 0.61 (us-central1-a) and 0.14 (us-central1-b).
-    EXPECT_EQ(groups[0].group, QStringLiteral("us-central1-a"));
+    EXPECT_EQ(groups[0].label, QStringLiteral("us-central1-a"));
+    EXPECT_EQ(groups[0].instanceType, QStringLiteral("gcp/n1-standard-2"));  // from the samples' own labels
     EXPECT_NEAR(homogeneity::analyze(groups[0].nodes).betweenNodeCv, 0.61, 0.005);
     EXPECT_NEAR(homogeneity::analyze(groups[1].nodes).betweenNodeCv, 0.14, 0.005);
 }

@@ -95,7 +95,7 @@ TEST(AnalyzeCli, HomogeneityOfTheGceIperfRunsByZone)
     const QJsonArray groups = r.json().object()[QStringLiteral("groups")].toArray();
     ASSERT_EQ(groups.size(), 2);
     for (const QJsonValue& g : groups) {
-        const auto& v = byZone[g[QStringLiteral("group")].toString()];
+        const auto& v = byZone[g[QStringLiteral("label")].toString()];
         double m = 0, sq = 0;
         for (double x : v) m += x / double(v.size());
         for (double x : v) sq += (x - m) * (x - m);

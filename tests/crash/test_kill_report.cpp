@@ -48,7 +48,11 @@ TEST(KillReport, TargetIsNeverAPartialPdf)
     double shortest = 0;
     for (const QString& name : scenarios) {
         const QString path = QStringLiteral(HEADROOM_TEST_DATA_DIR "/scenarios/") + name;
-        const double duration = QJsonDocument::fromJson(readAll(path)).object().value(QStringLiteral("duration_s")).toDouble();
+        const QJsonObject doc = QJsonDocument::fromJson(readAll(path)).object();
+        // Node speeds drawn from measurements need the sample workspace; this test runs on an empty one.
+        if (doc.value(QStringLiteral("cluster")).toObject().value(QStringLiteral("speed")).toObject().contains(QStringLiteral("from_dataset")))
+            continue;
+        const double duration = doc.value(QStringLiteral("duration_s")).toDouble();
         if (duration > 0 && (scenario.isEmpty() || duration < shortest)) {
             scenario = path;
             shortest = duration;

@@ -13,6 +13,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -30,6 +31,7 @@ TEST(ReportSampleWorkspace, ListsEveryDatasetWithItsHashAndChecksItsSeries)
     request.recommend = false;
     const report::ReportData data = report::gatherReportData(ws.ws(), request);
     ASSERT_EQ(data.datasets.size(), added);
+    ASSERT_FALSE(data.licences.empty());
     EXPECT_GT(data.qualitySeries, 0);  // sysstat, Prometheus and iperf3 intervals are series
     const auto doc = report::layoutReport(data);
     QTemporaryDir dir;
@@ -39,16 +41,22 @@ TEST(ReportSampleWorkspace, ListsEveryDatasetWithItsHashAndChecksItsSeries)
     QString squeezed = test::flatten(test::pdfRawText(pdf));
     squeezed.remove(QLatin1Char(' '));
     int checked = 0;
-    const QDir sample(test::projectDataPath(QStringLiteral("sample")));
-    for (const QString& name : sample.entryList(QDir::Files)) {
+    // Every file below data/sample (the fleet and lead-time evidence sits in sub-folders).
+    QDirIterator it(test::projectDataPath(QStringLiteral("sample")), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString name = QFileInfo(path).fileName();
         if (name == QLatin1String("README.md") || name == QLatin1String("manifest.csv")) continue;
-        QFile f(sample.filePath(name));
+        QFile f(path);
         ASSERT_TRUE(f.open(QIODevice::ReadOnly));
         const QString sha = QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
         EXPECT_TRUE(squeezed.contains(sha.left(12))) << name.toStdString() << " " << sha.left(12).toStdString();
-        EXPECT_TRUE(squeezed.contains(name)) << name.toStdString();
+        EXPECT_TRUE(squeezed.contains(QString(name).remove(QLatin1Char(' ')))) << name.toStdString();
         ++checked;
     }
+    // The Azure data's licence travels with it into the report's provenance.
+    EXPECT_TRUE(squeezed.contains(QStringLiteral("CCBY4.0"))) << "no attribution of the Azure VM Noise Dataset";
+    EXPECT_TRUE(squeezed.contains(QStringLiteral("TUNA")));
     EXPECT_EQ(checked, added);
     // The data-quality paragraph states how many series it checked.
     EXPECT_TRUE(squeezed.contains(QStringLiteral("%1timeseriescheckedforgaps").arg(data.qualitySeries)));

@@ -106,7 +106,8 @@ void setLines(QChart* chart, const QVector<Line>& lines, bool timeAxis, const QS
     QAbstractAxis* xAxis = nullptr;
     if (timeAxis) {
         auto* axis = new QDateTimeAxis;
-        axis->setFormat((xmax - xmin) > 2 * 86400e3 ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm:ss"));
+        const double spanDays = (xmax - xmin) / 86400e3;
+        axis->setFormat(spanDays > 60 ? QStringLiteral("yyyy-MM-dd") : spanDays > 2 ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm:ss"));
         axis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(xmin)), QDateTime::fromMSecsSinceEpoch(qint64(xmax)));
         xAxis = axis;
     } else {

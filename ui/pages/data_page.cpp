@@ -1,6 +1,7 @@
 #include "data_page.h"
 
 #include "analysis/analysis_inputs.h"
+#include "analysis/data_licences.h"
 #include "analysis/data_quality.h"
 #include "app_context.h"
 #include "charts/chart_builder.h"
@@ -11,6 +12,7 @@
 #include "task_tracker.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -101,6 +103,10 @@ DataPage::DataPage(AppContext* context, QWidget* parent)
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addLayout(buttons);
     topLayout->addWidget(table_);
+    licences_ = new QLabel;
+    licences_->setWordWrap(true);
+    licences_->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
+    topLayout->addWidget(licences_);
     split->addWidget(top);
     split->addWidget(bottom);
     split->setStretchFactor(0, 1);
@@ -120,6 +126,16 @@ void DataPage::reload()
 {
     Workspace* ws = context()->workspace();
     model_->setDatasets(ws ? listDatasets(*ws) : QVector<DatasetSummary>{});
+    QStringList credits;
+    if (ws)
+        for (const analysis::DataLicence& l : analysis::dataLicences(*ws))
+            credits << tr("<b>%1</b> (%2 of the datasets above), %3: %4%5")
+                           .arg(l.dataset.toHtmlEscaped())
+                           .arg(l.datasetIds.size())
+                           .arg(l.licence.toHtmlEscaped(), l.attribution.toHtmlEscaped(),
+                                l.sourceUrl.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(l.sourceUrl.toHtmlEscaped()));
+    licences_->setText(credits.join(QStringLiteral("<br>")));
+    licences_->setVisible(!credits.isEmpty());
     table_->resizeColumnsToContents();
     if (model_->rowCount() > 0) table_->selectRow(0);
     else details_->setHtml(tr("<p>No datasets yet. Import benchmark results, load tests, monitoring exports or "

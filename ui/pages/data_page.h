@@ -2,6 +2,7 @@
 #include "page.h"
 #include "store/dataset_repository.h"
 
+class QLabel;
 class QTableView;
 class QTextBrowser;
 class QComboBox;
@@ -25,6 +26,7 @@ public:
     DatasetTableModel* model() const { return model_; }
     MeasurementTableModel* measurements() const { return measurements_; }
     QTableView* table() const { return table_; }
+    QLabel* licences() const { return licences_; }
 
 signals:
     void importRequested();
@@ -42,6 +44,7 @@ private:
     MeasurementTableModel* measurements_;
     QComboBox* seriesPicker_;
     QChart* chart_;
+    QLabel* licences_;  // attribution the imported data's licences ask for
     std::vector<StoredSeries> loadedSeries_;  // the selected dataset's series, for the picker
 };
 

@@ -1,7 +1,9 @@
 #include "fleet_page.h"
 
 #include "analysis/analysis_inputs.h"
+#include "analysis/fleet_analysis.h"
 #include "analysis/calibration.h"
+#include "analysis/data_licences.h"
 #include "analysis/fleet_series.h"
 #include "analysis/homogeneity.h"
 #include "analysis/noisy_neighbour.h"
@@ -9,6 +11,8 @@
 #include "charts/box_plot_chart.h"
 #include "charts/chart_builder.h"
 #include "charts/downsample.h"
+#include "charts/fleet_charts.h"
+#include "fleet_cards.h"
 #include "store/workspace.h"
 #include "task_tracker.h"
 
@@ -22,6 +26,7 @@
 #include <QMap>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -29,8 +34,8 @@
 namespace headroom {
 
 struct FleetView {
-    std::vector<analysis::NodeGroup> groups;
-    std::vector<homogeneity::Result> results;  // parallel to groups
+    analysis::FleetAnalysis fleet;
+    QString credits;  // attribution of the licensed datasets behind these groups
     std::vector<noisy::StealSeries> steal;
     noisy::Result episodes;
 };
@@ -41,9 +46,12 @@ constexpr int kMaxBoxes = 60;
 
 QString number(double v, int digits = 3) { return std::isfinite(v) ? QString::number(v, 'g', digits) : QStringLiteral("–"); }
 
-// Boxes sorted by node mean; with more nodes than fit, the outliers plus evenly spaced others.
+// Boxes sorted by node mean. With more nodes than fit: the slowest and the fastest nodes (where
+// outliers are), every node with ten or more runs (its box has a shape), and evenly spaced
+// others, kMaxBoxes in all.
 QVector<charts::Box> boxesOf(const analysis::NodeGroup& g, const homogeneity::Result& r)
 {
+    constexpr size_t kExtremes = 8;
     std::vector<size_t> order(g.nodes.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return r.perNode[a].mean < r.perNode[b].mean; });
@@ -51,13 +59,25 @@ QVector<charts::Box> boxesOf(const analysis::NodeGroup& g, const homogeneity::Re
     if (order.size() <= size_t(kMaxBoxes)) {
         keep = order;
     } else {
-        const double stride = double(order.size()) / kMaxBoxes;
+        std::vector<bool> chosen(order.size(), false);
+        for (size_t k = 0; k < kExtremes; ++k) chosen[k] = chosen[order.size() - 1 - k] = true;
+        size_t count = 2 * kExtremes;
+        for (size_t k = 0; k < order.size() && count < size_t(kMaxBoxes); ++k)
+            if (!chosen[k] && g.nodes[order[k]].values.size() >= 10) {
+                chosen[k] = true;
+                ++count;
+            }
+        const size_t rest = size_t(kMaxBoxes) - count;
+        for (size_t j = 1; j <= rest; ++j) chosen[j * (order.size() - 1) / (rest + 1)] = true;
         for (size_t k = 0; k < order.size(); ++k)
-            if (r.perNode[order[k]].outlier || size_t(std::fmod(double(k), stride)) == 0) keep.push_back(order[k]);
+            if (chosen[k]) keep.push_back(order[k]);
     }
     QVector<charts::Box> boxes;
     for (size_t i : keep) {
-        charts::Box b = charts::boxOf(g.nodes[i].node.left(14), g.nodes[i].values);
+        // Categories are told apart by their label, so a shortened name keeps both ends.
+        const QString& name = g.nodes[i].node;
+        const QString label = name.size() <= 20 ? name : name.left(8) + QStringLiteral("…") + name.right(10);
+        charts::Box b = charts::boxOf(label, g.nodes[i].values);
         b.highlighted = r.perNode[i].outlier;
         boxes << b;
     }
@@ -72,8 +92,9 @@ FleetPage::FleetPage(AppContext* context, QWidget* parent) : Page(context, paren
     metric_->setMinimumContentsLength(24);
     groupBy_ = new QComboBox;
     groupBy_->setEditable(true);
-    groupBy_->addItems({QString(), QStringLiteral("zone"), QStringLiteral("sending_zone"), QStringLiteral("region")});
-    groupBy_->setToolTip(tr("Label to group nodes by; empty groups them by instance type"));
+    groupBy_->addItems({QString(), QStringLiteral("zone"), QStringLiteral("region"), QStringLiteral("vm_lifespan")});
+    groupBy_->setToolTip(tr("Split each instance type further by this label (zone, region or any label); "
+                            "empty groups by instance type only"));
     stealThreshold_ = new QDoubleSpinBox;
     stealThreshold_->setRange(0.01, 100);
     stealThreshold_->setValue(5);
@@ -89,16 +110,27 @@ FleetPage::FleetPage(AppContext* context, QWidget* parent) : Page(context, paren
     controls->addWidget(stealThreshold_);
     controls->addWidget(refreshButton);
     controls->addStretch();
-    controls->addWidget(new QLabel(tr("Group:")));
-    controls->addWidget(group_);
 
     cards_ = new QLabel;
     cards_->setWordWrap(true);
     cards_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    cards_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    histogramChart_ = charts::makeChart(tr("Node means"));
+    ecdfChart_ = charts::makeChart(tr("Node means, cumulative"));
+    auto* distribution = new QSplitter(Qt::Horizontal);
+    distribution->addWidget(charts::makeView(histogramChart_));
+    distribution->addWidget(charts::makeView(ecdfChart_));
+    distribution->setSizes({3000, 2000});  // scaled to the real width when first shown
+    driftChart_ = charts::makeChart(tr("Drift of long-lived nodes"));
     boxChart_ = charts::makeChart(tr("Runs per node"));
-    auto* boxView = charts::makeView(boxChart_);
+    auto* boxPage = new QWidget;
+    auto* boxLayout = new QVBoxLayout(boxPage);
+    auto* groupRow = new QHBoxLayout;
+    groupRow->addWidget(new QLabel(tr("Group:")));
+    groupRow->addWidget(group_, 1);
+    boxLayout->addLayout(groupRow);
+    boxLayout->addWidget(charts::makeView(boxChart_), 1);
     stealChart_ = charts::makeChart(tr("CPU steal time"));
-    auto* stealView = charts::makeView(stealChart_);
 
     calFrom_ = new QComboBox;
     calTo_ = new QComboBox;
@@ -126,14 +158,16 @@ FleetPage::FleetPage(AppContext* context, QWidget* parent) : Page(context, paren
     calForm->addRow(tr("Plan for CPU utilisation:"), calTarget_);
     calForm->addRow(calButton, calibrationResult_);
 
-    auto* chartsSplit = new QSplitter(Qt::Vertical);
-    chartsSplit->addWidget(boxView);
-    chartsSplit->addWidget(stealView);
-    chartsSplit->addWidget(calBox);
+    tabs_ = new QTabWidget;
+    tabs_->addTab(distribution, tr("Distribution of nodes"));
+    tabs_->addTab(charts::makeView(driftChart_), tr("Drift over time"));
+    tabs_->addTab(boxPage, tr("Runs per node"));
+    tabs_->addTab(charts::makeView(stealChart_), tr("Steal time"));
+    tabs_->addTab(calBox, tr("Calibration"));
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(cards_);
-    layout->addWidget(chartsSplit, 1);
+    layout->addWidget(tabs_, 1);
 
     connect(refreshButton, &QPushButton::clicked, this, &FleetPage::refresh);
     connect(metric_, &QComboBox::currentIndexChanged, this, &FleetPage::refresh);
@@ -143,6 +177,7 @@ FleetPage::FleetPage(AppContext* context, QWidget* parent) : Page(context, paren
     connect(context, &AppContext::datasetsChanged, this, &FleetPage::activated);
     connect(context, &AppContext::catalogChanged, this, &FleetPage::fillPickers);
     charts::showMessage(boxChart_, tr("Pick a metric measured on several nodes"));
+    charts::showMessage(histogramChart_, tr("Pick a metric measured on several nodes"));
     charts::showMessage(stealChart_, tr("No cpu.steal_pct series yet"));
 }
 
@@ -163,7 +198,9 @@ void FleetPage::fillPickers()
         const QString current = metric_->currentText();
         metric_->clear();
         metric_->addItems(analysis::availableMetrics(*ws));
-        if (metric_->findText(current) >= 0) metric_->setCurrentText(current);
+        // First visit: the CPU benchmark, the metric fleets are most often compared on.
+        const QString wanted = current.isEmpty() ? QStringLiteral("cpu.events_per_s") : current;
+        if (metric_->findText(wanted) >= 0) metric_->setCurrentText(wanted);
     }
     for (QComboBox* box : {calFrom_, calTo_}) {
         const QString current = box->currentText();
@@ -182,20 +219,17 @@ void FleetPage::refresh()
     noisy::Options stealOptions;
     stealOptions.thresholdPct = stealThreshold_->value();
     const int generation = ++generation_;
-    charts::showMessage(boxChart_, tr("Computing…"));
+    for (QChart* c : {boxChart_, histogramChart_, ecdfChart_, driftChart_}) charts::showMessage(c, tr("Computing…"));
     context()->tasks()->run(
         tr("Fleet homogeneity"),
         [ws, metric, label, stealOptions](TaskControl&) {
             auto view = std::make_shared<FleetView>();
             analysis::Filter filter;
             filter.metric = metric;
-            view->groups = analysis::loadNodeGroups(*ws, filter, label);
-            for (const auto& g : view->groups) {
-                homogeneity::Result r = homogeneity::analyze(g.nodes);
-                r.metric = metric;
-                r.group = g.group;
-                view->results.push_back(std::move(r));
-            }
+            view->fleet = analysis::analyzeFleet(*ws, filter, label);
+            QStringList credits;
+            for (const analysis::DataLicence& l : analysis::dataLicences(*ws)) credits << l.text();
+            view->credits = credits.join(QStringLiteral("; "));
             view->steal = analysis::loadStealSeries(*ws, {});
             view->episodes = noisy::detect(view->steal, stealOptions);
             return QVariant::fromValue(view);
@@ -206,8 +240,16 @@ void FleetPage::refresh()
             {
                 QSignalBlocker block(group_);
                 group_->clear();
-                for (const auto& g : view_->groups) group_->addItem(g.group);
+                for (const auto& g : view_->fleet.groups) group_->addItem(g.group.group);
             }
+            QString cards = view_->fleet.groups.empty() ? tr("No measurements of this metric.")
+                                                         : fleetCardsHtml(view_->fleet, view_->episodes);
+            if (!view_->credits.isEmpty())
+                cards += tr("<br><small>Data: %1</small>").arg(view_->credits.toHtmlEscaped());
+            cards_->setText(cards);
+            charts::fillNodeMeanHistogram(histogramChart_, view_->fleet);
+            charts::fillNodeMeanEcdf(ecdfChart_, view_->fleet);
+            charts::fillNodeDrift(driftChart_, view_->fleet);
             showGroup(0);
             if (view_->steal.empty()) {
                 charts::showMessage(stealChart_, tr("No cpu.steal_pct series imported (sysstat, Prometheus node_exporter)"));
@@ -230,29 +272,14 @@ void FleetPage::refresh()
 
 void FleetPage::showGroup(int index)
 {
-    if (!view_ || index < 0 || size_t(index) >= view_->groups.size()) {
+    if (!view_ || index < 0 || size_t(index) >= view_->fleet.groups.size()) {
         cards_->setText(tr("No measurements of this metric."));
         charts::showMessage(boxChart_, tr("No measurements of this metric"));
         return;
     }
-    const auto& g = view_->groups[size_t(index)];
-    const auto& r = view_->results[size_t(index)];
-    const auto& e = view_->episodes;
-    const auto counted = [](int n, const QString& one, const QString& many) {
-        return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
-    };
-    QString text = tr("<b>%1</b> · %2, %3 · between-node CV <b>%4</b> · within-node CV %5 · "
-                      "p10 %6 · p90 %7 (p90/p10 %8) · outliers %9 (|modified z| &gt; %10) · speed factor lognormal σ %11")
-                       .arg(g.group.toHtmlEscaped(), counted(r.nodes, tr("node"), tr("nodes")),
-                            counted(r.runs, tr("run"), tr("runs")))
-                       .arg(number(r.betweenNodeCv), number(r.withinNodeCv),
-                            number(r.p10, 5), number(r.p90, 5), number(r.p90OverP10), QString::number(r.outliers),
-                            QString::number(r.outlierThreshold), number(r.speedFactor.sigma));
-    if (e.series > 0)
-        text += tr("<br>Steal ≥ %1 %: %2 episodes in %3 h, %4 per hour, mean %5 s, speed during an episode ×%6")
-                    .arg(e.thresholdPct).arg(e.episodes).arg(number(e.observedHours), number(e.episodesPerHour),
-                                                             number(e.meanDurationS), number(e.slowdown));
-    cards_->setText(text);
+    const auto& a = view_->fleet.groups[size_t(index)];
+    const auto& g = a.group;
+    const auto& r = a.result;
     if (r.nodes < 2) {
         // One node has no siblings to compare with: a lone box would look like a verdict.
         charts::showMessage(boxChart_, tr("%1 has runs from one node only (group %2). Import runs from two or more "
@@ -263,9 +290,10 @@ void FleetPage::showGroup(int index)
     }
     const auto boxes = boxesOf(g, r);
     charts::setBoxPlots(boxChart_, boxes, r.metric, tr("outlier nodes"));
-    boxChart_->setTitle(boxes.size() < int(g.nodes.size()) ? tr("Runs per node (%1 of %2 nodes, outliers always shown)")
-                                                                 .arg(boxes.size()).arg(g.nodes.size())
-                                                           : tr("Runs per node"));
+    boxChart_->setTitle(boxes.size() < int(g.nodes.size()) ? tr("Runs per node of %1 (%2 of %3 nodes: the slowest, the fastest, "
+                                                                  "those with ten or more runs and evenly spaced others)")
+                                                                 .arg(g.group).arg(boxes.size()).arg(g.nodes.size())
+                                                           : tr("Runs per node of %1").arg(g.group));
 }
 
 void FleetPage::calibrate()

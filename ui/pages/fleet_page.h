@@ -6,15 +6,17 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QSpinBox;
+class QTabWidget;
 
 namespace headroom {
 
 struct FleetView;
 
-// How alike the nodes of an instance type are: a box plot per node with outliers highlighted,
-// CV and p10/p90 cards, the steal-time chart with the episode threshold, and the calibration
-// panel (service demand from monitoring, projected onto another instance type). Computed by
-// model/analysis off the GUI thread.
+// How alike the nodes of each instance type are, for one metric: cards with the between- and
+// within-node CV and the population verdict per group; the node means of all groups side by
+// side (histogram and ECDF, readable for thousands of nodes); drift of long-lived nodes over
+// time; a box plot per node of one group; the steal-time chart; and the calibration panel.
+// Computed by model/analysis (analyzeFleet, the same call the report makes) off the GUI thread.
 class FleetPage : public Page {
     Q_OBJECT
 public:
@@ -28,6 +30,8 @@ public:
     QComboBox* groupBy() const { return groupBy_; }
     QLabel* cards() const { return cards_; }
     QChart* runsChart() const { return boxChart_; }
+    QChart* histogramChart() const { return histogramChart_; }
+    QChart* driftChart() const { return driftChart_; }
     QLabel* calibrationResult() const { return calibrationResult_; }
 
 signals:
@@ -45,6 +49,10 @@ private:
     QDoubleSpinBox* stealThreshold_;
     QComboBox* group_;
     QLabel* cards_;
+    QTabWidget* tabs_;
+    QChart* histogramChart_;
+    QChart* ecdfChart_;
+    QChart* driftChart_;
     QChart* boxChart_;
     QChart* stealChart_;
     QComboBox* calFrom_;

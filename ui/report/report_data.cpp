@@ -11,7 +11,6 @@
 #include "store/workspace.h"
 
 #include <QSqlQuery>
-#include <map>
 
 namespace headroom::report {
 
@@ -20,41 +19,6 @@ namespace {
 void checkCancel(const ReportRequest& request)
 {
     if (request.cancel && request.cancel->load()) throw Cancelled();
-}
-
-// Benchmark measurements grouped by instance type and metric, kept where at least two nodes
-// ran the metric, so the homogeneity model has something to compare. Largest groups first.
-std::vector<FleetGroup> fleetGroups(const Workspace& ws)
-{
-    QSqlQuery q = sql::exec(ws.database(), QStringLiteral(
-        "SELECT d.instance_type_key AS grp, m.metric, "
-        "       COALESCE(m.unit, ''), COALESCE(NULLIF(m.node, ''), NULLIF(d.node, ''), d.name) AS node, m.value "
-        "FROM measurement m JOIN dataset d ON d.id = m.dataset_id "
-        // Nodes are only comparable within one instance type; unlabelled datasets may be any machine.
-        "WHERE COALESCE(d.instance_type_key, '') <> '' ORDER BY grp, m.metric, node, m.id"));
-    std::map<std::pair<QString, QString>, FleetGroup> groups;
-    std::map<std::pair<QString, QString>, std::map<QString, std::vector<double>>> values;
-    while (q.next()) {
-        const auto key = std::make_pair(q.value(0).toString(), q.value(1).toString());
-        FleetGroup& g = groups[key];
-        g.instanceType = key.first;
-        g.metric = key.second;
-        g.unit = q.value(2).toString();
-        values[key][q.value(3).toString()].push_back(q.value(4).toDouble());
-    }
-    std::vector<FleetGroup> out;
-    for (auto& [key, g] : groups) {
-        const auto& nodes = values[key];
-        if (nodes.size() < 2) continue;
-        for (const auto& [node, v] : nodes) g.runs.push_back(homogeneity::NodeRuns{node, v});
-        g.result = homogeneity::analyze(g.runs);
-        g.result.metric = g.metric;
-        g.result.group = g.instanceType;
-        out.push_back(std::move(g));
-    }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const FleetGroup& a, const FleetGroup& b) { return a.result.nodes > b.result.nodes; });
-    return out;
 }
 
 // The same inputs, in the same (insertion) order, as `headroom analyze quality`, so the report's
@@ -120,7 +84,8 @@ ReportData gatherReportData(const Workspace& ws, const ReportRequest& request)
     }
 
     data.datasets = listDatasets(ws);
-    data.fleet = fleetGroups(ws);
+    data.fleet = analysis::analyzeFleetMetrics(ws, request.cancel);
+    data.licences = analysis::dataLicences(ws);
     checkCancel(request);
     data.quality = qualityOf(ws, &data.qualitySeries);
     // Measured phases only: the scenario's own settings and the catalog defaults are shown beside them.

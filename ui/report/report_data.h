@@ -1,5 +1,7 @@
 #pragma once
+#include "analysis/data_licences.h"
 #include "analysis/data_quality.h"
+#include "analysis/fleet_analysis.h"
 #include "analysis/homogeneity.h"
 #include "analysis/lead_time.h"
 #include "catalog/catalog.h"
@@ -35,15 +37,6 @@ struct ReportRequest {
     std::function<void(double fraction)> progress;
 };
 
-// Benchmark runs of one metric on several nodes of one instance type.
-struct FleetGroup {
-    QString instanceType;                       // "provider/name", or the dataset's label
-    QString metric;
-    QString unit;
-    std::vector<homogeneity::NodeRuns> runs;
-    homogeneity::Result result;
-};
-
 struct ReportData {
     QString scenarioPath;
     QString workspacePath;
@@ -64,7 +57,10 @@ struct ReportData {
 
     Catalog catalog;
     QVector<DatasetSummary> datasets;
-    std::vector<FleetGroup> fleet;
+    // Per metric measured on two or more nodes of a group: analysis::analyzeFleetMetrics, the
+    // same model call (analyzeFleet) the Fleet page makes, so both show the same figures.
+    std::vector<analysis::FleetAnalysis> fleet;
+    std::vector<analysis::DataLicence> licences;  // attribution that travels with the data
     quality::Report quality;
     int qualitySeries = 0;
     // Phase durations of the workspace's imported scale-out events (Kubernetes events, boot

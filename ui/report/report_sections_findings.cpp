@@ -1,23 +1,21 @@
+#include "charts/fleet_charts.h"
 #include "charts/report_charts.h"
 #include "report_format.h"
 #include "report_sections.h"
 
 #include <cmath>
+#include <memory>
 
 namespace headroom::report {
 
 namespace {
 
-constexpr int kMaxFleetGroups = 4;
+constexpr int kMaxFleetMetrics = 3;
+constexpr int kMaxNodeRows = 30;
 constexpr int kMaxFindings = 60;
 
 QString cvText(double cv) { return std::isnan(cv) ? QObject::tr("n/a") : fmt::percent(cv, 1); }
 
-QString valueText(double v, const QString& unit)
-{
-    const int decimals = std::abs(v) >= 1000 ? 0 : (std::abs(v) >= 10 ? 1 : 3);
-    return fmt::grouped(v, decimals) + (unit.isEmpty() ? QString() : QStringLiteral(" ") + unit);
-}
 
 }  // namespace
 
@@ -32,47 +30,50 @@ void addFleetFindings(Content& c, const ReportData& d)
                     .arg(fmt::num(d.scenario.doc.cluster.speedCv, 3)));
         return;
     }
-    para(c, QObject::tr("For each instance type and metric measured on several nodes: the spread between nodes "
-                        "(coefficient of variation of the node means), the run-to-run spread on one node, and nodes "
-                        "whose modified z-score 0.6745·(x − median)/MAD exceeds %1 (outliers, in red). %2 groups found; "
+    para(c, QObject::tr("For each metric measured on several nodes of one instance type, the same figures and charts as "
+                        "the Fleet page (one model call): the spread between nodes (coefficient of variation of the node "
+                        "means), the run-to-run spread on one node, nodes whose modified z-score 0.6745·(x − median)/MAD "
+                        "exceeds %1 (outliers), whether the nodes form more than one population (normal mixtures compared "
+                        "by BIC, overlapping components merged), and the drift of long-lived nodes. %2 metric(s) found; "
                         "the %3 with most nodes are shown.")
-                .arg(fmt::num(d.fleet.front().result.outlierThreshold, 1))
+                .arg(fmt::num(d.fleet.front().groups.front().result.outlierThreshold, 1))
                 .arg(d.fleet.size())
-                .arg(std::min<int>(kMaxFleetGroups, int(d.fleet.size()))));
-    for (int i = 0; i < std::min<int>(kMaxFleetGroups, int(d.fleet.size())); ++i) {
-        const FleetGroup& g = d.fleet[i];
-        const homogeneity::Result& r = g.result;
-        const QString groupName = g.instanceType.isEmpty() ? QObject::tr("(no instance type)") : g.instanceType;
-        heading(c, QStringLiteral("%1 · %2").arg(groupName, g.metric), 2);
-        para(c, QObject::tr("%1 nodes, %2 runs. Between-node CV <b>%3</b>, within-node CV %4, p90/p10 of the node "
-                            "means %5, %6 outlier node(s). Speed factor for the simulator: lognormal, mean 1, CV %7.")
-                    .arg(r.nodes)
-                    .arg(r.runs)
-                    .arg(cvText(r.betweenNodeCv), cvText(r.withinNodeCv), fmt::num(r.p90OverP10, 3))
-                    .arg(r.outliers)
-                    .arg(cvText(r.betweenNodeCv)));
-        QVector<charts::NodeBox> boxes;
-        for (const auto& runs : g.runs) {
-            bool outlier = false;
-            for (const auto& n : r.perNode)
-                if (n.node == runs.node) outlier = n.outlier;
-            boxes << charts::NodeBox{runs.node, runs.values, outlier};
-        }
-        const QString title = QStringLiteral("%1 · %2").arg(groupName, g.metric);
-        const QString unit = g.unit;
-        chart(c, [boxes, title, unit] { return charts::nodeBoxPlot(title, boxes, unit); }, 200,
-              QObject::tr("One box per node: whiskers at the lowest and highest run, box from the first to the third "
-                          "quartile, line at the median."));
+                .arg(std::min<int>(kMaxFleetMetrics, int(d.fleet.size()))));
+    if (!d.scenario.nodeSpeedSource.isEmpty())
+        para(c, QObject::tr("The simulation draws each node's speed factor from the measured nodes: %1.").arg(fmt::esc(d.scenario.nodeSpeedSource)));
+    for (int i = 0; i < std::min<int>(kMaxFleetMetrics, int(d.fleet.size())); ++i) {
+        auto fleet = std::make_shared<analysis::FleetAnalysis>(d.fleet[size_t(i)]);
+        heading(c, fleet->metric, 2);
         Table t;
-        t.headers = {QObject::tr("Node"), QObject::tr("Runs"), QObject::tr("Mean"), QObject::tr("CV"),
-                     QObject::tr("Min"), QObject::tr("Max"), QObject::tr("Robust z"), QObject::tr("Outlier")};
-        t.widths = {2, 0.6, 1.3, 0.8, 1.2, 1.2, 0.9, 0.8};
-        t.numeric = {false, true, true, true, true, true, true, false};
-        for (const auto& n : r.perNode)
-            t.rows << QStringList{n.node, QString::number(n.count), valueText(n.mean, g.unit), cvText(n.cv),
-                                  valueText(n.min, g.unit), valueText(n.max, g.unit), fmt::num(n.robustZ, 2),
-                                  n.outlier ? QObject::tr("yes") : QString()};
+        t.headers = {QObject::tr("Group"), QObject::tr("Nodes"), QObject::tr("Runs"), QObject::tr("Between-node CV"),
+                     QObject::tr("Within-node CV"), QObject::tr("p90/p10"), QObject::tr("Outliers"), QObject::tr("Populations")};
+        t.widths = {1.8, 0.7, 0.8, 1.1, 1.1, 0.8, 0.8, 1.2};
+        t.numeric = {false, true, true, true, true, true, true, true};
+        for (const auto& g : fleet->groups)
+            t.rows << QStringList{g.group.group, QString::number(g.result.nodes), QString::number(g.result.runs),
+                                  cvText(g.result.betweenNodeCv), cvText(g.result.withinNodeCv), fmt::num(g.result.p90OverP10, 3),
+                                  QString::number(g.result.outliers), QString::number(g.populations.count)};
         table(c, std::move(t));
+        for (const auto& g : fleet->groups)
+            para(c, QStringLiteral("<b>%1</b>: %2").arg(fmt::esc(g.group.group), fmt::esc(g.populations.verdict)));
+        chart(c, [fleet] { return charts::nodeMeanHistogram(*fleet); }, 200,
+              QObject::tr("Share of each group's nodes per bin of their mean; bins shared by all groups."));
+        bool drift = false;
+        for (const auto& g : fleet->groups) drift |= !g.drift.empty();
+        if (drift)
+            chart(c, [fleet] { return charts::nodeDrift(*fleet); }, 180,
+                  QObject::tr("Each run of a long-lived node, as % from that node's own mean, over time."));
+        for (const auto& g : fleet->groups) {
+            if (g.result.nodes > kMaxNodeRows) continue;  // thousands of rows belong in the --json output
+            QVector<charts::NodeBox> boxes;
+            for (size_t k = 0; k < g.group.nodes.size(); ++k)
+                boxes << charts::NodeBox{g.group.nodes[k].node, g.group.nodes[k].values, g.result.perNode[k].outlier};
+            const QString title = QStringLiteral("%1 · %2").arg(g.group.group, fleet->metric);
+            const QString unit = fleet->unit;
+            chart(c, [boxes, title, unit] { return charts::nodeBoxPlot(title, boxes, unit); }, 200,
+                  QObject::tr("One box per node: whiskers at the lowest and highest run, box from the first to the third "
+                              "quartile, line at the median."));
+        }
     }
 }
 

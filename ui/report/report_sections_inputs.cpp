@@ -133,6 +133,12 @@ void addDatasetTable(Content& c, const ReportData& d)
         t.caption = QObject::tr("Imported from: %1").arg(sorted.join(QStringLiteral("; ")));
     }
     table(c, std::move(t));
+    // Licences that require attribution wherever the data is shown.
+    for (const analysis::DataLicence& l : d.licences) {
+        QStringList ids;
+        for (qint64 id : l.datasetIds) ids << QString::number(id);
+        para(c, QObject::tr("Datasets %1: %2").arg(ids.join(QStringLiteral(", ")), fmt::esc(l.text())));
+    }
 }
 
 void addCatalogTables(Content& c, const ReportData& d)
