@@ -154,39 +154,71 @@ UslInputs loadUslPoints(const Workspace& ws, const Filter& filter, const QMap<qi
     const QString metric = filter.metric.isEmpty() ? QStringLiteral("http.requests_per_s") : filter.metric;
     QVariantList binds{metric};
     const QString where = datasetConditions(filter, binds);
-    QSqlQuery q = run(ws, QStringLiteral("SELECT d.id, d.name, d.labels, d.metrics, "
-                                         " (SELECT sum(m.value) FROM measurement m WHERE m.dataset_id = d.id AND m.metric = ?) "
-                                         "FROM dataset d WHERE 1=1") + where + QStringLiteral(" ORDER BY d.id"),
+    binds.prepend(metric);  // the EXISTS below comes first in the statement
+    QSqlQuery q = run(ws, QStringLiteral("SELECT d.id, d.name, d.labels, d.metrics FROM dataset d WHERE "
+                                         "(EXISTS (SELECT 1 FROM measurement m WHERE m.dataset_id = d.id AND m.metric = ?) "
+                                         "OR json_extract(d.metrics, '$.\"' || ? || '\"') IS NOT NULL)") +
+                              where + QStringLiteral(" ORDER BY d.id"),
                       binds);
     UslInputs out;
     QSqlQuery vus = sql::prepare(ws.database(), QStringLiteral(
         "SELECT max(value) FROM measurement WHERE dataset_id = ? AND "
         "(metric LIKE 'k6.vus_max%' OR metric = 'http.users' OR metric = 'http.vus')"));
+    QSqlQuery values = sql::prepare(ws.database(), QStringLiteral(
+        "SELECT value, labels FROM measurement WHERE dataset_id = ? AND metric = ? ORDER BY id"));
     while (q.next()) {
         const qint64 id = q.value(0).toLongLong();
         const QString name = q.value(1).toString();
         const QJsonObject labels = parseLabels(q.value(2));
         const QJsonObject headline = parseLabels(q.value(3));
-        std::optional<double> x = numberOf(headline.value(metric));
-        if (!x && !q.value(4).isNull()) x = q.value(4).toDouble();
-        if (!x) continue;  // not a load test of this metric
-        std::optional<double> n;
-        if (explicitN.contains(id)) n = explicitN.value(id);
-        for (const char* key : {"concurrency", "connections", "vus", "users", "clients", "threads"}) {
-            if (n) break;
-            n = numberOf(labels.value(QLatin1String(key)));
+        // One point per run: a file with several runs (a thread sweep, wrk run again and again,
+        // fio groups that ran one after another) has no headline and its runs are never pooled.
+        // Within a run, per-job or per-stream throughputs add up, as the headline would.
+        struct RunPoint {
+            double x = 0;
+            QJsonObject labels;
+        };
+        QMap<QString, RunPoint> runs;
+        if (const auto x = numberOf(headline.value(metric))) {
+            runs.insert(QString(), {*x, {}});
+        } else {
+            values.bindValue(0, id);
+            values.bindValue(1, metric);
+            sql::execPrepared(values);
+            while (values.next()) {
+                const QJsonObject row = parseLabels(values.value(1));
+                QString key;
+                if (row.contains(QStringLiteral("run"))) key = QStringLiteral("run ") + row.value(QStringLiteral("run")).toVariant().toString();
+                else if (row.contains(QStringLiteral("groupid"))) key = QStringLiteral("group ") + row.value(QStringLiteral("groupid")).toVariant().toString();
+                RunPoint& p = runs[key];
+                p.x += values.value(0).toDouble();
+                if (p.labels.isEmpty()) p.labels = row;
+            }
         }
-        if (!n) {
-            vus.bindValue(0, id);
-            sql::execPrepared(vus);
-            if (vus.next() && !vus.value(0).isNull()) n = vus.value(0).toDouble();
+        if (runs.isEmpty()) continue;  // not a load test of this metric
+        for (auto it = runs.cbegin(); it != runs.cend(); ++it) {
+            const QString what = it.key().isEmpty() ? QString() : QStringLiteral(", %1").arg(it.key());
+            std::optional<double> n;
+            if (explicitN.contains(id) && runs.size() == 1) n = explicitN.value(id);
+            for (const QJsonObject* source : {&it->labels, &labels})
+                for (const char* key : {"concurrency", "connections", "vus", "users", "clients", "threads"}) {
+                    if (n) break;
+                    n = numberOf(source->value(QLatin1String(key)));
+                }
+            if (!n && runs.size() == 1) {
+                vus.bindValue(0, id);
+                sql::execPrepared(vus);
+                if (vus.next() && !vus.value(0).isNull()) n = vus.value(0).toDouble();
+            }
+            if (!n) {
+                out.skipped << (runs.size() == 1
+                                    ? QStringLiteral("dataset %1 (%2): no concurrency label; give it with --n %1=N").arg(id).arg(name)
+                                    : QStringLiteral("dataset %1 (%2%3): no concurrency label on the run").arg(id).arg(name, what));
+                continue;
+            }
+            out.points.push_back({*n, it->x});
+            out.datasetIds.push_back(id);
         }
-        if (!n) {
-            out.skipped << QStringLiteral("dataset %1 (%2): no concurrency label; give it with --n %1=N").arg(id).arg(name);
-            continue;
-        }
-        out.points.push_back({*n, *x});
-        out.datasetIds.push_back(id);
     }
     return out;
 }

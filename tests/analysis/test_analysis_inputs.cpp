@@ -159,6 +159,24 @@ TEST(AnalysisInputs, UslPointsFromLoadTestsAtSeveralConcurrencies)
     EXPECT_DOUBLE_EQ(in.points[4].n, 108);
 }
 
+// A real README that holds wrk run five times at 200 connections: five points at N = 200, each
+// with its own run's throughput, never one point of the five added up (450,111 requests/s).
+TEST(AnalysisInputs, UslPointsKeepEachRunOfAMultiRunFile)
+{
+    test::TempWorkspace tw;
+    ImportRequest req;
+    req.path = QStringLiteral(HEADROOM_TESTS_DIR "/import/real/wrk/noear_javalin_jetty_README.txt");
+    importFile(tw.ws(), req);
+    const auto in = analysis::loadUslPoints(tw.ws(), {});
+    ASSERT_EQ(in.points.size(), 5u);
+    const double printed[] = {83082.41, 90518.74, 93025.23, 91509.78, 91955.21};
+    for (std::size_t i = 0; i < 5; ++i) {
+        EXPECT_DOUBLE_EQ(in.points[i].n, 200);
+        EXPECT_DOUBLE_EQ(in.points[i].x, printed[i]);
+    }
+    EXPECT_TRUE(in.skipped.isEmpty());
+}
+
 TEST(AnalysisInputs, QualityInputsKeepArrivalOrder)
 {
     test::TempWorkspace tw;
