@@ -147,7 +147,10 @@ Scenario ServiceCalibration::apply(const Scenario& base, double rateRps) const
         const double sd = cpuShape->cv * (appCpuMeanMs > 0 ? appCpuMeanMs : cpuShape->mean);
         s.service.cpuMs = fromShape(cpuShape->family, cpuMean, sd / cpuMean);
     } else {
-        s.service.cpuMs = base.service.cpuMs.scaled(cpuMean / std::max(1e-12, meanOf(base.service.cpuMs)));
+        // Same shape, every value scaled (Distribution::scaled lives in the scenario library).
+        const double factor = cpuMean / std::max(1e-12, meanOf(base.service.cpuMs));
+        s.service.cpuMs.mean *= factor;
+        for (double& v : s.service.cpuMs.values) v *= factor;
     }
     if (ioShape) s.service.io = IoSpec{1, fromShape(ioShape->family, ioShape->mean, ioShape->cv)};
     else if (cpuShape && cpuShape->samples > 0 && appCpuMeanMs > 0) s.service.io.reset();  // measured: no wait

@@ -118,17 +118,20 @@ PercentileFit fitShiftedLognormal(double meanMs, double p50Ms, double pHighMs, d
                                                "(mean %2, p50 %3, p%1 %4 ms)")
                                     .arg(pHigh * 100).arg(meanMs).arg(p50Ms).arg(pHighMs));
     const double z = stats::normalQuantile(pHigh);
-    // With X = shift + e^(mu + sigma Z): (pHigh − p50)/(mean − p50) = (e^(sigma z) − 1)/(e^(sigma²/2) − 1),
-    // which falls as sigma grows on (0, 2z); bisect there.
+    // With X = shift + e^(mu + sigma Z): (pHigh − p50)/(mean − p50) = (e^(sigma z) − 1)/(e^(sigma²/2) − 1).
+    // That ratio falls from infinity as sigma grows, but not monotonically over (0, 2z): walk up
+    // in small steps to the first crossing (the lightest tail that fits) and bisect inside it.
     const double target = (pHighMs - p50Ms) / (meanMs - p50Ms);
     auto ratio = [&](double s) { return std::expm1(s * z) / std::expm1(s * s / 2); };
-    double lo = 1e-4, hi = 2 * z - 1e-4;
     PercentileFit f;
-    double sigma;
-    if (ratio(hi) > target) {
-        sigma = hi;  // heavier than any shifted lognormal: take the heaviest
-    } else {
-        for (int i = 0; i < 200; ++i) {
+    double lo = 1e-4, hi = lo;
+    while (hi < 2 * z && ratio(hi) > target) {
+        lo = hi;
+        hi += 0.01;
+    }
+    double sigma = std::min(hi, 2 * z);
+    if (hi < 2 * z) {
+        for (int i = 0; i < 100; ++i) {
             const double mid = (lo + hi) / 2;
             (ratio(mid) > target ? lo : hi) = mid;
         }
