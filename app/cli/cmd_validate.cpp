@@ -5,6 +5,7 @@
 #include "analysis/calibration_evidence.h"
 #include "analysis/validation.h"
 #include "analysis/validation_simulated.h"
+#include "analysis/validation_text.h"
 #include "catalog/catalog.h"
 #include "core/errors.h"
 #include "scenario/resolved_scenario.h"
@@ -22,22 +23,8 @@ namespace {
 
 QString calibrationText(const validation::ValidationResult& r)
 {
-    const calibration::ServiceCalibration& c = r.calibration;
-    QString out = QStringLiteral("Calibration (from dataset %1, %2 requests/s):\n").arg(c.calibrationDataset).arg(c.calibrationRateRps, 0, 'f', 1);
-    if (c.demand) {
-        out += QStringLiteral("  CPU per request (utilisation law): ");
-        QStringList pts;
-        for (const auto& p : c.demand->points) pts << QStringLiteral("%1 ms at %2/s").arg(p.demandMs, 0, 'f', 3).arg(p.rateRps, 0, 'f', 1);
-        out += pts.join(QStringLiteral(", ")) + QLatin1Char('\n');
-        out += QStringLiteral("  fitted %1 (%2, RMSE %3 ms)\n").arg(c.demand->formula(), c.demand->kindName()).arg(c.demand->rmseMs, 0, 'f', 3);
-    }
-    if (c.cpuShape) out += QStringLiteral("  CPU time shape: %1, CV %2. %3\n").arg(c.cpuShape->family).arg(c.cpuShape->cv, 0, 'f', 2).arg(c.cpuShape->goodness);
-    if (c.ioShape)
-        out += QStringLiteral("  worker held off CPU: %1 ms mean, %2, CV %3\n").arg(c.ioShape->mean, 0, 'f', 2).arg(c.ioShape->family)
-                   .arg(c.ioShape->cv, 0, 'f', 2);
-    if (c.appCpuMeanMs > 0 && c.demand) out += QStringLiteral("  server's own CPU around the app: %1 ms per request\n").arg(c.overheadMs, 0, 'f', 3);
-    out += QStringLiteral("  fixed delay (holds no worker): %1 ms, %2\n").arg(c.fixedDelayMs, 0, 'f', 2).arg(c.fixedDelaySource);
-    for (const QString& n : c.notes) out += QStringLiteral("  note: %1\n").arg(n);
+    QString out = QStringLiteral("Calibration:\n");
+    for (const QString& line : validation::calibrationLines(r.calibration)) out += QStringLiteral("  %1\n").arg(line);
     return out;
 }
 

@@ -54,6 +54,8 @@ def main():
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
 
+    # Stopped from outside: leave through the finally below, which stops the server.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     port = free_port()
     env = dict(os.environ, BURN_MEAN_MS=str(a.burn_ms), BURN_CV=str(a.burn_cv), DB_MEAN_MS=str(a.db_ms),
                DB_CV=str(a.db_cv))
