@@ -103,6 +103,10 @@ std::vector<LevelEvidence> loadLevels(const Workspace& ws, const std::vector<qin
             e.demandMs = d.pooledMs;
             e.cpuUtilPct = d.meanUtilPct;
         }
+        for (const char* metric : {"cpu.other_processes_pct", "cpu.steal_pct"}) {
+            const std::vector<double> v = valuesOf(seriesOf(ws, id, QLatin1String(metric)));
+            if (!v.empty()) e.otherCpuPct += stats::mean(v);
+        }
         out.push_back(std::move(e));
     }
     std::sort(out.begin(), out.end(), [](const LevelEvidence& a, const LevelEvidence& b) { return a.rateRps < b.rateRps; });
@@ -122,7 +126,8 @@ QJsonObject LevelEvidence::toJson() const
                                                                   {QStringLiteral("p95"), num(latency.p95)},
                                                                   {QStringLiteral("p99"), num(latency.p99)}}},
                        {QStringLiteral("demand_ms"), demandMs ? QJsonValue(*demandMs) : QJsonValue()},
-                       {QStringLiteral("cpu_util_pct"), cpuUtilPct}};
+                       {QStringLiteral("cpu_util_pct"), cpuUtilPct},
+                       {QStringLiteral("other_cpu_pct"), otherCpuPct}};
 }
 
 }  // namespace headroom::calibration

@@ -29,9 +29,12 @@ struct LevelEvidence {
     // Utilisation law on the CPU reading of this level: busy vCPU-seconds ÷ requests served.
     std::optional<double> demandMs;
     double cpuUtilPct = 0;           // mean utilisation of that reading
+    // What other processes (cpu.other_processes_pct) or a hypervisor (cpu.steal_pct) took of the
+    // server's CPU during the run, mean percent; above a few percent the server was not alone.
+    double otherCpuPct = 0;
 
     // {"dataset","name","rate_rps","requests","per_request","latency_ms":{"mean","p50","p95","p99"},
-    //  "demand_ms"|null,"cpu_util_pct"}
+    //  "demand_ms"|null,"cpu_util_pct","other_cpu_pct"}
     QJsonObject toJson() const;
 };
 

@@ -52,6 +52,11 @@ ServiceCalibration calibrate(const std::vector<LevelEvidence>& levels, const Sce
     c.calibrationDataset = low.datasetId;
     c.calibrationRateRps = low.rateRps;
     c.scenarioCpuMeanMs = meanOf(base.service.cpuMs);
+    c.calibrationOtherCpuPct = low.otherCpuPct;
+    if (low.otherCpuPct > 5)
+        c.notes << QStringLiteral("Other processes took %1 % of the server's CPU during the calibration run: the time the "
+                                  "app spent off CPU is partly theirs, and every figure here is disturbed by them.")
+                       .arg(low.otherCpuPct, 0, 'f', 0);
 
     std::vector<DemandPoint> points;
     for (const LevelEvidence& l : levels)
@@ -171,6 +176,7 @@ QJsonObject ServiceCalibration::toJson() const
                        {QStringLiteral("overhead_ms"), overheadMs},
                        {QStringLiteral("fixed_delay_ms"), fixedDelayMs},
                        {QStringLiteral("fixed_delay_source"), fixedDelaySource},
+                       {QStringLiteral("calibration_other_cpu_pct"), calibrationOtherCpuPct},
                        {QStringLiteral("notes"), n}};
 }
 

@@ -29,6 +29,7 @@ struct ServiceCalibration {
     double overheadMs = 0;               // server CPU per request outside the app
     double fixedDelayMs = 0;
     QString fixedDelaySource;
+    double calibrationOtherCpuPct = 0;   // other processes on the server's CPU during calibration
     QStringList notes;
 
     double cpuMeanAt(double rateRps) const;  // ms, the demand curve or the scenario's mean
@@ -36,7 +37,7 @@ struct ServiceCalibration {
     // service.cpu_ms = {family, D(rate), cv}, service.io from the measured worker hold.
     Scenario apply(const Scenario& base, double rateRps) const;
     // {"calibration_dataset","calibration_rate_rps","demand":{…DemandCurve}|null,"cpu_shape":{…}|null,
-    //  "io_shape":{…}|null,"overhead_ms","fixed_delay_ms","fixed_delay_source","notes":[…]}
+    //  "io_shape":{…}|null,"overhead_ms","fixed_delay_ms","fixed_delay_source","calibration_other_cpu_pct","notes":[…]}
     QJsonObject toJson() const;
 };
 

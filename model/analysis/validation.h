@@ -41,7 +41,7 @@ struct ValidationResult {
     QString verdict;                       // one sentence
 
     // {"calibration":{…},"levels":[{"dataset","name","rate_rps","utilization","calibration_level",
-    //  "demand_ms":{"used","measured"},"measured":{"mean","p50","p95","p99","requests"},
+    //  "demand_ms":{"used","measured"},"measured":{"mean","p50","p95","p99","requests","per_request","cpu_util_pct","other_cpu_pct"},
     //  "predicted":{"mean","p50","p95","p99","mean_ci95_half_width","cpu_utilization",
     //  "worker_utilization","error_rate"},"error_pct":{"mean","p95","p99"},"cause"}],
     //  "worst_error_pct":{"mean","p95","up_to_utilization"},"verdict","scenario":{…}}

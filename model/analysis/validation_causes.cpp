@@ -5,6 +5,10 @@
 
 namespace headroom::validation {
 
+namespace {
+constexpr double kSharedCpuPct = 5;  // other work on the server's CPU beyond this disturbs the run
+}
+
 QString likelyCause(const ValidationResult& r, size_t i)
 {
     const LevelComparison& l = r.levels[i];
@@ -14,6 +18,12 @@ QString likelyCause(const ValidationResult& r, size_t i)
     const double overMs = l.predicted.mean - l.measured.latency.mean;
     const double overP95Ms = l.predicted.p95 - l.measured.latency.p95;
 
+    // A server that shared its CPU was not measured alone: say so before blaming any input.
+    if (l.measured.otherCpuPct > kSharedCpuPct || c.calibrationOtherCpuPct > kSharedCpuPct)
+        why << QStringLiteral("shared CPU: other processes took %1 % of the server's CPU during this run (%2 % during the "
+                              "calibration run), so the server had less capacity than the model was given; measure on a "
+                              "quiet machine")
+                   .arg(l.measured.otherCpuPct, 0, 'f', 0).arg(c.calibrationOtherCpuPct, 0, 'f', 0);
     if (l.calibrationLevel || l.utilization < 0.3) {
         const bool sameShift = std::abs(overP95Ms - overMs) < 0.3 * std::max(std::abs(overMs), 0.1);
         why << (sameShift ? QStringLiteral("fixed delay: mean and p95 are off by the same %1 ms, a constant every request "

@@ -150,3 +150,13 @@ TEST(Validation, JsonCarriesBothSidesAndTheErrors)
     EXPECT_GT(o[QStringLiteral("worst_error_pct")].toObject()[QStringLiteral("mean")].toDouble(), 25);
     EXPECT_TRUE(r.table().contains(QStringLiteral("1*")));
 }
+
+TEST(Validation, ASharedCpuIsNamedBeforeAnyInput)
+{
+    auto ls = levels(6, 0.8, 1.4);
+    ls.back().otherCpuPct = 60;  // a build ran on the server's CPU during the top level
+    const ValidationResult r = validate(base(), ls, 1, 1, pollaczekKhinchine);
+    EXPECT_TRUE(r.levels.back().cause.startsWith(QStringLiteral("shared CPU: other processes took 60 %"))) << r.levels.back().cause.toStdString();
+    EXPECT_TRUE(r.levels[1].cause.isEmpty());  // small errors need no cause, shared CPU or not
+    EXPECT_EQ(r.toJson()[QStringLiteral("levels")].toArray().last().toObject()[QStringLiteral("measured")].toObject()[QStringLiteral("other_cpu_pct")].toDouble(), 60);
+}

@@ -26,6 +26,8 @@ for db in 0 5; do
     python3 - "$json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
+for l in d["levels"]:
+    print("  dataset %s: %.1f req/s, other processes used %.0f %% of the server's CPU" % (l["dataset"], l["rate_rps"], l["measured"]["other_cpu_pct"]))
 up = [l for l in d["levels"] if l["utilization"] <= 0.90]
 worst = max(max(abs(l["error_pct"]["mean"]), abs(l["error_pct"]["p95"])) for l in up)
 print("worst |error| of mean and p95 up to 90 %% busy: %.1f %% -> %s" % (worst, "within 10 %" if worst <= 10 else "within 20 %" if worst <= 20 else "MISSES the 20 % goal"))

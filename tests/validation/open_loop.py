@@ -8,8 +8,10 @@ down. One connection per request: gunicorn's sync workers close after every resp
 Writes one long CSV (time,node,metric,value,unit), the input `headroom import` reads:
   per request  client http.latency_ms, server http.server_time_ms and http.server_cpu_ms
                (the app's own Server-Timing), time = the scheduled start
-  per second   server cpu.util_pct (all the server's processes, % of one CPU) and
-               server http.requests_per_s (responses completed in that second)
+  per second   server cpu.util_pct (all the server's processes, % of one CPU),
+               server http.requests_per_s (responses completed in that second) and
+               server cpu.other_processes_pct (what everything else ran on the server's CPU:
+               on a shared machine the server does not have its CPU to itself)
 """
 import asyncio
 import os
@@ -55,11 +57,21 @@ def cpu_seconds(pids):
     return total / _TICK
 
 
+def cpu_busy_seconds(cpu):
+    """Busy time of one CPU from /proc/stat (user, nice, system, irq, softirq, steal)."""
+    with open("/proc/stat") as f:
+        for line in f:
+            if line.startswith("cpu%d " % cpu):
+                v = [int(x) for x in line.split()[1:]]
+                return (v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / _TICK
+    return 0.0
+
+
 class Level:
     """One run at one rate: the schedule, the results and the CPU readings."""
 
-    def __init__(self, host, port, rate, duration_s, seed):
-        self.host, self.port = host, port
+    def __init__(self, host, port, rate, duration_s, seed, server_cpu=0):
+        self.host, self.port, self.server_cpu = host, port, server_cpu
         rng = random.Random(seed)
         self.starts = []
         t = rng.expovariate(rate)
@@ -103,7 +115,7 @@ class Level:
             k = 0
             while True:
                 await asyncio.sleep(max(0.0, t0 + k - time.monotonic()))
-                cpu_readings.append((k, cpu_seconds(server_pids)))
+                cpu_readings.append((k, cpu_seconds(server_pids), cpu_busy_seconds(self.server_cpu)))
                 k += 1
 
         sampler = loop.create_task(sample_cpu())
@@ -134,15 +146,19 @@ class Level:
                 f.write("%s,server,http.server_time_ms,%.3f,ms\n" % (t, self.server_ms[i]))
                 f.write("%s,server,http.server_cpu_ms,%.3f,ms\n" % (t, self.server_cpu_ms[i]))
             readings = self.cpu_readings
-            for (k0, c0), (k1, c1) in zip(readings, readings[1:]):
+            for (k0, c0, b0), (k1, c1, b1) in zip(readings, readings[1:]):
                 t = "%.6f" % (self.epoch0 + k0)
                 f.write("%s,server,cpu.util_pct,%.3f,%%\n" % (t, 100.0 * (c1 - c0) / (k1 - k0)))
+                others = max(0.0, (b1 - b0) - (c1 - c0))
+                f.write("%s,server,cpu.other_processes_pct,%.3f,%%\n" % (t, 100.0 * others / (k1 - k0)))
                 f.write("%s,server,http.requests_per_s,%d,1/s\n" % (t, done_per_s.get(k0, 0)))
 
     def summary(self):
         lat = sorted(x for x in self.latency_ms if x is not None)
         n = len(lat)
         busy = self.cpu_readings[-1][1] - self.cpu_readings[0][1]
+        span = max(1, self.cpu_readings[-1][0] - self.cpu_readings[0][0])
+        others = (self.cpu_readings[-1][2] - self.cpu_readings[0][2]) - busy
         return {
             "requests": len(self.starts), "completed": n, "errors": self.errors,
             "rate_rps": len(self.starts) / (self.starts[-1] - self.starts[0]) if len(self.starts) > 1 else 0,
@@ -150,4 +166,5 @@ class Level:
             "cpu_ms_per_request": 1000.0 * busy / n if n else 0,
             "app_cpu_ms": sum(x for x in self.server_cpu_ms if x is not None) / n if n else 0,
             "app_ms": sum(x for x in self.server_ms if x is not None) / n if n else 0,
+            "other_processes_pct": max(0.0, 100.0 * others / span),
         }

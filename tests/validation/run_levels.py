@@ -79,7 +79,7 @@ def main():
         results = []
         for i in range(len(shares) + 1):
             name, rate, seconds = plan[i]
-            level = Level("127.0.0.1", port, rate, seconds, a.seed * 100 + i)
+            level = Level("127.0.0.1", port, rate, seconds, a.seed * 100 + i, int(a.server_cpu.split(",")[0]))
             asyncio.run(level.run(pids))
             path = os.path.join(a.out, "%d-%s.csv" % (i, name))
             level.write_csv(path)
