@@ -51,7 +51,12 @@ def main():
     ap.add_argument("--calibration-s", type=float, default=40)
     ap.add_argument("--level-s", type=float, default=60)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--nice", type=int, default=0,
+                    help="scheduling niceness of server and load generator (negative needs root): on a machine "
+                         "shared with other work it keeps their processes off the server's CPU")
     a = ap.parse_args()
+    if a.nice:
+        os.nice(a.nice)  # the load generator; the server inherits it through Popen
     os.makedirs(a.out, exist_ok=True)
 
     # Stopped from outside: leave through the finally below, which stops the server.

@@ -3,6 +3,7 @@
 # load from CPU 1 at a calibration rate and at shares of capacity, every level imported with
 # `headroom import`, then `headroom validate --json`. Prints the validation JSON path.
 # Usage: validate_case.sh HEADROOM_EXE OUT_DIR WORKERS DB_MS CAL_S LEVEL_S LEVELS REPLICATIONS
+# NICE=-N (root) runs server and load generator ahead of other work on a shared machine.
 set -euo pipefail
 exe=$1 out=$2 workers=$3 db_ms=$4 cal_s=$5 level_s=$6 levels=$7 reps=$8
 here=$(cd "$(dirname "$0")" && pwd)
@@ -10,7 +11,7 @@ mkdir -p "$out"
 export HOME="$out/home"  # never the user's default workspace
 mkdir -p "$HOME"
 
-taskset -c 1 python3 "$here/run_levels.py" --out "$out/levels" --workers "$workers" --db-ms "$db_ms" \
+taskset -c 1 python3 "$here/run_levels.py" --out "$out/levels" --workers "$workers" --db-ms "$db_ms" --nice "${NICE:-0}" \
   --calibration-s "$cal_s" --level-s "$level_s" --levels "$levels" >"$out/levels.log"
 
 ws="$out/validation.headroom"
