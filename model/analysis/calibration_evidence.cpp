@@ -85,6 +85,7 @@ std::vector<LevelEvidence> loadLevels(const Workspace& ws, const std::vector<qin
             e.rateRps = double(e.requests - 1) / (last - first);
             e.serverTimeMs = valuesOf(seriesOf(ws, id, QStringLiteral("http.server_time_ms")));
             e.serverCpuMs = valuesOf(seriesOf(ws, id, QStringLiteral("http.server_cpu_ms")));
+            e.serverIoMs = valuesOf(seriesOf(ws, id, QStringLiteral("http.server_io_ms")));
         } else {
             e.rateRps = headline(*it, "http.requests_per_s");
             e.latency = {headline(*it, "http.latency_mean_ms"), headline(*it, "http.latency_p50_ms"),

@@ -26,6 +26,7 @@ struct LevelEvidence {
     std::vector<double> latencyMs;   // per request (http.latency_ms), may be empty
     std::vector<double> serverTimeMs;  // per request: the app's own wall time (http.server_time_ms)
     std::vector<double> serverCpuMs;   // per request: the app's own CPU time (http.server_cpu_ms)
+    std::vector<double> serverIoMs;    // per request: the app's own time in calls (http.server_io_ms)
     // Utilisation law on the CPU reading of this level: busy vCPU-seconds ÷ requests served.
     std::optional<double> demandMs;
     double cpuUtilPct = 0;           // mean utilisation of that reading

@@ -74,15 +74,34 @@ ServiceCalibration calibrate(const std::vector<LevelEvidence>& levels, const Sce
     const bool paired = !low.serverTimeMs.empty() && low.serverTimeMs.size() == low.latencyMs.size();
     const bool cpuSplit = paired && low.serverCpuMs.size() == low.serverTimeMs.size();
     double ioMeanMs = 0;
+    const bool ioReported = cpuSplit && low.serverIoMs.size() == low.serverTimeMs.size();
     if (cpuSplit) {
         std::vector<double> io(low.serverTimeMs.size());
-        for (size_t i = 0; i < io.size(); ++i) io[i] = std::max(0.0, low.serverTimeMs[i] - low.serverCpuMs[i]);
+        double waitingForCpu = 0;
+        for (size_t i = 0; i < io.size(); ++i) {
+            const double offCpu = std::max(0.0, low.serverTimeMs[i] - low.serverCpuMs[i]);
+            io[i] = ioReported ? std::min(offCpu, std::max(0.0, low.serverIoMs[i])) : offCpu;
+            waitingForCpu += offCpu - io[i];
+        }
+        if (ioReported) {
+            const double cpuSum = stats::mean(low.serverCpuMs) * double(io.size());
+            c.cpuSpeed = cpuSum / (cpuSum + waitingForCpu);
+            if (c.cpuSpeed < 0.95)
+                c.notes << QStringLiteral("The app waited for its CPU %1 % of its CPU time (other processes on it): CPU work is "
+                                          "taken as %2× slower, shared by the workers on that CPU.")
+                               .arg(100 * waitingForCpu / cpuSum, 0, 'f', 0).arg(1 / c.cpuSpeed, 0, 'f', 2);
+            else
+                c.cpuSpeed = 1;
+        }
         ioMeanMs = stats::mean(io);
         c.appCpuMeanMs = stats::mean(low.serverCpuMs);
         c.cpuShape = fitShape(low.serverCpuMs, QStringLiteral("the app's per-request CPU times at low load"), where);
         // Below a twentieth of the CPU time the waiting is scheduling noise, not a call.
-        if (ioMeanMs > 0.05 * c.appCpuMeanMs && ioMeanMs > 0.05)
-            c.ioShape = fitShape(io, QStringLiteral("the app's per-request time off CPU (wall − CPU) at low load"), where);
+        const auto positive = std::count_if(io.begin(), io.end(), [](double x) { return x > 0; });
+        if (ioMeanMs > 0.05 * c.appCpuMeanMs && ioMeanMs > 0.05 && positive >= 20)
+            c.ioShape = fitShape(io, ioReported ? QStringLiteral("the app's reported time in calls at low load")
+                                                : QStringLiteral("the app's per-request time off CPU (wall − CPU) at low load"),
+                                 where);
     } else if (paired) {
         c.cpuShape = fitShape(low.serverTimeMs, QStringLiteral("the app's per-request times at low load"), where);
         c.appCpuMeanMs = c.cpuShape->mean;
@@ -105,13 +124,13 @@ ServiceCalibration calibrate(const std::vector<LevelEvidence>& levels, const Sce
         }
     }
 
-    const double holdLow = cpuLow + (c.ioShape ? c.ioShape->mean : (base.service.io ? base.service.io->calls * meanOf(base.service.io->rttMs) : 0));
+    const double holdLow = cpuLow / c.cpuSpeed + (c.ioShape ? c.ioShape->mean : (base.service.io ? base.service.io->calls * meanOf(base.service.io->rttMs) : 0));
     if (paired) {
         // Most requests at low load wait for no one: the median of (client − app) is the
         // delay outside the worker plus the server's own work around the app.
         std::vector<double> gap(low.latencyMs.size());
         for (size_t i = 0; i < gap.size(); ++i) gap[i] = low.latencyMs[i] - low.serverTimeMs[i];
-        c.fixedDelayMs = std::max(0.0, stats::median(gap) - c.overheadMs);
+        c.fixedDelayMs = std::max(0.0, stats::median(gap) - c.overheadMs / c.cpuSpeed);
         c.fixedDelaySource = QStringLiteral("median of client latency − app time at %1 requests/s, less the server's own CPU per request")
                                  .arg(low.rateRps, 0, 'f', 1);
     } else if (low.latency.p50 > 0 && low.latency.p99 > low.latency.mean && low.latency.mean > low.latency.p50) {
@@ -145,11 +164,12 @@ Scenario ServiceCalibration::apply(const Scenario& base, double rateRps) const
     s.traffic = Traffic{};
     s.traffic.kind = Traffic::Kind::Poisson;
     s.traffic.rateRps = rateRps;
-    const double cpuMean = cpuMeanAt(rateRps);
+    // On a CPU the server shares, its CPU work takes longer by 1 / cpuSpeed.
+    const double cpuMean = cpuMeanAt(rateRps) / cpuSpeed;
     if (cpuShape) {
         // The server's own work is about the same for every request: it adds to the mean, not
         // to the spread, so the CV of the whole is the app's spread over the larger mean.
-        const double sd = cpuShape->cv * (appCpuMeanMs > 0 ? appCpuMeanMs : cpuShape->mean);
+        const double sd = cpuShape->cv * (appCpuMeanMs > 0 ? appCpuMeanMs : cpuShape->mean) / cpuSpeed;
         s.service.cpuMs = fromShape(cpuShape->family, cpuMean, sd / cpuMean);
     } else {
         // Same shape, every value scaled (Distribution::scaled lives in the scenario library).
@@ -174,6 +194,7 @@ QJsonObject ServiceCalibration::toJson() const
                        {QStringLiteral("app_cpu_mean_ms"), appCpuMeanMs},
                        {QStringLiteral("io_shape"), ioShape ? QJsonValue(ioShape->toJson()) : QJsonValue()},
                        {QStringLiteral("overhead_ms"), overheadMs},
+                       {QStringLiteral("cpu_speed"), cpuSpeed},
                        {QStringLiteral("fixed_delay_ms"), fixedDelayMs},
                        {QStringLiteral("fixed_delay_source"), fixedDelaySource},
                        {QStringLiteral("calibration_other_cpu_pct"), calibrationOtherCpuPct},

@@ -27,6 +27,11 @@ struct ServiceCalibration {
     double appCpuMeanMs = 0;             // mean of the app's own CPU times (0 when not measured)
     std::optional<ShapeFit> ioShape;     // worker held without CPU; absent: the scenario's io section
     double overheadMs = 0;               // server CPU per request outside the app
+    // Share of the CPU the server got while it ran (1 = its own CPU). Known when the app reports
+    // its time in calls apart from its CPU time: what is left of its wall time is waiting for a
+    // CPU that other processes held, which slows CPU work down and, unlike a call, does not
+    // overlap across workers sharing that CPU.
+    double cpuSpeed = 1;
     double fixedDelayMs = 0;
     QString fixedDelaySource;
     double calibrationOtherCpuPct = 0;   // other processes on the server's CPU during calibration
@@ -37,7 +42,7 @@ struct ServiceCalibration {
     // service.cpu_ms = {family, D(rate), cv}, service.io from the measured worker hold.
     Scenario apply(const Scenario& base, double rateRps) const;
     // {"calibration_dataset","calibration_rate_rps","demand":{…DemandCurve}|null,"cpu_shape":{…}|null,
-    //  "io_shape":{…}|null,"overhead_ms","fixed_delay_ms","fixed_delay_source","calibration_other_cpu_pct","notes":[…]}
+    //  "io_shape":{…}|null,"overhead_ms","cpu_speed","fixed_delay_ms","fixed_delay_source","calibration_other_cpu_pct","notes":[…]}
     QJsonObject toJson() const;
 };
 

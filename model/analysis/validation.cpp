@@ -51,7 +51,7 @@ ValidationResult validate(const Scenario& base, const std::vector<calibration::L
         l.measured.serverCpuMs.clear();
         l.calibrationLevel = m.datasetId == r.calibration.calibrationDataset;
         const Scenario s = withRunLength(r.calibration.apply(base, m.rateRps), m.rateRps);
-        l.demandUsedMs = s.service.cpuMs.mean;
+        l.demandUsedMs = r.calibration.cpuMeanAt(m.rateRps);  // CPU seconds, comparable with the reading
         l.predicted = predict(s);
         // The fixed delay holds no worker: it shifts every percentile by the same amount.
         const double f = r.calibration.fixedDelayMs;
@@ -59,7 +59,8 @@ ValidationResult validate(const Scenario& base, const std::vector<calibration::L
         l.predicted.p50 += f;
         l.predicted.p95 += f;
         l.predicted.p99 += f;
-        const double cpu = m.rateRps * l.demandUsedMs / 1000 / std::max(1, vcpu);
+        // Busy share of the CPU the server gets: its CPU work as slowed by a shared CPU.
+        const double cpu = m.rateRps * s.service.cpuMs.mean / 1000 / std::max(1, vcpu);
         const double worker = m.rateRps * holdMeanMs(s) / 1000 / std::max(1, workers);
         l.utilization = std::max(cpu, worker);
         l.errorMeanPct = errorPct(l.predicted.mean, m.latency.mean);

@@ -176,3 +176,32 @@ TEST(CalibrationService, WithoutCpuReadingTheScenarioDemandIsKeptAndSaid)
     EXPECT_TRUE(c.notes.front().contains(QStringLiteral("No CPU reading")));
     EXPECT_EQ(c.apply(base, 100).service.cpuMs.kind, Distribution::Kind::Lognormal);  // shape from the percentiles
 }
+
+TEST(CalibrationService, WaitingForASharedCpuSlowsCpuWorkInsteadOfHoldingLikeACall)
+{
+    // The app reports 6 ms of CPU and 4 ms in a database call per request, yet its wall time is
+    // 16 ms: 6 ms more were spent waiting for a CPU that other processes held (speed 0.5).
+    LevelEvidence low;
+    low.datasetId = 1;
+    low.rateRps = 10;
+    const auto cpu = lognormalSample(6, 0.5, 2000, 5);
+    double sum = 0;
+    for (double c : cpu) {
+        sum += c;
+        low.serverCpuMs.push_back(c);
+        low.serverIoMs.push_back(4);
+        low.serverTimeMs.push_back(2 * c + 4);
+        low.latencyMs.push_back(2 * c + 4 + 3);
+    }
+    low.demandMs = sum / double(cpu.size());
+    Scenario base;
+    base.service.cpuMs = Distribution::exponential(6);
+    const ServiceCalibration c = calibrate({low}, base, 2, 1);
+    EXPECT_NEAR(c.cpuSpeed, 0.5, 1e-9);
+    ASSERT_TRUE(c.ioShape.has_value());
+    EXPECT_NEAR(c.ioShape->mean, 4, 1e-9);  // the call, not the wait for the CPU
+    EXPECT_NEAR(c.fixedDelayMs, 3, 1e-9);
+    const Scenario s = c.apply(base, 10);
+    EXPECT_NEAR(s.service.cpuMs.mean, 2 * *low.demandMs, 1e-9);  // CPU work at half speed
+    EXPECT_TRUE(c.notes.join(QLatin1Char(' ')).contains(QStringLiteral("2.00× slower")));
+}

@@ -6,8 +6,8 @@ wrk2 does), so a server that falls behind shows it in the latency instead of slo
 down. One connection per request: gunicorn's sync workers close after every response.
 
 Writes one long CSV (time,node,metric,value,unit), the input `headroom import` reads:
-  per request  client http.latency_ms, server http.server_time_ms and http.server_cpu_ms
-               (the app's own Server-Timing), time = the scheduled start
+  per request  client http.latency_ms, server http.server_time_ms, http.server_cpu_ms and
+               http.server_io_ms (the app's own Server-Timing), time = the scheduled start
   per second   server cpu.util_pct (all the server's processes, % of one CPU),
                server http.requests_per_s (responses completed in that second) and
                server cpu.other_processes_pct (what everything else ran on the server's CPU:
@@ -19,7 +19,7 @@ import random
 import re
 import time
 
-_TIMING = re.compile(rb"server-timing:\s*app;dur=([0-9.]+),\s*cpu;dur=([0-9.]+)", re.IGNORECASE)
+_TIMING = re.compile(rb"server-timing:\s*app;dur=([0-9.]+),\s*cpu;dur=([0-9.]+),\s*db;dur=([0-9.]+)", re.IGNORECASE)
 _TICK = os.sysconf("SC_CLK_TCK")
 
 
@@ -81,6 +81,7 @@ class Level:
         self.latency_ms = [None] * len(self.starts)
         self.server_ms = [None] * len(self.starts)
         self.server_cpu_ms = [None] * len(self.starts)
+        self.server_io_ms = [None] * len(self.starts)
         self.done_at = []
         self.errors = 0
 
@@ -102,6 +103,7 @@ class Level:
         self.latency_ms[i] = (now - (t0 + self.starts[i])) * 1000.0
         self.server_ms[i] = float(m.group(1))
         self.server_cpu_ms[i] = float(m.group(2))
+        self.server_io_ms[i] = float(m.group(3))
         self.done_at.append(now - t0)
 
     async def run(self, server_pids):
@@ -145,6 +147,7 @@ class Level:
                 f.write("%s,client,http.latency_ms,%.3f,ms\n" % (t, self.latency_ms[i]))
                 f.write("%s,server,http.server_time_ms,%.3f,ms\n" % (t, self.server_ms[i]))
                 f.write("%s,server,http.server_cpu_ms,%.3f,ms\n" % (t, self.server_cpu_ms[i]))
+                f.write("%s,server,http.server_io_ms,%.3f,ms\n" % (t, self.server_io_ms[i]))
             readings = self.cpu_readings
             for (k0, c0, b0), (k1, c1, b1) in zip(readings, readings[1:]):
                 t = "%.6f" % (self.epoch0 + k0)
@@ -167,4 +170,5 @@ class Level:
             "app_cpu_ms": sum(x for x in self.server_cpu_ms if x is not None) / n if n else 0,
             "app_ms": sum(x for x in self.server_ms if x is not None) / n if n else 0,
             "other_processes_pct": max(0.0, 100.0 * others / span),
+            "app_io_ms": sum(x for x in self.server_io_ms if x is not None) / n if n else 0,
         }

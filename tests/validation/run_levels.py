@@ -93,9 +93,12 @@ def main():
             results.append(s)
             print(json.dumps(s), flush=True)
             if i == 0:
+                # The share of its CPU the server got (other processes may hold it), then the
+                # rate at which the CPU or the workers run out, whichever comes first.
                 demand = s["cpu_ms_per_request"]
-                hold = demand + max(0.0, s["app_ms"] - s["app_cpu_ms"])
-                capacity = min(1000.0 / demand, 1000.0 * a.workers / hold)
+                speed = min(1.0, s["app_cpu_ms"] / max(1e-9, s["app_ms"] - s["app_io_ms"]))
+                hold = demand / speed + s["app_io_ms"]
+                capacity = min(1000.0 * speed / demand, 1000.0 * a.workers / hold)
                 for share in shares:
                     plan.append(("u%02d" % round(share * 100), share * capacity, a.level_s))
         with open(os.path.join(a.out, "levels.json"), "w") as f:
