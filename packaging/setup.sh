@@ -14,6 +14,8 @@ packages=(
   libgtest-dev libgmock-dev sqlite3 poppler-utils xvfb xauth python3-simpy3
   # tools whose real output the importer tests read back
   fio sysbench iperf3 wrk sysstat prometheus prometheus-node-exporter python3
+  # a real service that `headroom validate` is checked against (tests/validation/)
+  gunicorn
   # packaging checks, sanitizer and fuzzing runs
   dpkg-dev appstream clang-14 libclang-rt-14-dev
 )

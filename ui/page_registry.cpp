@@ -10,6 +10,7 @@
 #include "pages/report_page.h"
 #include "pages/scenario_page.h"
 #include "pages/simulate_page.h"
+#include "pages/validation_page.h"
 
 namespace headroom {
 
@@ -22,6 +23,7 @@ QVector<Page*> createPages(AppContext* context)
     pages << new LeadTimePage(context);
     pages << new ScenarioPage(context);
     pages << new SimulatePage(context);
+    pages << new ValidationPage(context);
     pages << new RecommendPage(context);
     pages << new ComparePage(context);
     pages << new ReportPage(context);

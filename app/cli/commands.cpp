@@ -11,6 +11,7 @@ int runFitUsl(const QStringList& args);
 int runSimulate(const QStringList& args);
 int runRecommend(const QStringList& args);
 int runReport(const QStringList& args);
+int runValidate(const QStringList& args);
 
 const std::vector<Command>& commands()
 {
@@ -23,6 +24,7 @@ const std::vector<Command>& commands()
         {QStringLiteral("simulate"), QStringLiteral("simulate a scenario (replications, CI, time series)"), runSimulate},
         {QStringLiteral("recommend"), QStringLiteral("cheapest instance type, count and policy that hold the SLO"), runRecommend},
         {QStringLiteral("report"), QStringLiteral("write the capacity report of a scenario as PDF"), runReport},
+        {QStringLiteral("validate"), QStringLiteral("predicted vs measured latency per load level, from load tests at several rates"), runValidate},
     };
     return list;
 }

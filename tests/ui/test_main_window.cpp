@@ -54,6 +54,7 @@ TEST(MainWindow, NavigatesEveryPageOnATemporaryWorkspace)
     ASSERT_NE(stack, nullptr);
     const QStringList expected = {QStringLiteral("Data"), QStringLiteral("Catalog"), QStringLiteral("Fleet"),
                                   QStringLiteral("Lead time"), QStringLiteral("Scenario"), QStringLiteral("Simulate"),
+                                  QStringLiteral("Validation"),
                                   QStringLiteral("Recommend"), QStringLiteral("Compare"), QStringLiteral("Report")};
     ASSERT_EQ(nav->count(), expected.size());
     for (int i = 0; i < nav->count(); ++i) {

@@ -2,6 +2,7 @@
 
 #include "report_format.h"
 #include "report_sections.h"
+#include "report_validation.h"
 
 #include <QFileInfo>
 
@@ -76,6 +77,7 @@ Content buildContent(const ReportData& d)
                   QObject::tr("The scenario exactly as its file states it (%1).").arg(fmt::esc(fleetDescription(d))));
     addProviderComparison(c, d);
     addSensitivity(c, d);
+    addValidation(c, d);
     addMethodology(c, d);
     return c;
 }

@@ -1,4 +1,5 @@
 #include "report_data.h"
+#include "report_validation.h"
 
 #include "analysis/analysis_inputs.h"
 #include "core/errors.h"
@@ -91,6 +92,7 @@ ReportData gatherReportData(const Workspace& ws, const ReportRequest& request)
     // Measured phases only: the scenario's own settings and the catalog defaults are shown beside them.
     if (const auto observed = analysis::loadLeadTimeObservations(ws, analysis::Filter{}); !observed.empty())
         data.measuredLeadTime = leadtime::analyze(observed);
+    gatherValidation(ws, data, request);
     if (request.progress) request.progress(1.0);
     return data;
 }

@@ -4,6 +4,7 @@
 #include "analysis/fleet_analysis.h"
 #include "analysis/homogeneity.h"
 #include "analysis/lead_time.h"
+#include "analysis/validation.h"
 #include "catalog/catalog.h"
 #include "plan/recommendation.h"
 #include "scenario/resolved_scenario.h"
@@ -66,6 +67,9 @@ struct ReportData {
     // Phase durations of the workspace's imported scale-out events (Kubernetes events, boot
     // timings); absent when it holds none.
     std::optional<leadtime::Report> measuredLeadTime;
+    // The workspace's load tests against the scenario's prediction (report_validation.h).
+    std::optional<validation::ValidationResult> validation;
+    QString validationSkipped;
 };
 
 // Loads and resolves the scenario (InputError naming the file and JSON path when it is bad),
