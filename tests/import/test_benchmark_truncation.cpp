@@ -136,9 +136,10 @@ TEST(BenchmarkTruncation, EveryImporterSaysWhenTheInputEndedEarly)
                 // A number cut short is never stored as if complete.
                 if (!saysEndedEarly(r))
                     for (auto it = r.metrics.cbegin(); it != r.metrics.cend(); ++it)
-                        if (full.metrics.contains(it.key()))
+                        if (full.metrics.contains(it.key())) {
                             EXPECT_EQ(it.value(), full.metrics.value(it.key()))
                                 << c.file << " cut at " << at << ": " << it.key().toStdString() << " stored from a cut file";
+                        }
             } catch (const InputError& e) {
                 EXPECT_TRUE(e.where().startsWith(QStringLiteral("f"))) << c.file << " at " << at;
             }

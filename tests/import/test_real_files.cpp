@@ -173,8 +173,9 @@ TEST(RealFiles, EveryFileHasExpectedValues)
     QDir root(testsPath(QStringLiteral("import/real")));
     for (const QString& tool : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
         for (const QString& file : QDir(root.filePath(tool)).entryList(QDir::Files))
-            if (file != QLatin1String("SOURCE.txt"))
+            if (file != QLatin1String("SOURCE.txt")) {
                 EXPECT_TRUE(listed.contains(tool + QLatin1Char('/') + file)) << "no line in EXPECTED.txt for " << (tool + QLatin1Char('/') + file).toStdString();
+            }
 }
 
 // Each file is recognised as its format and imports to the values read off it by hand.
