@@ -1,4 +1,5 @@
 #include "simulate_page.h"
+#include "cancel_handle.h"
 
 #include "app_context.h"
 #include "charts/simulation_charts.h"
@@ -21,40 +22,8 @@
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
 #include <QVBoxLayout>
-#include <mutex>
 
 namespace headroom {
-
-// Lets the Cancel button reach the TaskControl of the run in flight, and only that one: the
-// tracker's own Cancel stops every task, this stops the simulation alone. The simulator polls
-// TaskControl::cancel every few milliseconds, so Cancel takes effect well within a second.
-struct CancelHandle {
-    std::mutex lock;
-    TaskControl* control = nullptr;
-    bool requested = false;
-
-    void request()
-    {
-        std::lock_guard<std::mutex> guard(lock);
-        requested = true;
-        if (control) control->cancel = true;
-    }
-    // Held by the worker for as long as `control` is alive.
-    struct Attach {
-        CancelHandle& handle;
-        Attach(CancelHandle& h, TaskControl& c) : handle(h)
-        {
-            std::lock_guard<std::mutex> guard(handle.lock);
-            handle.control = &c;
-            if (handle.requested) c.cancel = true;
-        }
-        ~Attach()
-        {
-            std::lock_guard<std::mutex> guard(handle.lock);
-            handle.control = nullptr;
-        }
-    };
-};
 
 namespace {
 

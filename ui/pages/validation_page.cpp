@@ -1,4 +1,5 @@
 #include "validation_page.h"
+#include "cancel_handle.h"
 
 #include "analysis/calibration_evidence.h"
 #include "analysis/validation_simulated.h"
@@ -25,29 +26,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <cmath>
-#include <mutex>
 
 namespace headroom {
-
-// The Cancel button reaches the TaskControl of this page's run only (the status bar's Cancel
-// stops every task through the tracker).
-struct ValidationCancel {
-    std::mutex lock;
-    TaskControl* control = nullptr;
-    bool requested = false;
-    void request()
-    {
-        std::lock_guard<std::mutex> g(lock);
-        requested = true;
-        if (control) control->cancel = true;
-    }
-    void attach(TaskControl* c)
-    {
-        std::lock_guard<std::mutex> g(lock);
-        control = c;
-        if (c && requested) c->cancel = true;
-    }
-};
 
 namespace {
 
@@ -62,7 +42,7 @@ QString ms(double v) { return std::isfinite(v) ? QString::number(v, 'f', v < 10 
 }  // namespace
 
 ValidationPage::ValidationPage(AppContext* context, QWidget* parent)
-    : Page(context, parent), cancelFlag_(std::make_shared<ValidationCancel>())
+    : Page(context, parent), cancelFlag_(std::make_shared<CancelHandle>())
 {
     scenarioName_ = new QLabel(tr("No scenario: open the one describing the server that was load-tested."), this);
     scenarioName_->setWordWrap(true);
@@ -208,7 +188,7 @@ void ValidationPage::run()
     charts::showMessage(chart_, tr("Simulating…"));
     table_->setRowCount(0);
     result_.reset();
-    cancelFlag_ = std::make_shared<ValidationCancel>();
+    cancelFlag_ = std::make_shared<CancelHandle>();
     progressLabel_ = tr("Validate %1").arg(QFileInfo(scenarioPath_).fileName());
     const QString path = scenarioPath_;
     const Catalog catalog = context()->catalog();
@@ -219,7 +199,7 @@ void ValidationPage::run()
     context()->tasks()->run(
         progressLabel_,
         [=](TaskControl& control) -> QVariant {
-            flag->attach(&control);
+            const CancelHandle::Attach attach(*flag, control);
             auto outcome = std::make_shared<Outcome>();
             try {
                 const Scenario doc = loadScenarioFile(path);
@@ -237,11 +217,9 @@ void ValidationPage::run()
                 };
                 outcome->result = validation::validate(doc, levels, resolved.vcpu, resolved.workersPerNode, predict);
             } catch (...) {
-                flag->attach(nullptr);
                 if (!control.cancelled()) throw;
                 outcome->cancelled = true;
             }
-            flag->attach(nullptr);
             return QVariant::fromValue(outcome);
         },
         [self](const QVariant& value) {

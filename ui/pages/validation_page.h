@@ -15,7 +15,7 @@ class QTableWidget;
 
 namespace headroom {
 
-struct ValidationCancel;
+struct CancelHandle;
 
 // Validation: does the model predict what was measured? Calibrates the open scenario's service
 // from the chosen load-test datasets (one per request rate), simulates every rate and shows
@@ -65,7 +65,7 @@ private:
     QTableWidget* table_;
     QChart* chart_;
     QString progressLabel_;
-    std::shared_ptr<ValidationCancel> cancelFlag_;
+    std::shared_ptr<CancelHandle> cancelFlag_;
     std::optional<validation::ValidationResult> result_;
     bool running_ = false;
 };
