@@ -20,6 +20,15 @@ struct ResolvedScenario {
     int workersPerNode = 1;        // vCPUs × workers_per_vcpu, capped by memory ÷ memory_per_worker
     double nodeSpeed = 1;          // instance cpu_score ÷ reference score (1 when either is unknown)
     bool speedFromScores = false;  // false: a score was missing and the speed ratio defaults to 1
+    // What all vCPUs busy at once deliver, in units of one uncontended vCPU (all-core score ÷
+    // single-core score); 0 = unknown, taken as vcpu (independent vCPUs).
+    double allVcpusDelivered = 0;
+    // What `busy` vCPUs deliver together, linear between one vCPU (1) and all of them.
+    double vcpusDelivered(double busy) const
+    {
+        if (allVcpusDelivered <= 0 || vcpu <= 1) return busy;
+        return 1 + (allVcpusDelivered - 1) * (busy - 1) / (vcpu - 1);
+    }
 
     // Burstable CPU (data/README: 1 credit = 1 vCPU-minute at 100 %).
     bool burstable = false;

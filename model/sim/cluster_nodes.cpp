@@ -153,6 +153,7 @@ void ClusterEngine::onNoisy(std::uint32_t id, bool start)
     Node& n = nodes_[id];
     if (n.state == Node::State::Gone) return;
     const NoisyNeighbour& nn = *s_.doc.cluster.noisyNeighbour;
+    advanceCpu(n);
     if (start) {
         n.noisy = nn.slowdown;
         events_.push(now_ + rng_.exponential(nn.meanDurationS), EventType::NoisyEnd, id);
@@ -160,6 +161,7 @@ void ClusterEngine::onNoisy(std::uint32_t id, bool start)
         n.noisy = 1;
         events_.push(now_ + rng_.exponential(3600 / nn.episodesPerHour), EventType::NoisyStart, id);
     }
+    rescheduleCpu(id);
 }
 
 // Burstable credits (1 credit = 1 vCPU-minute at 100 %): each node earns credits_per_hour up to
@@ -173,8 +175,11 @@ void ClusterEngine::onAccountingTick()
     if (!s_.burstable) return;
     const double earned = s_.creditsEarnedPerHour * dt / 3600;
     double lowest = 1e300;
-    for (Node& n : nodes_) {
+    for (std::uint32_t id = 0; id < nodes_.size(); ++id) {
+        Node& n = nodes_[id];
         if (n.state != Node::State::Ready && n.state != Node::State::Draining) continue;
+        advanceCpu(n);
+        const bool wasThrottled = n.throttled;
         n.credits = std::min(s_.maxCredits, n.credits + earned - n.cpuForCredits / 60);
         n.cpuForCredits = 0;
         if (n.credits <= 0) {
@@ -184,6 +189,7 @@ void ClusterEngine::onAccountingTick()
         } else {
             n.throttled = false;
         }
+        if (n.throttled != wasThrottled) rescheduleCpu(id);
         lowest = std::min(lowest, n.credits);
     }
     if (lowest < 1e300) intervalCreditMin_ = std::min(intervalCreditMin_, lowest);
@@ -196,6 +202,7 @@ void ClusterEngine::onScalerTick()
     const double dt = std::max(1e-9, now_ - lastScalerTick_);
     lastScalerTick_ = now_;
     events_.push(now_ + period, EventType::ScalerTick);
+    advanceAllCpu();
     ScalerInput in;
     in.now = now_;
     in.desired = desired_;
@@ -224,6 +231,7 @@ void ClusterEngine::onIntervalEnd()
 {
     const Scenario& d = s_.doc;
     integrateNodeCounts();
+    advanceAllCpu();
     const double span = now_ - intervalStart_;
     IntervalPoint& p = interval_;
     p.tS = intervalStart_;
