@@ -35,9 +35,15 @@ struct ResolvedScenario {
     double baselineFraction = 1;   // sustained share of each vCPU
     double creditsEarnedPerHour = 0;
     double maxCredits = 0;
-    double initialCredits = 0;
+    double initialCredits = 0;     // nodes present at the start (the scenario's `initial`)
+    double launchCredits = 0;      // a node the autoscaler launches (and the start, when carried)
+    bool carryCredits = false;     // no `initial`: run day after day until the balances repeat
     bool unlimitedCredits = false;
-    static constexpr double kSurplusUsdPerVcpuHour = 0.05;  // AWS Linux unlimited mode
+    double surplusUsdPerVcpuHour = 0;  // unlimited mode: price of a surplus credit-hour
+    QString creditRulesSource;     // where the family's launch credits and default mode come from
+    // AWS's surcharge for surplus credits of an unlimited-mode node whose family the shipped rules
+    // do not know (T3 Linux price).
+    static constexpr double kDefaultSurplusUsdPerVcpuHour = 0.05;
 
     // Cost.
     double pricePerHourUsd = 0;

@@ -73,8 +73,10 @@ struct InlineInstanceType {
 
 struct CpuCredits {
     enum class Mode { Standard, Unlimited };
-    Mode mode = Mode::Standard;
-    std::optional<double> initial;  // credits per node at start; absent = the bank is full
+    std::optional<Mode> mode;       // absent = the family's default (AWS T3/T3a/T4g: unlimited)
+    // Credits of each node present at the start; absent = balances carried over from the day
+    // before until they repeat (the credit steady state).
+    std::optional<double> initial;
 };
 
 struct NoisyNeighbour {

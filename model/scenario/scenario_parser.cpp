@@ -204,7 +204,8 @@ Cluster readCluster(const Path& path, const QJsonValue& v)
     if (r.has(QStringLiteral("cpu_credits"))) {
         const ObjectReader cr(r.at(QStringLiteral("cpu_credits")), r.value(QStringLiteral("cpu_credits")), keys({"mode", "initial"}));
         CpuCredits credits;
-        credits.mode = CpuCredits::Mode(cr.choice(QStringLiteral("mode"), names::creditModes(), 0));
+        if (cr.has(QStringLiteral("mode")))
+            credits.mode = CpuCredits::Mode(cr.choice(QStringLiteral("mode"), names::creditModes(), 0));
         credits.initial = cr.optionalNumber(QStringLiteral("initial"), atLeast(0));
         c.cpuCredits = credits;
     }

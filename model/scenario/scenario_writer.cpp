@@ -93,7 +93,8 @@ QJsonObject toJson(const Cluster& c)
     o.insert(QStringLiteral("workers_per_vcpu"), c.workersPerVcpu);
     if (c.memoryPerWorkerMib) o.insert(QStringLiteral("memory_per_worker_mib"), *c.memoryPerWorkerMib);
     if (c.cpuCredits) {
-        QJsonObject cr{{QStringLiteral("mode"), names::creditModes()[int(c.cpuCredits->mode)]}};
+        QJsonObject cr;
+        if (c.cpuCredits->mode) cr.insert(QStringLiteral("mode"), names::creditModes()[int(*c.cpuCredits->mode)]);
         if (c.cpuCredits->initial) cr.insert(QStringLiteral("initial"), *c.cpuCredits->initial);
         o.insert(QStringLiteral("cpu_credits"), cr);
     }

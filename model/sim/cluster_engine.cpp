@@ -30,8 +30,10 @@ Distribution lognormalSpeed(double cv)
 }  // namespace
 
 ClusterEngine::ClusterEngine(const ResolvedScenario& scenario, std::uint64_t streamSeed, const std::atomic<bool>* cancel,
-                             std::atomic<double>* progress, bool keepTimeseries)
-    : s_(scenario), rng_(streamSeed), cancel_(cancel), progress_(progress), keepTimeseries_(keepTimeseries)
+                             std::atomic<double>* progress, bool keepTimeseries,
+                             const std::vector<double>* carriedCredits)
+    : s_(scenario), rng_(streamSeed), cancel_(cancel), progress_(progress), keepTimeseries_(keepTimeseries),
+      carriedCredits_(carriedCredits)
 {
     const Scenario& d = s_.doc;
     cpu_ = Sampler(s_.cpuS);
@@ -64,9 +66,18 @@ ReplicationResult ClusterEngine::run()
 {
     const Scenario& d = s_.doc;
     desired_ = scaler_ ? scaler_->clamp(d.cluster.nodes) : d.cluster.nodes;
-    for (int i = 0; i < desired_; ++i) launchNode(true);
+    for (int i = 0; i < desired_; ++i) {
+        Node& n = nodes_[launchNode(true)];
+        n.credits = s_.initialCredits;
+        if (carriedCredits_ && size_t(i) < carriedCredits_->size()) n.credits = (*carriedCredits_)[size_t(i)];
+        carriedSurplus_ += std::max(0.0, -n.credits);
+    }
     interval_ = IntervalPoint{};
-    intervalCreditMin_ = s_.burstable ? s_.initialCredits : 0;
+    intervalCreditMin_ = 0;
+    if (s_.burstable) {
+        intervalCreditMin_ = 1e300;
+        for (const Node& n : nodes_) intervalCreditMin_ = std::min(intervalCreditMin_, n.credits);
+    }
 
     const double first = nextArrivalAfter(0);
     if (first < d.durationS) events_.push(first, EventType::Arrival);

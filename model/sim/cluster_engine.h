@@ -94,7 +94,8 @@ struct Request {
 class ClusterEngine {
 public:
     ClusterEngine(const ResolvedScenario& scenario, std::uint64_t streamSeed, const std::atomic<bool>* cancel,
-                  std::atomic<double>* progress, bool keepTimeseries);
+                  std::atomic<double>* progress, bool keepTimeseries,
+                  const std::vector<double>* carriedCredits = nullptr);
     ReplicationResult run();
 
 private:
@@ -142,6 +143,7 @@ private:
     const std::atomic<bool>* cancel_;
     std::atomic<double>* progress_;
     bool keepTimeseries_;
+    const std::vector<double>* carriedCredits_;  // balances of the nodes present at the start
     EventQueue events_;
     double now_ = 0;
 
@@ -170,7 +172,8 @@ private:
     // Counters.
     ReplicationResult out_;
     qint64 originalRequests_ = 0, retriesSent_ = 0;
-    double surplusCredits_ = 0;
+    double surplusCredits_ = 0;          // billed surplus credits (unlimited mode)
+    double carriedSurplus_ = 0;          // surplus the nodes present at the start owed already
     LogHistogram latency_, wait_, intervalLatency_;
     IntervalPoint interval_;
     double intervalStart_ = 0, intervalCpu_ = 0, intervalBusy_ = 0, intervalCreditMin_ = 0;

@@ -24,7 +24,7 @@ std::uint32_t ClusterEngine::launchNode(bool immediate)
     Node& n = nodes_.back();
     n.launchedAt = now_;
     n.speed = s_.nodeSpeed * nodeFactor_.draw(rng_);
-    n.credits = s_.initialCredits;
+    n.credits = s_.launchCredits;  // the family's launch credits (none for AWS T3, T3a, T4g)
     ++runningCount_;
     if (immediate) {
         onNodeReady(id);
@@ -85,6 +85,8 @@ void ClusterEngine::finishDrainIfIdle(std::uint32_t id)
     Node& n = nodes_[id];
     if (n.state != Node::State::Draining || n.busy > 0 || !n.queue.empty()) return;
     integrateNodeCounts();
+    surplusCredits_ += std::max(0.0, -n.credits);  // surplus still owed is billed when a node stops
+    n.credits = 0;
     n.state = Node::State::Gone;
     n.goneAt = now_;
     --runningCount_;
@@ -166,7 +168,9 @@ void ClusterEngine::onNoisy(std::uint32_t id, bool start)
 
 // Burstable credits (1 credit = 1 vCPU-minute at 100 %): each node earns credits_per_hour up to
 // the cap and spends the vCPU-minutes it used. At zero a standard-mode node is held to its
-// baseline; an unlimited-mode node keeps full speed and its surplus credits are billed.
+// baseline. An unlimited-mode node keeps full speed and spends surplus credits, a negative
+// balance that later earnings pay back first; AWS bills surplus beyond what the node earns in
+// 24 hours at once, and what is still owed when the node stops.
 void ClusterEngine::onAccountingTick()
 {
     const double dt = now_ - lastAccounting_;
@@ -182,10 +186,15 @@ void ClusterEngine::onAccountingTick()
         const bool wasThrottled = n.throttled;
         n.credits = std::min(s_.maxCredits, n.credits + earned - n.cpuForCredits / 60);
         n.cpuForCredits = 0;
-        if (n.credits <= 0) {
-            if (s_.unlimitedCredits) surplusCredits_ += -n.credits;
+        if (s_.unlimitedCredits) {
+            const double floor = -s_.creditsEarnedPerHour * 24;
+            if (n.credits < floor) {
+                surplusCredits_ += floor - n.credits;
+                n.credits = floor;
+            }
+        } else if (n.credits <= 0) {
             n.credits = 0;
-            n.throttled = !s_.unlimitedCredits;
+            n.throttled = true;
         } else {
             n.throttled = false;
         }
@@ -249,7 +258,7 @@ void ClusterEngine::onIntervalEnd()
     p.nodesHealthy = healthy;
     p.creditBalanceMin = s_.burstable ? intervalCreditMin_ : 0;
     p.costUsd = runningNodeSeconds_ * s_.pricePerHourUsd / 3600
-                + surplusCredits_ * ResolvedScenario::kSurplusUsdPerVcpuHour / 60;
+                + surplusCredits_ * s_.surplusUsdPerVcpuHour / 60;
     // Utilisation: vCPU-seconds and worker-seconds used over those available in ready node time.
     const double nodeSeconds = readyNodeSeconds_ - readyNodeSecondsAtIntervalStart_;
     p.utilization = nodeSeconds > 0 ? std::min(1.0, intervalCpu_ / (s_.vcpu * nodeSeconds)) : 0;
@@ -298,7 +307,16 @@ ReplicationResult ClusterEngine::finish()
     r.nodeHours = runningNodeSeconds_ / 3600;
     double billed = 0;
     for (const Node& n : nodes_) billed += billedSeconds(n, now_);
-    r.creditSurchargeUsd = surplusCredits_ * ResolvedScenario::kSurplusUsdPerVcpuHour / 60;
+    // Surplus still owed by the nodes in service is billed too, less what the nodes present at the
+    // start already owed (carried over from the day before, billed there).
+    double owed = 0;
+    for (const Node& n : nodes_)
+        if (n.state == Node::State::Ready || n.state == Node::State::Draining) {
+            owed += std::max(0.0, -n.credits);
+            if (s_.burstable) r.endCredits.push_back(n.credits);
+        }
+    surplusCredits_ = std::max(0.0, surplusCredits_ + owed - carriedSurplus_);
+    r.creditSurchargeUsd = surplusCredits_ * s_.surplusUsdPerVcpuHour / 60;
     r.costUsd = billed * s_.pricePerHourUsd / 3600 + r.creditSurchargeUsd;
     if (d.slo) {
         r.sloMet = r.errorRate <= d.slo->errorRate;

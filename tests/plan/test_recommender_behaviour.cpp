@@ -101,6 +101,7 @@ TEST(Recommender, BurstableNodeThatRunsOutOfCreditsSaysWhen)
     // and last the 29 measured minutes.
     Scenario s = test::mmcScenario(150, 10, 100, 1800);
     CpuCredits credits;
+    credits.mode = CpuCredits::Mode::Standard;  // T3 launches unlimited unless told otherwise
     credits.initial = 20;
     s.cluster.cpuCredits = credits;
     s.cluster.instanceTypeKey = QStringLiteral("aws/t3.micro");
