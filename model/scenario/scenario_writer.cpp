@@ -133,6 +133,9 @@ QJsonObject toJson(const Autoscaling& a)
                   {QStringLiteral("cooldown_s"), a.cooldownS},
                   {QStringLiteral("lead_time"), toJson(a.leadTime)}};
     if (a.metricIntervalS) o.insert(QStringLiteral("metric_interval_s"), *a.metricIntervalS);
+    if (a.scaleOutDatapoints) o.insert(QStringLiteral("scale_out_datapoints"), *a.scaleOutDatapoints);
+    if (a.scaleInDatapoints) o.insert(QStringLiteral("scale_in_datapoints"), *a.scaleInDatapoints);
+    if (a.instanceWarmupS) o.insert(QStringLiteral("instance_warmup_s"), *a.instanceWarmupS);
     if (!a.steps.empty()) {
         QJsonArray steps;
         for (const ScalingStep& s : a.steps) {

@@ -216,10 +216,15 @@ void ClusterEngine::onScalerTick()
     in.now = now_;
     in.desired = desired_;
     double sum = 0;
+    // HPA leaves out pods not ready for its readiness delay; AWS policies leave out nodes in their
+    // instance warm-up but count them as capacity.
+    const double warmup = a.policy == Autoscaling::Policy::KubernetesHpa ? a.hpaReadinessDelayS : a.instanceWarmupOrDefault();
     for (Node& n : nodes_) {
         if (n.state == Node::State::Launching) ++in.launching;
-        const bool counts = n.state == Node::State::Ready
-                            && (a.policy != Autoscaling::Policy::KubernetesHpa || now_ - n.readySince >= a.hpaReadinessDelayS);
+        const bool hpa = a.policy == Autoscaling::Policy::KubernetesHpa;
+        const bool warming = n.state == Node::State::Ready && (hpa || n.launchedAt > 0) && now_ - n.readySince < warmup;
+        if (warming && !hpa) ++in.launching;
+        const bool counts = n.state == Node::State::Ready && !warming;
         if (counts) {
             // Utilisation over the part of the period the node was in service.
             const double span = std::min(dt, now_ - n.readySince);
