@@ -9,6 +9,7 @@
 #include "ranking.h"
 #include "scenario/resolved_scenario.h"
 #include "sensitivity.h"
+#include "slo_objective.h"
 #include "why_text.h"
 
 #include <QElapsedTimer>
@@ -22,6 +23,7 @@ namespace headroom {
 namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
+constexpr int kAdmittedWhenNothingMeets = 3;
 // Progress shares of the three stages.
 constexpr double kSearchShare = 0.6, kConfirmShare = 0.3;
 
@@ -47,6 +49,7 @@ public:
 private:
     void screen(const QVector<InstanceType>& types);
     void admitByCost(double referenceUsd, const QString& referenceKey);
+    void admitNextByCost(int count);
     void search(std::vector<Work*> batch, bool full, double from, double to);
     ResolvedScenario configured(const Work& w, int nodes) const;
     EvaluationSettings settings(const Work& w, bool full) const;
@@ -55,7 +58,7 @@ private:
     // Over 20 % above the p95 objective, or twice the error budget.
     bool clearlyFails(const Evaluation& e) const
     {
-        return e.p95Ms > 1.2 * doc_.slo->latencyP95Ms || e.errorRate > 2 * doc_.slo->errorRate;
+        return e.p95Ms > 1.2 * objectiveMs(doc_) || e.errorRate > 2 * doc_.slo->errorRate;
     }
     void report(double fraction) const
     {
@@ -85,7 +88,7 @@ EvaluationSettings Planner::settings(const Work& w, bool full) const
     s.replications = full ? doc_.replications : std::min(doc_.replications, std::max(1, options_.shortReplications));
     s.spanS = full ? 0 : options_.shortSpanS;
     const Screening screening = w.result.screening;
-    const double slo = doc_.slo->latencyP95Ms;
+    const double slo = responseTargetMs(doc_, screening.serviceMeanS);
     const int limit = options_.maxNodes;
     s.initialNodes = [screening, slo, limit](double rate) { return analyticNodes(screening, rate, slo, limit).value_or(limit); };
     return s;
@@ -124,6 +127,28 @@ void Planner::screen(const QVector<InstanceType>& types)
         }
         w.admitted = s.outcome == Screening::Outcome::Finalist;
         work_.push_back(std::move(w));
+    }
+}
+
+// Nothing simulated so far meets the SLO, so there is no cost bar yet: let in the `count`
+// cheapest types the screen had ruled out (by their cheapest possible fleet), searched up to the
+// node limit.
+void Planner::admitNextByCost(int count)
+{
+    std::vector<Work*> waiting;
+    for (Work& w : work_)
+        if (!w.admitted && !w.searched && w.result.screening.outcome == Screening::Outcome::TooExpensive
+            && w.result.screening.nodesLowerBound <= options_.maxNodes)
+            waiting.push_back(&w);
+    std::sort(waiting.begin(), waiting.end(), [](const Work* a, const Work* b) {
+        return a->result.screening.lowerBoundCostUsd < b->result.screening.lowerBoundCostUsd;
+    });
+    for (int i = 0; i < count && i < int(waiting.size()); ++i) {
+        Work& w = *waiting[size_t(i)];
+        w.admitted = true;
+        w.result.screening.outcome = Screening::Outcome::Finalist;
+        w.result.screening.reason.clear();
+        w.hi = autoscales(doc_) ? w.maxNodes : options_.maxNodes;
     }
 }
 
@@ -205,6 +230,7 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
         else if (smallest && screenedFewer && screenedFewer->nodes == shown - 1) c.fewer = screenedFewer;
         w.searched = true;
         w.confirmed = full || (c.chosen->fullLength && c.chosen->replications >= doc_.replications);
+        c.figures = w.confirmed ? CandidateResult::Figures::FullRun : CandidateResult::Figures::ShortWindow;
     };
     auto tick = [&](int done) { report(from + (to - from) * done / std::max<size_t>(1, batch.size())); };
     runParallel(int(batch.size()), options_.threads, job, tick, options_.cancel);
@@ -245,9 +271,9 @@ Recommendation Planner::run(const Workspace* ws)
 {
     QElapsedTimer clock;
     clock.start();
-    if (!doc_.slo || doc_.slo->latencyP95Ms <= 0)
-        throw InputError(file_ + QStringLiteral(": $.slo.latency_p95_ms"),
-                         QStringLiteral("a recommendation needs an SLO with latency_p95_ms > 0 to plan for"));
+    if (objectiveMs(doc_) <= 0)
+        throw InputError(file_ + QStringLiteral(": $.slo"),
+                         QStringLiteral("a recommendation needs an SLO with latency_p95_ms or queue_wait_p95_ms > 0 to plan for"));
     // Resolve once as written (this is where a bad scenario fails), then freeze a trace into a
     // rate profile so the candidates need no workspace.
     const ResolvedScenario base = resolveScenario(doc_, catalog_, ws, file_);
@@ -273,7 +299,7 @@ Recommendation Planner::run(const Workspace* ws)
 
     // Stage 2: short runs for every finalist. A finalist that turns out dearer than the screen
     // thought raises the bar, which may let ruled-out types back in.
-    for (int round = 0; round < 4; ++round) {
+    for (int round = 0; round < 8; ++round) {
         std::vector<Work*> batch;
         for (Work& w : work_)
             if (w.admitted && !w.searched) batch.push_back(&w);
@@ -281,20 +307,17 @@ Recommendation Planner::run(const Workspace* ws)
         search(batch, false, round == 0 ? 0.02 : kSearchShare * 0.8, kSearchShare);
         QString key;
         const double best = bestMeetingCost(false, &key);
-        if (best > estimate) admitByCost(best, key);
+        if (!std::isfinite(best)) admitNextByCost(kAdmittedWhenNothingMeets);
+        else if (best > estimate) admitByCost(best, key);
     }
 
-    // Stage 3: full-length runs for the finalists within closeMargin of the best, until the
-    // best confirmed configuration stops moving. Every round confirms at least one candidate,
-    // so this ends; when it has, no unconfirmed candidate is cheaper than the best confirmed.
+    // Stage 3: full-length runs for every candidate that met the SLO in its short runs, so that
+    // everything the table calls "meets" (and every "% cheaper") rests on full runs. A full run
+    // may fail where the window passed; the loop ends when no unconfirmed candidate meets.
     for (int round = 0;; ++round) {
-        double best = bestMeetingCost(true, nullptr);
-        if (!std::isfinite(best)) best = bestMeetingCost(false, nullptr);
         std::vector<Work*> batch;
         for (Work& w : work_)
-            if (w.searched && !w.confirmed && w.result.meetsSlo()
-                && w.result.chosen->costPerMonthUsd <= (1 + options_.closeMargin) * best)
-                batch.push_back(&w);
+            if (w.searched && !w.confirmed && w.result.meetsSlo()) batch.push_back(&w);
         if (batch.empty()) break;
         search(batch, true, kSearchShare + (round == 0 ? 0 : kConfirmShare * 0.8), kSearchShare + kConfirmShare);
     }
@@ -302,7 +325,8 @@ Recommendation Planner::run(const Workspace* ws)
 
     Recommendation r;
     r.scenarioName = doc_.name;
-    r.sloP95Ms = doc_.slo->latencyP95Ms;
+    r.sloP95Ms = objectiveMs(doc_);
+    r.sloOnQueueWait = objectiveIsQueueWait(doc_);
     r.sloErrorRate = doc_.slo->errorRate;
     r.confidence = options_.confidence;
     r.peakRateRps = base.peakRateRps;
