@@ -50,6 +50,7 @@ private:
     void screen(const QVector<InstanceType>& types);
     void admitByCost(double referenceUsd, const QString& referenceKey);
     void admitNextByCost(int count);
+    int maxAffordableNodes(const Work& w, double budgetUsd) const;
     void search(std::vector<Work*> batch, bool full, double from, double to);
     ResolvedScenario configured(const Work& w, int nodes) const;
     EvaluationSettings settings(const Work& w, bool full) const;
@@ -236,6 +237,17 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
     runParallel(int(batch.size()), options_.threads, job, tick, options_.cancel);
 }
 
+// The search limit of a candidate under a cost bar: as many nodes as the bar pays for a month
+// (the cheapest a fleet of that minimum can cost), within the type's own limit.
+int Planner::maxAffordableNodes(const Work& w, double budgetUsd) const
+{
+    const int limit = autoscales(doc_) ? w.maxNodes : options_.maxNodes;
+    if (!std::isfinite(budgetUsd)) return limit;
+    const double nodeMonth = monthlyCostOfNodesUsd(w.resolved, 1);
+    const int affordable = nodeMonth > 0 ? int(std::floor(budgetUsd / nodeMonth)) : limit;
+    return std::clamp(affordable, w.lo, limit);
+}
+
 double Planner::bestMeetingCost(bool confirmedOnly, QString* key) const
 {
     double best = kInfinity;
@@ -312,12 +324,24 @@ Recommendation Planner::run(const Workspace* ws)
     }
 
     // Stage 3: full-length runs for every candidate that met the SLO in its short runs, so that
-    // everything the table calls "meets" (and every "% cheaper") rests on full runs. A full run
-    // may fail where the window passed; the loop ends when no unconfirmed candidate meets.
+    // everything the table calls "meets" (and every "% cheaper") rests on full runs, and for
+    // every candidate whose cheapest possible fleet is below the best confirmed cost: a short
+    // window around the peak can fail a fleet that a full run passes (a job queue's backlog
+    // drains in the quiet hours). A full run may also fail where the window passed. Each round
+    // confirms its whole batch, so this ends; then no unconfirmed candidate can be cheaper.
     for (int round = 0;; ++round) {
+        QString key;
+        const double best = bestMeetingCost(true, &key);
+        if (std::isfinite(best)) admitByCost(best, key);
         std::vector<Work*> batch;
-        for (Work& w : work_)
-            if (w.searched && !w.confirmed && w.result.meetsSlo()) batch.push_back(&w);
+        for (Work& w : work_) {
+            if (w.confirmed || !w.admitted) continue;
+            const bool mayBeCheaper = w.result.screening.lowerBoundCostUsd < best;
+            if ((w.searched && w.result.meetsSlo()) || mayBeCheaper) {
+                if (!w.result.meetsSlo()) w.hi = maxAffordableNodes(w, best);
+                batch.push_back(&w);
+            }
+        }
         if (batch.empty()) break;
         search(batch, true, kSearchShare + (round == 0 ? 0 : kConfirmShare * 0.8), kSearchShare + kConfirmShare);
     }
