@@ -106,7 +106,9 @@ void explainCandidates(Recommendation& r)
         } else {
             c.why = QStringLiteral("%1 (search limit)").arg(failureText(*c.chosen, r, autoscaled));
         }
+        // Where the figures come from, so estimates are never read as results.
         if (c.figures == CandidateResult::Figures::ShortWindow) c.why += QStringLiteral(" [short window, not a full run]");
+        else if (c.figures == CandidateResult::Figures::FullRun) c.why += QStringLiteral(" [full run]");
     }
 }
 
