@@ -35,6 +35,7 @@ struct Work {
     bool searched = false;
     bool confirmed = false;      // searched with full-length runs
     int lo = 1, hi = 1, maxNodes = 1;
+    int searchedHi = 0;          // the largest node count the last search could try
 };
 
 class Planner {
@@ -230,6 +231,7 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
         if (smallest && runs.count(shown - 1)) c.fewer = runs.at(shown - 1);
         else if (smallest && screenedFewer && screenedFewer->nodes == shown - 1) c.fewer = screenedFewer;
         w.searched = true;
+        w.searchedHi = w.hi;
         w.confirmed = full || (c.chosen->fullLength && c.chosen->replications >= doc_.replications);
         c.figures = w.confirmed ? CandidateResult::Figures::FullRun : CandidateResult::Figures::ShortWindow;
     };
@@ -329,14 +331,34 @@ Recommendation Planner::run(const Workspace* ws)
     // window around the peak can fail a fleet that a full run passes (a job queue's backlog
     // drains in the quiet hours). A full run may also fail where the window passed. Each round
     // confirms its whole batch, so this ends; then no unconfirmed candidate can be cheaper.
+    // While nothing meets in full runs, the next types by cost are let in, and a type whose
+    // search stopped at a cost bar set by a short-window estimate is searched further.
     for (int round = 0;; ++round) {
         QString key;
         const double best = bestMeetingCost(true, &key);
-        if (std::isfinite(best)) admitByCost(best, key);
+        // Candidates that met in short runs are confirmed first: they set the bar.
         std::vector<Work*> batch;
+        for (Work& w : work_)
+            if (w.searched && !w.confirmed && w.result.meetsSlo()) batch.push_back(&w);
+        if (!batch.empty()) {
+            search(batch, true, kSearchShare + (round == 0 ? 0 : kConfirmShare * 0.8), kSearchShare + kConfirmShare);
+            continue;
+        }
+        if (std::isfinite(best)) admitByCost(best, key);
+        else admitNextByCost(kAdmittedWhenNothingMeets);
         for (Work& w : work_) {
-            if (w.confirmed || !w.admitted) continue;
+            if (!w.admitted || w.result.screening.outcome == Screening::Outcome::Hopeless) continue;
             const bool mayBeCheaper = w.result.screening.lowerBoundCostUsd < best;
+            if (w.confirmed) {
+                // Failed in full up to a limit that the current bar no longer imposes.
+                const int affordable = maxAffordableNodes(w, best);
+                if (w.result.meetsSlo() || !mayBeCheaper || affordable <= w.searchedHi) continue;
+                w.lo = w.searchedHi + 1;
+                w.hi = affordable;
+                w.confirmed = false;
+                batch.push_back(&w);
+                continue;
+            }
             if ((w.searched && w.result.meetsSlo()) || mayBeCheaper) {
                 if (!w.result.meetsSlo()) w.hi = maxAffordableNodes(w, best);
                 batch.push_back(&w);
