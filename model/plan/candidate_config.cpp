@@ -1,5 +1,6 @@
 #include "candidate_config.h"
 
+#include "catalog/burstable_rules.h"
 #include "catalog/catalog.h"
 #include "core/errors.h"
 #include "scenario/scenario_names.h"
@@ -100,6 +101,11 @@ Scenario withConfiguration(const Scenario& base, const InstanceType& type, int n
     s.cluster.inlineType.reset();
     // Credit rules belong to the machine: keep the scenario's mode for burstable types only.
     if (!type.burstable) s.cluster.cpuCredits.reset();
+    // A family without an unlimited mode (Azure B-series) runs in standard mode whatever was asked.
+    const auto rules = burstableRulesFor(type);
+    if (s.cluster.cpuCredits && s.cluster.cpuCredits->mode == CpuCredits::Mode::Unlimited && rules
+        && !rules->hasUnlimitedMode())
+        s.cluster.cpuCredits->mode = CpuCredits::Mode::Standard;
     nodes = std::max(1, nodes);
     if (autoscales(s)) {
         maxNodes = std::max(maxNodes, nodes);

@@ -1,8 +1,10 @@
 #include "evaluation.h"
 
+
 #include "candidate_config.h"
 #include "monthly_cost.h"
 #include "short_window.h"
+#include "slo_objective.h"
 #include "sim/simulator.h"
 
 #include <cmath>
@@ -68,9 +70,11 @@ Evaluation evaluateConfiguration(const ResolvedScenario& configured, const Evalu
     e.nodesMax = autoscales(doc) ? doc.autoscaling->max : doc.cluster.nodes;
     e.replications = result.replications;
     e.fullLength = !window.cut;
-    e.p95Ms = result.summary.latencyP95.mean;
-    e.p95LowMs = result.summary.latencyP95.low;
-    e.p95HighMs = result.summary.latencyP95.high;
+    // The objective's p95: response time, or the wait for a worker when the SLO is on that.
+    const Estimate& objective = objectiveIsQueueWait(doc) ? result.summary.queueWaitP95 : result.summary.latencyP95;
+    e.p95Ms = objective.mean;
+    e.p95LowMs = objective.low;
+    e.p95HighMs = objective.high;
     e.errorRate = result.summary.errorRate.mean;
     int met = 0;
     for (const ReplicationResult& r : result.perReplication) met += r.sloMet ? 1 : 0;

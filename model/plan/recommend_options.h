@@ -21,8 +21,6 @@ struct RecommendOptions {
     // A candidate whose cheapest possible fleet costs more than this multiple of the cheapest
     // analytic estimate is ruled out without simulation.
     double oversizeFactor = 2.0;
-    // Finalists within this share of the cheapest configuration get full-length runs.
-    double closeMargin = 0.15;
     bool sensitivity = true;
     int threads = 0;              // 0 = all cores
     const std::atomic<bool>* cancel = nullptr;

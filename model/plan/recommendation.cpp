@@ -10,4 +10,14 @@ double CandidateResult::costPerMonthUsd() const
     return std::isfinite(screening.estimateCostUsd) ? screening.estimateCostUsd : screening.lowerBoundCostUsd;
 }
 
+QString CandidateResult::figuresText() const
+{
+    switch (figures) {
+    case Figures::FullRun: return QStringLiteral("full run");
+    case Figures::ShortWindow: return QStringLiteral("short window");
+    case Figures::Screening: break;
+    }
+    return QStringLiteral("screening estimate");
+}
+
 }  // namespace headroom

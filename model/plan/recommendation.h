@@ -14,9 +14,13 @@ namespace headroom {
 
 struct CandidateResult {
     enum class Status { Recommended, Meets, Fails, RuledOut };
+    // Where the row's figures come from: the analytic screen (an estimate), short runs over a
+    // window around the peak, or full-length runs with all replications. Only full runs "meet".
+    enum class Figures { Screening, ShortWindow, FullRun };
     InstanceType type;
     QString policy;                      // "none" for a fixed fleet, else the scenario's policy
     Status status = Status::RuledOut;
+    Figures figures = Figures::Screening;
     Screening screening;
     std::optional<Evaluation> chosen;    // the smallest fleet that met the SLO, else the largest tried
     std::optional<Evaluation> fewer;     // one node fewer than `chosen`, which did not meet it
@@ -25,6 +29,7 @@ struct CandidateResult {
 
     bool simulated() const { return chosen.has_value(); }
     bool meetsSlo() const { return chosen && chosen->meetsSlo; }
+    QString figuresText() const;             // "full run", "short window ", "screening estimate"
     int nodesMin() const { return chosen ? chosen->nodes : screening.nodesAtPeak.value_or(screening.nodesLowerBound); }
     int nodesMax() const { return chosen ? chosen->nodesMax : nodesMin(); }
     // Per month in USD: simulated when it was, else the analytic estimate (or lower bound).
@@ -50,7 +55,8 @@ struct SensitivityCase {
 
 struct Recommendation {
     QString scenarioName;
-    double sloP95Ms = 0;
+    double sloP95Ms = 0;           // the objective: p95 response time, or p95 wait when sloOnQueueWait
+    bool sloOnQueueWait = false;
     double sloErrorRate = 0;
     double confidence = 0;
     double peakRateRps = 0;

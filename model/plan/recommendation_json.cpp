@@ -63,6 +63,7 @@ QJsonObject candidateToJson(const CandidateResult& c, int rank)
                   {QStringLiteral("slo_attainment"), c.chosen ? number(c.chosen->attainment) : QJsonValue()},
                   {QStringLiteral("cost_per_month_usd"), rounded(c.costPerMonthUsd(), 2)},
                   {QStringLiteral("meets_slo"), c.meetsSlo()},
+                  {QStringLiteral("figures"), c.figuresText()},
                   {QStringLiteral("why"), c.why},
                   {QStringLiteral("screening"),
                    QJsonObject{{QStringLiteral("service_mean_ms"), rounded(s.serviceMeanS * 1000, 3)},

@@ -9,6 +9,7 @@
 #include "ranking.h"
 #include "scenario/resolved_scenario.h"
 #include "sensitivity.h"
+#include "slo_objective.h"
 #include "why_text.h"
 
 #include <QElapsedTimer>
@@ -22,6 +23,7 @@ namespace headroom {
 namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
+constexpr int kAdmittedWhenNothingMeets = 3;
 // Progress shares of the three stages.
 constexpr double kSearchShare = 0.6, kConfirmShare = 0.3;
 
@@ -33,6 +35,7 @@ struct Work {
     bool searched = false;
     bool confirmed = false;      // searched with full-length runs
     int lo = 1, hi = 1, maxNodes = 1;
+    int searchedHi = 0;          // the largest node count the last search could try
 };
 
 class Planner {
@@ -47,6 +50,8 @@ public:
 private:
     void screen(const QVector<InstanceType>& types);
     void admitByCost(double referenceUsd, const QString& referenceKey);
+    void admitNextByCost(int count);
+    int maxAffordableNodes(const Work& w, double budgetUsd) const;
     void search(std::vector<Work*> batch, bool full, double from, double to);
     ResolvedScenario configured(const Work& w, int nodes) const;
     EvaluationSettings settings(const Work& w, bool full) const;
@@ -55,7 +60,7 @@ private:
     // Over 20 % above the p95 objective, or twice the error budget.
     bool clearlyFails(const Evaluation& e) const
     {
-        return e.p95Ms > 1.2 * doc_.slo->latencyP95Ms || e.errorRate > 2 * doc_.slo->errorRate;
+        return e.p95Ms > 1.2 * objectiveMs(doc_) || e.errorRate > 2 * doc_.slo->errorRate;
     }
     void report(double fraction) const
     {
@@ -85,7 +90,7 @@ EvaluationSettings Planner::settings(const Work& w, bool full) const
     s.replications = full ? doc_.replications : std::min(doc_.replications, std::max(1, options_.shortReplications));
     s.spanS = full ? 0 : options_.shortSpanS;
     const Screening screening = w.result.screening;
-    const double slo = doc_.slo->latencyP95Ms;
+    const double slo = responseTargetMs(doc_, screening.serviceMeanS);
     const int limit = options_.maxNodes;
     s.initialNodes = [screening, slo, limit](double rate) { return analyticNodes(screening, rate, slo, limit).value_or(limit); };
     return s;
@@ -124,6 +129,28 @@ void Planner::screen(const QVector<InstanceType>& types)
         }
         w.admitted = s.outcome == Screening::Outcome::Finalist;
         work_.push_back(std::move(w));
+    }
+}
+
+// Nothing simulated so far meets the SLO, so there is no cost bar yet: let in the `count`
+// cheapest types the screen had ruled out (by their cheapest possible fleet), searched up to the
+// node limit.
+void Planner::admitNextByCost(int count)
+{
+    std::vector<Work*> waiting;
+    for (Work& w : work_)
+        if (!w.admitted && !w.searched && w.result.screening.outcome == Screening::Outcome::TooExpensive
+            && w.result.screening.nodesLowerBound <= options_.maxNodes)
+            waiting.push_back(&w);
+    std::sort(waiting.begin(), waiting.end(), [](const Work* a, const Work* b) {
+        return a->result.screening.lowerBoundCostUsd < b->result.screening.lowerBoundCostUsd;
+    });
+    for (int i = 0; i < count && i < int(waiting.size()); ++i) {
+        Work& w = *waiting[size_t(i)];
+        w.admitted = true;
+        w.result.screening.outcome = Screening::Outcome::Finalist;
+        w.result.screening.reason.clear();
+        w.hi = autoscales(doc_) ? w.maxNodes : options_.maxNodes;
     }
 }
 
@@ -204,10 +231,23 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
         if (smallest && runs.count(shown - 1)) c.fewer = runs.at(shown - 1);
         else if (smallest && screenedFewer && screenedFewer->nodes == shown - 1) c.fewer = screenedFewer;
         w.searched = true;
+        w.searchedHi = w.hi;
         w.confirmed = full || (c.chosen->fullLength && c.chosen->replications >= doc_.replications);
+        c.figures = w.confirmed ? CandidateResult::Figures::FullRun : CandidateResult::Figures::ShortWindow;
     };
     auto tick = [&](int done) { report(from + (to - from) * done / std::max<size_t>(1, batch.size())); };
     runParallel(int(batch.size()), options_.threads, job, tick, options_.cancel);
+}
+
+// The search limit of a candidate under a cost bar: as many nodes as the bar pays for a month
+// (the cheapest a fleet of that minimum can cost), within the type's own limit.
+int Planner::maxAffordableNodes(const Work& w, double budgetUsd) const
+{
+    const int limit = autoscales(doc_) ? w.maxNodes : options_.maxNodes;
+    if (!std::isfinite(budgetUsd)) return limit;
+    const double nodeMonth = monthlyCostOfNodesUsd(w.resolved, 1);
+    const int affordable = nodeMonth > 0 ? int(std::floor(budgetUsd / nodeMonth)) : limit;
+    return std::clamp(affordable, w.lo, limit);
 }
 
 double Planner::bestMeetingCost(bool confirmedOnly, QString* key) const
@@ -245,9 +285,9 @@ Recommendation Planner::run(const Workspace* ws)
 {
     QElapsedTimer clock;
     clock.start();
-    if (!doc_.slo || doc_.slo->latencyP95Ms <= 0)
-        throw InputError(file_ + QStringLiteral(": $.slo.latency_p95_ms"),
-                         QStringLiteral("a recommendation needs an SLO with latency_p95_ms > 0 to plan for"));
+    if (objectiveMs(doc_) <= 0)
+        throw InputError(file_ + QStringLiteral(": $.slo"),
+                         QStringLiteral("a recommendation needs an SLO with latency_p95_ms or queue_wait_p95_ms > 0 to plan for"));
     // Resolve once as written (this is where a bad scenario fails), then freeze a trace into a
     // rate profile so the candidates need no workspace.
     const ResolvedScenario base = resolveScenario(doc_, catalog_, ws, file_);
@@ -273,7 +313,7 @@ Recommendation Planner::run(const Workspace* ws)
 
     // Stage 2: short runs for every finalist. A finalist that turns out dearer than the screen
     // thought raises the bar, which may let ruled-out types back in.
-    for (int round = 0; round < 4; ++round) {
+    for (int round = 0; round < 8; ++round) {
         std::vector<Work*> batch;
         for (Work& w : work_)
             if (w.admitted && !w.searched) batch.push_back(&w);
@@ -281,20 +321,49 @@ Recommendation Planner::run(const Workspace* ws)
         search(batch, false, round == 0 ? 0.02 : kSearchShare * 0.8, kSearchShare);
         QString key;
         const double best = bestMeetingCost(false, &key);
-        if (best > estimate) admitByCost(best, key);
+        if (!std::isfinite(best)) admitNextByCost(kAdmittedWhenNothingMeets);
+        else if (best > estimate) admitByCost(best, key);
     }
 
-    // Stage 3: full-length runs for the finalists within closeMargin of the best, until the
-    // best confirmed configuration stops moving. Every round confirms at least one candidate,
-    // so this ends; when it has, no unconfirmed candidate is cheaper than the best confirmed.
+    // Stage 3: full-length runs for every candidate that met the SLO in its short runs, so that
+    // everything the table calls "meets" (and every "% cheaper") rests on full runs, and for
+    // every candidate whose cheapest possible fleet is below the best confirmed cost: a short
+    // window around the peak can fail a fleet that a full run passes (a job queue's backlog
+    // drains in the quiet hours). A full run may also fail where the window passed. Each round
+    // confirms its whole batch, so this ends; then no unconfirmed candidate can be cheaper.
+    // While nothing meets in full runs, the next types by cost are let in, and a type whose
+    // search stopped at a cost bar set by a short-window estimate is searched further.
     for (int round = 0;; ++round) {
-        double best = bestMeetingCost(true, nullptr);
-        if (!std::isfinite(best)) best = bestMeetingCost(false, nullptr);
+        QString key;
+        const double best = bestMeetingCost(true, &key);
+        // Candidates that met in short runs are confirmed first: they set the bar.
         std::vector<Work*> batch;
         for (Work& w : work_)
-            if (w.searched && !w.confirmed && w.result.meetsSlo()
-                && w.result.chosen->costPerMonthUsd <= (1 + options_.closeMargin) * best)
+            if (w.searched && !w.confirmed && w.result.meetsSlo()) batch.push_back(&w);
+        if (!batch.empty()) {
+            search(batch, true, kSearchShare + (round == 0 ? 0 : kConfirmShare * 0.8), kSearchShare + kConfirmShare);
+            continue;
+        }
+        if (std::isfinite(best)) admitByCost(best, key);
+        else admitNextByCost(kAdmittedWhenNothingMeets);
+        for (Work& w : work_) {
+            if (!w.admitted || w.result.screening.outcome == Screening::Outcome::Hopeless) continue;
+            const bool mayBeCheaper = w.result.screening.lowerBoundCostUsd < best;
+            if (w.confirmed) {
+                // Failed in full up to a limit that the current bar no longer imposes.
+                const int affordable = maxAffordableNodes(w, best);
+                if (w.result.meetsSlo() || !mayBeCheaper || affordable <= w.searchedHi) continue;
+                w.lo = w.searchedHi + 1;
+                w.hi = affordable;
+                w.confirmed = false;
                 batch.push_back(&w);
+                continue;
+            }
+            if ((w.searched && w.result.meetsSlo()) || mayBeCheaper) {
+                if (!w.result.meetsSlo()) w.hi = maxAffordableNodes(w, best);
+                batch.push_back(&w);
+            }
+        }
         if (batch.empty()) break;
         search(batch, true, kSearchShare + (round == 0 ? 0 : kConfirmShare * 0.8), kSearchShare + kConfirmShare);
     }
@@ -302,7 +371,8 @@ Recommendation Planner::run(const Workspace* ws)
 
     Recommendation r;
     r.scenarioName = doc_.name;
-    r.sloP95Ms = doc_.slo->latencyP95Ms;
+    r.sloP95Ms = objectiveMs(doc_);
+    r.sloOnQueueWait = objectiveIsQueueWait(doc_);
     r.sloErrorRate = doc_.slo->errorRate;
     r.confidence = options_.confidence;
     r.peakRateRps = base.peakRateRps;

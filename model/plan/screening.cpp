@@ -1,10 +1,12 @@
 #include "screening.h"
 
+
 #include "analysis/erlang_c.h"
 #include "candidate_config.h"
 #include "monthly_cost.h"
 #include "scenario/resolved_scenario.h"
 #include "short_window.h"
+#include "slo_objective.h"
 
 #include <algorithm>
 #include <cmath>
@@ -78,10 +80,10 @@ std::optional<int> analyticNodes(const Screening& s, double rateRps, double sloM
 Screening screenCandidate(const ResolvedScenario& r, int maxNodes)
 {
     Screening s;
-    const double sloMs = r.doc.slo ? r.doc.slo->latencyP95Ms : 0;
     const double cpuS = r.cpuS.expectedValue() / std::max(r.nodeSpeed, 1e-9);
     const double diskS = r.diskOps * (r.diskLatencyS.expectedValue() + r.diskServiceS);
     s.serviceMeanS = cpuS + r.ioCalls * r.rttS.expectedValue() + diskS;
+    const double sloMs = responseTargetMs(r.doc, s.serviceMeanS);
     s.workers = std::max(1, r.workersPerNode);
     // A node runs out of workers or of vCPUs, whichever comes first.
     const double workerCapacity = s.workers / std::max(s.serviceMeanS, 1e-12);

@@ -22,6 +22,11 @@ QString withFleet(int nodes, int nodesMax, bool autoscaled)
                       : QStringLiteral("with ") + fleetText(nodes, nodesMax, false);
 }
 
+QString objectiveName(const Recommendation& r)
+{
+    return r.sloOnQueueWait ? QStringLiteral("queue-wait p95") : QStringLiteral("p95");
+}
+
 // The next candidate that meets the SLO after `index`, or null.
 const CandidateResult* nextMeeting(const Recommendation& r, size_t index)
 {
@@ -34,8 +39,8 @@ QString holdsText(const CandidateResult& c, const Recommendation& r, size_t inde
 {
     const Evaluation& e = *c.chosen;
     const bool autoscaled = c.policy != QStringLiteral("none");
-    QString text = QStringLiteral("holds the SLO with %1 (p95 %2 ≤ %3, %4 of replications)")
-                       .arg(fleetText(e.nodes, e.nodesMax, autoscaled), ms(e.p95Ms), ms(r.sloP95Ms), pct(e.attainment));
+    QString text = QStringLiteral("holds the SLO with %1 (%5 %2 ≤ %3, %4 of replications)")
+                       .arg(fleetText(e.nodes, e.nodesMax, autoscaled), ms(e.p95Ms), ms(r.sloP95Ms), pct(e.attainment), objectiveName(r));
     if (c.status == CandidateResult::Status::Recommended) {
         if (const CandidateResult* next = nextMeeting(r, index)) {
             const double saving = 1.0 - e.costPerMonthUsd / next->costPerMonthUsd();
@@ -75,10 +80,10 @@ QString failureText(const Evaluation& e, const Recommendation& r, bool autoscale
         if (e.breachAtS)
             when = e.breachAtPeak ? QStringLiteral(" at the %1 peak").arg(clockText(*e.breachAtS))
                                   : QStringLiteral(" from %1").arg(clockText(*e.breachAtS));
-        return QStringLiteral("p95 %1 > %2%3 %4").arg(ms(e.p95Ms), ms(r.sloP95Ms), when, fleet);
+        return QStringLiteral("%5 %1 > %2%3 %4").arg(ms(e.p95Ms), ms(r.sloP95Ms), when, fleet, objectiveName(r));
     }
-    return QStringLiteral("p95 %1 is within %2 on average but the SLO held in only %3 of replications %4 (%5 needed)")
-        .arg(ms(e.p95Ms), ms(r.sloP95Ms), pct(e.attainment), fleet, pct(r.confidence));
+    return QStringLiteral("%6 %1 is within %2 on average but the SLO held in only %3 of replications %4 (%5 needed)")
+        .arg(ms(e.p95Ms), ms(r.sloP95Ms), pct(e.attainment), fleet, pct(r.confidence), objectiveName(r));
 }
 
 void explainCandidates(Recommendation& r)
@@ -101,6 +106,9 @@ void explainCandidates(Recommendation& r)
         } else {
             c.why = QStringLiteral("%1 (search limit)").arg(failureText(*c.chosen, r, autoscaled));
         }
+        // Where the figures come from, so estimates are never read as results.
+        if (c.figures == CandidateResult::Figures::ShortWindow) c.why += QStringLiteral(" [short window, not a full run]");
+        else if (c.figures == CandidateResult::Figures::FullRun) c.why += QStringLiteral(" [full run]");
     }
 }
 

@@ -2,6 +2,7 @@
 #include "resource_estimate.h"
 
 #include "analysis/speed_from_evidence.h"
+#include "catalog/burstable_rules.h"
 #include "catalog/catalog.h"
 #include "core/errors.h"
 #include "store/dataset_repository.h"
@@ -147,8 +148,23 @@ ResolvedScenario resolveScenario(const Scenario& doc, const Catalog& catalog, co
         r.creditsEarnedPerHour = r.instanceType.creditsPerHour > 0 ? r.instanceType.creditsPerHour
                                                                    : r.baselineFraction * r.vcpu * 60;
         r.maxCredits = r.instanceType.maxCredits > 0 ? r.instanceType.maxCredits : r.creditsEarnedPerHour * 24;
-        r.unlimitedCredits = c.cpuCredits && c.cpuCredits->mode == CpuCredits::Mode::Unlimited;
-        r.initialCredits = std::min(r.maxCredits, c.cpuCredits && c.cpuCredits->initial ? *c.cpuCredits->initial : r.maxCredits);
+        // The family's documented rules: launch credits, default mode, surplus price.
+        const auto rules = burstableRulesFor(r.instanceType);
+        const bool modeStated = c.cpuCredits && c.cpuCredits->mode;
+        r.unlimitedCredits = modeStated ? *c.cpuCredits->mode == CpuCredits::Mode::Unlimited
+                                        : rules && rules->unlimitedByDefault;
+        if (r.unlimitedCredits && rules && !rules->hasUnlimitedMode())
+            throw InputError(where(fileName, QStringLiteral("$.cluster.cpu_credits.mode")),
+                             QStringLiteral("%1 has no unlimited mode (%2); expected \"standard\"")
+                                 .arg(r.instanceType.key(), rules->source));
+        r.surplusUsdPerVcpuHour = rules && rules->hasUnlimitedMode() ? rules->unlimitedUsdPerVcpuHour
+                                                                     : ResolvedScenario::kDefaultSurplusUsdPerVcpuHour;
+        // Launch credits are a standard-mode gift (AWS T2; Azure B-series' initial credits).
+        r.launchCredits = rules && !r.unlimitedCredits ? std::min(r.maxCredits, rules->launchCreditsPerVcpu * r.vcpu) : 0;
+        if (rules) r.creditRulesSource = rules->source + QStringLiteral(", ") + rules->sourceDate;
+        const bool initialStated = c.cpuCredits && c.cpuCredits->initial;
+        r.carryCredits = !initialStated;
+        r.initialCredits = initialStated ? std::min(r.maxCredits, *c.cpuCredits->initial) : r.launchCredits;
     }
 
     // Billing.

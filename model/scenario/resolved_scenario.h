@@ -24,15 +24,30 @@ struct ResolvedScenario {
     // evidence; empty = lognormal with cluster.speed.cv.
     std::vector<double> nodeSpeedFactors;
     QString nodeSpeedSource;       // "azure/B8ms: 11,824 nodes of cpu.events_per_s", for reports
+    // What all vCPUs busy at once deliver, in units of one uncontended vCPU (all-core score ÷
+    // single-core score); 0 = unknown, taken as vcpu (independent vCPUs).
+    double allVcpusDelivered = 0;
+    // What `busy` vCPUs deliver together, linear between one vCPU (1) and all of them.
+    double vcpusDelivered(double busy) const
+    {
+        if (allVcpusDelivered <= 0 || vcpu <= 1) return busy;
+        return 1 + (allVcpusDelivered - 1) * (busy - 1) / (vcpu - 1);
+    }
 
     // Burstable CPU (data/README: 1 credit = 1 vCPU-minute at 100 %).
     bool burstable = false;
     double baselineFraction = 1;   // sustained share of each vCPU
     double creditsEarnedPerHour = 0;
     double maxCredits = 0;
-    double initialCredits = 0;
+    double initialCredits = 0;     // nodes present at the start (the scenario's `initial`)
+    double launchCredits = 0;      // a node the autoscaler launches (and the start, when carried)
+    bool carryCredits = false;     // no `initial`: run day after day until the balances repeat
     bool unlimitedCredits = false;
-    static constexpr double kSurplusUsdPerVcpuHour = 0.05;  // AWS Linux unlimited mode
+    double surplusUsdPerVcpuHour = 0;  // unlimited mode: price of a surplus credit-hour
+    QString creditRulesSource;     // where the family's launch credits and default mode come from
+    // AWS's surcharge for surplus credits of an unlimited-mode node whose family the shipped rules
+    // do not know (T3 Linux price).
+    static constexpr double kDefaultSurplusUsdPerVcpuHour = 0.05;
 
     // Cost.
     double pricePerHourUsd = 0;

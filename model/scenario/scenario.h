@@ -73,8 +73,10 @@ struct InlineInstanceType {
 
 struct CpuCredits {
     enum class Mode { Standard, Unlimited };
-    Mode mode = Mode::Standard;
-    std::optional<double> initial;  // credits per node at start; absent = the bank is full
+    std::optional<Mode> mode;       // absent = the family's default (AWS T3/T3a/T4g: unlimited)
+    // Credits of each node present at the start; absent = balances carried over from the day
+    // before until they repeat (the credit steady state).
+    std::optional<double> initial;
 };
 
 struct NoisyNeighbour {
@@ -146,11 +148,20 @@ struct Autoscaling {
     double hpaTolerance = 0.1;
     double hpaStabilisationS = 300;
     double hpaReadinessDelayS = 30;
+    // AWS CloudWatch alarms behind target tracking and step scaling: how many consecutive metric
+    // datapoints must breach before the policy acts, and the instance warm-up during which a new
+    // node counts as capacity but its metric is left out. Defaults: target tracking's alarms
+    // (3 above the target, 15 below 90 % of it) and warm-up (300 s); step scaling 1 and 1, no warm-up.
+    std::optional<int> scaleOutDatapoints, scaleInDatapoints;
+    std::optional<double> instanceWarmupS;
     LeadTime leadTime;
     double metricIntervalOrDefault() const
     {
         return metricIntervalS ? *metricIntervalS : (policy == Policy::KubernetesHpa ? 15.0 : 60.0);
     }
+    int scaleOutDatapointsOrDefault() const { return scaleOutDatapoints.value_or(policy == Policy::TargetTracking ? 3 : 1); }
+    int scaleInDatapointsOrDefault() const { return scaleInDatapoints.value_or(policy == Policy::TargetTracking ? 15 : 1); }
+    double instanceWarmupOrDefault() const { return instanceWarmupS.value_or(policy == Policy::TargetTracking ? 300.0 : 0.0); }
 };
 
 struct HealthCheck {

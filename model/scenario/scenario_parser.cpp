@@ -209,7 +209,8 @@ Cluster readCluster(const Path& path, const QJsonValue& v)
     if (r.has(QStringLiteral("cpu_credits"))) {
         const ObjectReader cr(r.at(QStringLiteral("cpu_credits")), r.value(QStringLiteral("cpu_credits")), keys({"mode", "initial"}));
         CpuCredits credits;
-        credits.mode = CpuCredits::Mode(cr.choice(QStringLiteral("mode"), names::creditModes(), 0));
+        if (cr.has(QStringLiteral("mode")))
+            credits.mode = CpuCredits::Mode(cr.choice(QStringLiteral("mode"), names::creditModes(), 0));
         credits.initial = cr.optionalNumber(QStringLiteral("initial"), atLeast(0));
         c.cpuCredits = credits;
     }
@@ -269,7 +270,8 @@ LeadTime readLeadTime(const Path& path, const QJsonValue& v)
 Autoscaling readAutoscaling(const Path& path, const QJsonValue& v)
 {
     const ObjectReader r(path, v, keys({"policy", "metric", "target", "min", "max", "metric_interval_s", "cooldown_s", "steps",
-                                        "schedule", "tolerance", "stabilisation_s", "readiness_delay_s", "lead_time"}));
+                                        "schedule", "tolerance", "stabilisation_s", "readiness_delay_s", "lead_time",
+                                        "scale_out_datapoints", "scale_in_datapoints", "instance_warmup_s"}));
     Autoscaling a;
     a.policy = Autoscaling::Policy(r.choice(QStringLiteral("policy"), names::policies()));
     a.metric = Autoscaling::Metric(r.choice(QStringLiteral("metric"), names::metrics(), 0));
@@ -282,6 +284,11 @@ Autoscaling readAutoscaling(const Path& path, const QJsonValue& v)
     if (a.max < a.min) r.at(QStringLiteral("max")).fail(QStringLiteral("expected an integer ≥ min (%1), found %2").arg(a.min).arg(a.max));
     a.metricIntervalS = r.optionalNumber(QStringLiteral("metric_interval_s"), above(0));
     a.cooldownS = r.number(QStringLiteral("cooldown_s"), atLeast(0), a.cooldownS);
+    if (r.has(QStringLiteral("scale_out_datapoints")))
+        a.scaleOutDatapoints = r.integer(QStringLiteral("scale_out_datapoints"), between(1, 1440));
+    if (r.has(QStringLiteral("scale_in_datapoints")))
+        a.scaleInDatapoints = r.integer(QStringLiteral("scale_in_datapoints"), between(1, 1440));
+    a.instanceWarmupS = r.optionalNumber(QStringLiteral("instance_warmup_s"), atLeast(0));
     if (r.has(QStringLiteral("steps")) || a.policy == Autoscaling::Policy::Step) {
         const Path sp = r.at(QStringLiteral("steps"));
         if (!r.has(QStringLiteral("steps"))) r.missing(QStringLiteral("steps"), QStringLiteral("expected an array of {lower, upper, change} for policy \"step\""));

@@ -93,7 +93,8 @@ QJsonObject toJson(const Cluster& c)
     o.insert(QStringLiteral("workers_per_vcpu"), c.workersPerVcpu);
     if (c.memoryPerWorkerMib) o.insert(QStringLiteral("memory_per_worker_mib"), *c.memoryPerWorkerMib);
     if (c.cpuCredits) {
-        QJsonObject cr{{QStringLiteral("mode"), names::creditModes()[int(c.cpuCredits->mode)]}};
+        QJsonObject cr;
+        if (c.cpuCredits->mode) cr.insert(QStringLiteral("mode"), names::creditModes()[int(*c.cpuCredits->mode)]);
         if (c.cpuCredits->initial) cr.insert(QStringLiteral("initial"), *c.cpuCredits->initial);
         o.insert(QStringLiteral("cpu_credits"), cr);
     }
@@ -138,6 +139,9 @@ QJsonObject toJson(const Autoscaling& a)
                   {QStringLiteral("cooldown_s"), a.cooldownS},
                   {QStringLiteral("lead_time"), toJson(a.leadTime)}};
     if (a.metricIntervalS) o.insert(QStringLiteral("metric_interval_s"), *a.metricIntervalS);
+    if (a.scaleOutDatapoints) o.insert(QStringLiteral("scale_out_datapoints"), *a.scaleOutDatapoints);
+    if (a.scaleInDatapoints) o.insert(QStringLiteral("scale_in_datapoints"), *a.scaleInDatapoints);
+    if (a.instanceWarmupS) o.insert(QStringLiteral("instance_warmup_s"), *a.instanceWarmupS);
     if (!a.steps.empty()) {
         QJsonArray steps;
         for (const ScalingStep& s : a.steps) {

@@ -27,39 +27,52 @@ int Autoscaler::decide(const ScalerInput& in)
     return in.desired;
 }
 
-// AWS target tracking: capacity proportional to metric ÷ target. Nodes still launching count as
-// capacity already bought (the instance warm-up rule), so a slow boot does not trigger a second
-// scale-out for the same load. Scale-in waits for the cooldown and is held back while anything
-// is launching, and only acts below 90 % of the target, as AWS scales in conservatively.
+// AWS target tracking (EC2 Auto Scaling). The policy owns two CloudWatch alarms on the metric,
+// one datapoint per period: scale-out when 3 consecutive datapoints are above the target,
+// scale-in when 15 consecutive ones are below 90 % of it. Capacity is then proportional to
+// metric ÷ target over the nodes whose metric counts; nodes launching or in their instance
+// warm-up count as capacity already bought, so a slow boot does not buy the same capacity twice,
+// and scale-in waits until none is warming up and the cooldown since the last change has passed.
+// AWS scales in gradually without publishing the size of each step: here the scale-in alarm is
+// re-armed after every scale-in, so capacity falls in steps at least 15 datapoints apart.
 int Autoscaler::targetTracking(const ScalerInput& in)
 {
+    highRun_ = in.ready > 0 && in.metric > c_.target ? highRun_ + 1 : 0;
+    lowRun_ = in.ready > 0 && in.metric < 0.9 * c_.target ? lowRun_ + 1 : 0;
     if (in.ready <= 0) return clamp(in.desired);
-    const double ratio = in.metric / c_.target;
-    const int wanted = clamp(int(std::ceil(in.ready * ratio - 1e-9)));
-    if (wanted > in.desired) {
+    const int wanted = clamp(int(std::ceil(in.ready * in.metric / c_.target - 1e-9)));
+    if (highRun_ >= c_.scaleOutDatapointsOrDefault() && wanted > in.desired) {
         lastScaleS_ = in.now;
         return wanted;
     }
-    if (ratio < 0.9 && wanted < in.desired && in.launching == 0 && in.now - lastScaleS_ >= c_.cooldownS) {
+    if (lowRun_ >= c_.scaleInDatapointsOrDefault() && wanted < in.desired && in.launching == 0
+        && in.now - lastScaleS_ >= c_.cooldownS) {
         lastScaleS_ = in.now;
+        lowRun_ = 0;
         return wanted;
     }
     return clamp(in.desired);
 }
 
-// Step scaling: the first step whose [lower, upper) holds the metric adds (or removes) its nodes,
-// then the cooldown blocks the next step.
+// Step scaling: a step that adds nodes acts after its alarm's scale-out datapoints, one that
+// removes nodes after the scale-in datapoints (1 and 1 unless the scenario says otherwise); the
+// first step whose [lower, upper) holds the metric applies, then the cooldown blocks the next.
 int Autoscaler::step(const ScalerInput& in)
 {
-    if (in.now - lastScaleS_ < c_.cooldownS) return clamp(in.desired);
-    for (const ScalingStep& s : c_.steps) {
+    const ScalingStep* hit = nullptr;
+    for (const ScalingStep& s : c_.steps)
         if (in.metric >= s.lower && (!s.upper || in.metric < *s.upper)) {
-            const int next = clamp(in.desired + s.change);
-            if (next != in.desired) lastScaleS_ = in.now;
-            return next;
+            hit = &s;
+            break;
         }
-    }
-    return clamp(in.desired);
+    highRun_ = hit && hit->change > 0 ? highRun_ + 1 : 0;
+    lowRun_ = hit && hit->change < 0 ? lowRun_ + 1 : 0;
+    if (!hit || in.now - lastScaleS_ < c_.cooldownS) return clamp(in.desired);
+    const int needed = hit->change > 0 ? c_.scaleOutDatapointsOrDefault() : c_.scaleInDatapointsOrDefault();
+    if ((hit->change > 0 ? highRun_ : lowRun_) < needed) return clamp(in.desired);
+    const int next = clamp(in.desired + hit->change);
+    if (next != in.desired) lastScaleS_ = in.now;
+    return next;
 }
 
 // Kubernetes HPA (autoscaling/v2 defaults): desired = ceil(ready × metric / target) unless the

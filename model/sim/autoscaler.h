@@ -11,7 +11,7 @@ struct ScalerInput {
     double now = 0;
     int desired = 0;        // the capacity asked for so far (ready + still launching)
     int ready = 0;          // nodes whose metric counts (HPA: ready for at least the readiness delay)
-    int launching = 0;      // decided but not yet serving
+    int launching = 0;      // decided but not yet serving, or still in its instance warm-up
     double metric = 0;      // mean utilisation (0…1) of the `ready` nodes
 };
 
@@ -33,6 +33,7 @@ private:
 
     Autoscaling c_;
     double lastScaleS_ = -1e300;
+    int highRun_ = 0, lowRun_ = 0;  // consecutive datapoints breaching the scale-out / scale-in alarm
     std::deque<std::pair<double, int>> recommendations_;  // HPA: (time, recommendation) in the window
 };
 

@@ -30,8 +30,10 @@ Distribution lognormalSpeed(double cv)
 }  // namespace
 
 ClusterEngine::ClusterEngine(const ResolvedScenario& scenario, std::uint64_t streamSeed, const std::atomic<bool>* cancel,
-                             std::atomic<double>* progress, bool keepTimeseries)
-    : s_(scenario), rng_(streamSeed), cancel_(cancel), progress_(progress), keepTimeseries_(keepTimeseries)
+                             std::atomic<double>* progress, bool keepTimeseries,
+                             const std::vector<double>* carriedCredits)
+    : s_(scenario), rng_(streamSeed), cancel_(cancel), progress_(progress), keepTimeseries_(keepTimeseries),
+      carriedCredits_(carriedCredits)
 {
     const Scenario& d = s_.doc;
     cpu_ = Sampler(s_.cpuS);
@@ -49,9 +51,6 @@ ClusterEngine::ClusterEngine(const ResolvedScenario& scenario, std::uint64_t str
     start_ = Sampler(s_.startS);
     readiness_ = Sampler(s_.readinessS);
     registration_ = Sampler(s_.registrationS);
-    const double cpuMean = cpu_.mean() / s_.nodeSpeed;
-    const double hold = cpuMean + s_.ioCalls * rtt_.mean() + s_.diskOps * (s_.diskServiceS + diskLatency_.mean());
-    cpuShareOfHold_ = hold > 0 ? std::clamp(cpuMean / hold, 1e-6, 1.0) : 1.0;
     if (d.client) {
         timeoutS_ = d.client->timeoutMs / 1000;
         backoffS_ = d.client->backoffMs / 1000;
@@ -73,9 +72,18 @@ ReplicationResult ClusterEngine::run()
 {
     const Scenario& d = s_.doc;
     desired_ = scaler_ ? scaler_->clamp(d.cluster.nodes) : d.cluster.nodes;
-    for (int i = 0; i < desired_; ++i) launchNode(true);
+    for (int i = 0; i < desired_; ++i) {
+        Node& n = nodes_[launchNode(true)];
+        n.credits = s_.initialCredits;
+        if (carriedCredits_ && size_t(i) < carriedCredits_->size()) n.credits = (*carriedCredits_)[size_t(i)];
+        carriedSurplus_ += std::max(0.0, -n.credits);
+    }
     interval_ = IntervalPoint{};
-    intervalCreditMin_ = s_.burstable ? s_.initialCredits : 0;
+    intervalCreditMin_ = 0;
+    if (s_.burstable) {
+        intervalCreditMin_ = 1e300;
+        for (const Node& n : nodes_) intervalCreditMin_ = std::min(intervalCreditMin_, n.credits);
+    }
 
     const double first = nextArrivalAfter(0);
     if (first < d.durationS) events_.push(first, EventType::Arrival);
@@ -103,6 +111,7 @@ ReplicationResult ClusterEngine::run()
         }
         switch (e.type) {
         case EventType::Arrival: onArrival(); break;
+        case EventType::CpuDone: onCpuDone(e.a, e.b); break;
         case EventType::ServiceDone: onServiceDone(e.a, e.b); break;
         case EventType::ClientTimeout: onClientTimeout(e.a, e.b); break;
         case EventType::Retry: sendAttempt(e.a); break;
@@ -261,50 +270,49 @@ void ClusterEngine::startJob(std::uint32_t node, std::uint32_t j)
 {
     Node& n = nodes_[node];
     Job& job = jobs_[j];
+    advanceCpu(n);
     ++n.busy;
     if (job.request == kNone) {  // a queued health check: a little CPU, no I/O
-        const double d = checkCpuS_ / (n.speed * n.noisy);
-        n.cpuForCredits += d;
-        events_.push(now_ + d, EventType::ServiceDone, node, j);
+        startCpu(node, j, checkCpuS_ / n.speed);
         return;
     }
     if (job.firstAttempt && requests_[job.request].counted) wait_.add(now_ - job.enqueuedAt);
+    // CPU first, shared with the node's other requests on CPU (cluster_cpu.cpp); then I/O.
+    const double work = cpu_.draw(rng_) / n.speed;  // seconds on one uncontended vCPU of this node
+    if (work > 0) startCpu(node, j, work);
+    else afterCpu(node, j);
+}
 
-    // CPU: the node's speed, a noisy neighbour's slowdown, and the vCPUs' capacity shared by the
-    // workers expected to be on CPU right now (baseline only, when a burstable node is out of
-    // credits). The share is fixed when the request starts, an approximation that keeps one
-    // event per request.
-    const double work = cpu_.draw(rng_) / n.speed;  // vCPU-seconds at this node's speed
-    const double capacity = n.throttled ? s_.baselineFraction * s_.vcpu : double(s_.vcpu);
-    const double onCpu = std::max(1.0, n.busy * cpuShareOfHold_);
-    const double share = std::min(1.0, capacity / onCpu);
-    double hold = work / (share * n.noisy);
-    for (int i = 0; i < s_.ioCalls; ++i) hold += rtt_.draw(rng_);
-    if (s_.diskOps > 0) {
-        // The node's disk serves operations one after another at its IOPS; each then takes its
-        // device latency. Operations of one request are queued when the request reaches the disk.
-        double t = now_ + hold;
-        for (int i = 0; i < s_.diskOps; ++i) {
-            const double begin = std::max(t, n.diskFreeAt);
-            n.diskFreeAt = begin + s_.diskServiceS;
-            t = n.diskFreeAt + diskLatency_.draw(rng_);
+// The I/O part of a request: round trips, then the node's disk, which serves operations one after
+// another at its IOPS, each then taking its device latency. The worker stays held throughout.
+void ClusterEngine::afterCpu(std::uint32_t node, std::uint32_t j)
+{
+    Node& n = nodes_[node];
+    double hold = 0;
+    if (jobs_[j].request != kNone) {
+        for (int i = 0; i < s_.ioCalls; ++i) hold += rtt_.draw(rng_);
+        if (s_.diskOps > 0) {
+            double t = now_ + hold;
+            for (int i = 0; i < s_.diskOps; ++i) {
+                const double begin = std::max(t, n.diskFreeAt);
+                n.diskFreeAt = begin + s_.diskServiceS;
+                t = n.diskFreeAt + diskLatency_.draw(rng_);
+            }
+            hold = t - now_;
         }
-        hold = t - now_;
     }
-    n.cpuForCredits += work;
-    n.cpuForScaler += work;
-    n.busyForScaler += hold;
-    intervalCpu_ += work;
-    intervalBusy_ += hold;
-    events_.push(now_ + hold, EventType::ServiceDone, node, j);
+    if (hold > 0) events_.push(now_ + hold, EventType::ServiceDone, node, j);
+    else onServiceDone(node, j);
 }
 
 void ClusterEngine::onServiceDone(std::uint32_t node, std::uint32_t j)
 {
     Node& n = nodes_[node];
+    advanceCpu(n);
     --n.busy;
     const Job job = jobs_[j];
     freeJobs_.push_back(j);
+
     if (job.request == kNone) {
         if (job.serial > n.checksResolved) {  // answered before its timeout fired
             n.checksResolved = job.serial;

@@ -39,6 +39,13 @@ private:
     std::uint32_t head_ = 0, size_ = 0;
 };
 
+// A request (or queued health check) in its CPU phase, under processor sharing: it finishes when
+// the node's virtual time reaches `finish`.
+struct CpuSlot {
+    double finish = 0;
+    std::uint32_t job = 0;
+};
+
 struct Node {
     enum class State : std::uint8_t { Launching, Ready, Draining, Gone };
     State state = State::Launching;
@@ -48,6 +55,13 @@ struct Node {
     double speed = 1;                   // catalog speed ratio × this node's own factor
     double noisy = 1;                   // slowdown while a noisy neighbour is active
     double diskFreeAt = 0;              // the node's disk queue: when it can take the next op
+    // Processor sharing (cluster_cpu.cpp): the requests on CPU share the node's vCPUs equally.
+    // `virtualTime` is the CPU work (seconds on one uncontended vCPU of this node) each of them has
+    // received so far; it advances at `ratePerJob`, which changes whenever the number on CPU, the
+    // throttle or a noisy neighbour changes, and the next CPU completion is rescheduled then.
+    std::vector<CpuSlot> onCpu;         // min-heap on finish
+    double virtualTime = 0, virtualAt = 0, ratePerJob = 0, busyVcpus = 0;
+    std::uint32_t cpuGeneration = 0;    // a CpuDone event of an older generation is stale
     // Burstable CPU.
     double credits = 0;
     bool throttled = false;
@@ -80,7 +94,8 @@ struct Request {
 class ClusterEngine {
 public:
     ClusterEngine(const ResolvedScenario& scenario, std::uint64_t streamSeed, const std::atomic<bool>* cancel,
-                  std::atomic<double>* progress, bool keepTimeseries);
+                  std::atomic<double>* progress, bool keepTimeseries,
+                  const std::vector<double>* carriedCredits = nullptr);
     ReplicationResult run();
 
 private:
@@ -91,6 +106,14 @@ private:
     void dispatch(std::uint32_t node, std::uint32_t job);
     void startJob(std::uint32_t node, std::uint32_t job);
     void onServiceDone(std::uint32_t node, std::uint32_t job);
+    void afterCpu(std::uint32_t node, std::uint32_t job);
+
+    // Processor sharing of a node's vCPUs (cluster_cpu.cpp).
+    void startCpu(std::uint32_t node, std::uint32_t job, double work);
+    void onCpuDone(std::uint32_t node, std::uint32_t generation);
+    void advanceCpu(Node& n);
+    void rescheduleCpu(std::uint32_t node);
+    void advanceAllCpu();
     void onClientTimeout(std::uint32_t r, std::uint32_t serial);
     void attemptFailed(std::uint32_t r);
     void maybeFree(std::uint32_t r);
@@ -120,13 +143,13 @@ private:
     const std::atomic<bool>* cancel_;
     std::atomic<double>* progress_;
     bool keepTimeseries_;
+    const std::vector<double>* carriedCredits_;  // balances of the nodes present at the start
     EventQueue events_;
     double now_ = 0;
 
     // Prepared figures.
     Sampler cpu_, rtt_, diskLatency_, nodeFactor_;
     Sampler provisioning_, boot_, start_, readiness_, registration_;
-    double cpuShareOfHold_ = 1;         // expected CPU time ÷ expected worker holding time
     double timeoutS_ = 0, backoffS_ = 0, checkTimeoutS_ = 0, checkCpuS_ = 0, accountingS_ = 5;
     int retries_ = 0, queueLimit_ = -1;
     bool healthChecks_ = false, queuedChecks_ = false;
@@ -149,7 +172,8 @@ private:
     // Counters.
     ReplicationResult out_;
     qint64 originalRequests_ = 0, retriesSent_ = 0;
-    double surplusCredits_ = 0;
+    double surplusCredits_ = 0;          // billed surplus credits (unlimited mode)
+    double carriedSurplus_ = 0;          // surplus the nodes present at the start owed already
     LogHistogram latency_, wait_, intervalLatency_;
     IntervalPoint interval_;
     double intervalStart_ = 0, intervalCpu_ = 0, intervalBusy_ = 0, intervalCreditMin_ = 0;

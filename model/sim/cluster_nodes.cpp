@@ -26,7 +26,7 @@ std::uint32_t ClusterEngine::launchNode(bool immediate)
     const double factor = nodeFactor_.draw(rng_);
     n.speed = s_.nodeSpeed * factor;
     out_.nodeSpeedFactors.push_back(factor);
-    n.credits = s_.initialCredits;
+    n.credits = s_.launchCredits;  // the family's launch credits (none for AWS T3, T3a, T4g)
     ++runningCount_;
     if (immediate) {
         onNodeReady(id);
@@ -87,6 +87,8 @@ void ClusterEngine::finishDrainIfIdle(std::uint32_t id)
     Node& n = nodes_[id];
     if (n.state != Node::State::Draining || n.busy > 0 || !n.queue.empty()) return;
     integrateNodeCounts();
+    surplusCredits_ += std::max(0.0, -n.credits);  // surplus still owed is billed when a node stops
+    n.credits = 0;
     n.state = Node::State::Gone;
     n.goneAt = now_;
     --runningCount_;
@@ -155,6 +157,7 @@ void ClusterEngine::onNoisy(std::uint32_t id, bool start)
     Node& n = nodes_[id];
     if (n.state == Node::State::Gone) return;
     const NoisyNeighbour& nn = *s_.doc.cluster.noisyNeighbour;
+    advanceCpu(n);
     if (start) {
         n.noisy = nn.slowdown;
         events_.push(now_ + rng_.exponential(nn.meanDurationS), EventType::NoisyEnd, id);
@@ -162,11 +165,14 @@ void ClusterEngine::onNoisy(std::uint32_t id, bool start)
         n.noisy = 1;
         events_.push(now_ + rng_.exponential(3600 / nn.episodesPerHour), EventType::NoisyStart, id);
     }
+    rescheduleCpu(id);
 }
 
 // Burstable credits (1 credit = 1 vCPU-minute at 100 %): each node earns credits_per_hour up to
 // the cap and spends the vCPU-minutes it used. At zero a standard-mode node is held to its
-// baseline; an unlimited-mode node keeps full speed and its surplus credits are billed.
+// baseline. An unlimited-mode node keeps full speed and spends surplus credits, a negative
+// balance that later earnings pay back first; AWS bills surplus beyond what the node earns in
+// 24 hours at once, and what is still owed when the node stops.
 void ClusterEngine::onAccountingTick()
 {
     const double dt = now_ - lastAccounting_;
@@ -175,17 +181,26 @@ void ClusterEngine::onAccountingTick()
     if (!s_.burstable) return;
     const double earned = s_.creditsEarnedPerHour * dt / 3600;
     double lowest = 1e300;
-    for (Node& n : nodes_) {
+    for (std::uint32_t id = 0; id < nodes_.size(); ++id) {
+        Node& n = nodes_[id];
         if (n.state != Node::State::Ready && n.state != Node::State::Draining) continue;
+        advanceCpu(n);
+        const bool wasThrottled = n.throttled;
         n.credits = std::min(s_.maxCredits, n.credits + earned - n.cpuForCredits / 60);
         n.cpuForCredits = 0;
-        if (n.credits <= 0) {
-            if (s_.unlimitedCredits) surplusCredits_ += -n.credits;
+        if (s_.unlimitedCredits) {
+            const double floor = -s_.creditsEarnedPerHour * 24;
+            if (n.credits < floor) {
+                surplusCredits_ += floor - n.credits;
+                n.credits = floor;
+            }
+        } else if (n.credits <= 0) {
             n.credits = 0;
-            n.throttled = !s_.unlimitedCredits;
+            n.throttled = true;
         } else {
             n.throttled = false;
         }
+        if (n.throttled != wasThrottled) rescheduleCpu(id);
         lowest = std::min(lowest, n.credits);
     }
     if (lowest < 1e300) intervalCreditMin_ = std::min(intervalCreditMin_, lowest);
@@ -198,14 +213,20 @@ void ClusterEngine::onScalerTick()
     const double dt = std::max(1e-9, now_ - lastScalerTick_);
     lastScalerTick_ = now_;
     events_.push(now_ + period, EventType::ScalerTick);
+    advanceAllCpu();
     ScalerInput in;
     in.now = now_;
     in.desired = desired_;
     double sum = 0;
+    // HPA leaves out pods not ready for its readiness delay; AWS policies leave out nodes in their
+    // instance warm-up but count them as capacity.
+    const double warmup = a.policy == Autoscaling::Policy::KubernetesHpa ? a.hpaReadinessDelayS : a.instanceWarmupOrDefault();
     for (Node& n : nodes_) {
         if (n.state == Node::State::Launching) ++in.launching;
-        const bool counts = n.state == Node::State::Ready
-                            && (a.policy != Autoscaling::Policy::KubernetesHpa || now_ - n.readySince >= a.hpaReadinessDelayS);
+        const bool hpa = a.policy == Autoscaling::Policy::KubernetesHpa;
+        const bool warming = n.state == Node::State::Ready && (hpa || n.launchedAt > 0) && now_ - n.readySince < warmup;
+        if (warming && !hpa) ++in.launching;
+        const bool counts = n.state == Node::State::Ready && !warming;
         if (counts) {
             // Utilisation over the part of the period the node was in service.
             const double span = std::min(dt, now_ - n.readySince);
@@ -226,6 +247,7 @@ void ClusterEngine::onIntervalEnd()
 {
     const Scenario& d = s_.doc;
     integrateNodeCounts();
+    advanceAllCpu();
     const double span = now_ - intervalStart_;
     IntervalPoint& p = interval_;
     p.tS = intervalStart_;
@@ -243,7 +265,7 @@ void ClusterEngine::onIntervalEnd()
     p.nodesHealthy = healthy;
     p.creditBalanceMin = s_.burstable ? intervalCreditMin_ : 0;
     p.costUsd = runningNodeSeconds_ * s_.pricePerHourUsd / 3600
-                + surplusCredits_ * ResolvedScenario::kSurplusUsdPerVcpuHour / 60;
+                + surplusCredits_ * s_.surplusUsdPerVcpuHour / 60;
     // Utilisation: vCPU-seconds and worker-seconds used over those available in ready node time.
     const double nodeSeconds = readyNodeSeconds_ - readyNodeSecondsAtIntervalStart_;
     p.utilization = nodeSeconds > 0 ? std::min(1.0, intervalCpu_ / (s_.vcpu * nodeSeconds)) : 0;
@@ -292,7 +314,16 @@ ReplicationResult ClusterEngine::finish()
     r.nodeHours = runningNodeSeconds_ / 3600;
     double billed = 0;
     for (const Node& n : nodes_) billed += billedSeconds(n, now_);
-    r.creditSurchargeUsd = surplusCredits_ * ResolvedScenario::kSurplusUsdPerVcpuHour / 60;
+    // Surplus still owed by the nodes in service is billed too, less what the nodes present at the
+    // start already owed (carried over from the day before, billed there).
+    double owed = 0;
+    for (const Node& n : nodes_)
+        if (n.state == Node::State::Ready || n.state == Node::State::Draining) {
+            owed += std::max(0.0, -n.credits);
+            if (s_.burstable) r.endCredits.push_back(n.credits);
+        }
+    surplusCredits_ = std::max(0.0, surplusCredits_ + owed - carriedSurplus_);
+    r.creditSurchargeUsd = surplusCredits_ * s_.surplusUsdPerVcpuHour / 60;
     r.costUsd = billed * s_.pricePerHourUsd / 3600 + r.creditSurchargeUsd;
     if (d.slo) {
         r.sloMet = r.errorRate <= d.slo->errorRate;

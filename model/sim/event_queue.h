@@ -5,7 +5,7 @@
 namespace headroom::sim {
 
 enum class EventType : std::uint8_t {
-    Arrival, ServiceDone, ClientTimeout, Retry, HealthTick, HealthTimeout, NodeReady, NoisyStart, NoisyEnd,
+    Arrival, CpuDone, ServiceDone, ClientTimeout, Retry, HealthTick, HealthTimeout, NodeReady, NoisyStart, NoisyEnd,
     AccountingTick, ScalerTick, ScheduledCapacity, IntervalEnd, End
 };
 

@@ -7,6 +7,7 @@
 
 #include <QThread>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -18,9 +19,34 @@ ReplicationResult simulateReplication(const ResolvedScenario& scenario, quint64 
                                       const std::atomic<bool>* cancel, std::atomic<double>* progress, bool keepTimeseries)
 {
     const std::uint64_t stream = sim::Rng::streamSeed(seed, index);
-    sim::ClusterEngine engine(scenario, stream, cancel, progress, keepTimeseries);
-    ReplicationResult r = engine.run();
-    r.seed = stream;
+    if (!scenario.burstable || !scenario.carryCredits) {
+        sim::ClusterEngine engine(scenario, stream, cancel, progress, keepTimeseries);
+        ReplicationResult r = engine.run();
+        r.seed = stream;
+        return r;
+    }
+    // Burstable nodes with no stated starting balance: one run is one day of the scenario, and the
+    // next day starts from the balances the last one ended with, until the fleet's starting
+    // balance repeats (within 1 % of a full bank). Extrapolating that day to a month is then
+    // honest; extrapolating the first day would assume the bank refills every night.
+    static constexpr int kMaxDays = 8;
+    const double settled = std::max(1.0, 0.01 * scenario.maxCredits);
+    std::vector<double> carried;
+    double lastStart = scenario.initialCredits;
+    ReplicationResult r;
+    for (int day = 1; day <= kMaxDays; ++day) {
+        const std::uint64_t dayStream = day == 1 ? stream : sim::Rng::streamSeed(stream, day);
+        sim::ClusterEngine engine(scenario, dayStream, cancel, progress, keepTimeseries, day == 1 ? nullptr : &carried);
+        r = engine.run();
+        r.seed = stream;
+        r.creditDays = day;
+        if (r.endCredits.empty()) break;
+        double start = 0;
+        for (double c : r.endCredits) start += c / double(r.endCredits.size());
+        if (day > 1 && std::abs(start - lastStart) < settled) break;
+        lastStart = start;
+        carried = r.endCredits;
+    }
     return r;
 }
 

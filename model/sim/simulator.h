@@ -58,6 +58,11 @@ struct ReplicationResult {
     double minutesOverSlo = 0;     // intervals whose p95 exceeded the SLO, in minutes
     double peakNodes = 0;
     bool sloMet = true;
+    // Burstable credits: the balances of the nodes in service at the end (oldest first), which
+    // the next day starts from, and how many days were run to reach the credit steady state
+    // (the figures above are the last day's).
+    std::vector<double> endCredits;
+    int creditDays = 1;
     std::vector<IntervalPoint> timeseries;
     std::vector<double> nodeSpeedFactors;  // the speed factor each launched node drew, in launch order
 };

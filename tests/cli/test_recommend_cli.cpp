@@ -103,7 +103,7 @@ TEST_F(RecommendCli, ScenarioWithoutSloIsBadInput)
     noSlo.replace(R"(,"slo":{"latency_p95_ms":100})", "");
     const CliRun r = run({write(QStringLiteral("no-slo.json"), noSlo), QStringLiteral("-w"), workspace()});
     EXPECT_EQ(r.exitCode, 3);
-    EXPECT_TRUE(r.err.contains("headroom: error: no-slo.json: $.slo.latency_p95_ms")) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains("headroom: error: no-slo.json: $.slo: a recommendation needs an SLO with latency_p95_ms or queue_wait_p95_ms")) << r.err.toStdString();
 }
 
 TEST_F(RecommendCli, BrokenScenarioIsBadInput)

@@ -58,7 +58,7 @@ TEST(ResolvedScenario, BurstableRulesComeFromTheCatalog)
     EXPECT_DOUBLE_EQ(r.baselineFraction, 0.2);
     EXPECT_DOUBLE_EQ(r.creditsEarnedPerHour, 24);
     EXPECT_DOUBLE_EQ(r.maxCredits, 576);
-    EXPECT_DOUBLE_EQ(r.initialCredits, 576);  // no "initial": the bank starts full
+    EXPECT_DOUBLE_EQ(r.initialCredits, 0);  // AWS T3 gets no launch credits; the balance is carried day to day
     EXPECT_TRUE(r.unlimitedCredits);
 }
 

@@ -68,8 +68,10 @@ TEST(KubernetesHpa, ScaleUpIsLimitedToDoubleOrFourPodsPerPeriod)
     EXPECT_EQ(fast.decide(at(30, 12, 12, 1.0)), 20);
 }
 
-TEST(TargetTracking, ScalesProportionallyAndCountsLaunchingCapacity)
+TEST(TargetTracking, FollowsAwsAlarmsOnAStepLoad)
 {
+    // AWS target tracking at 60 %: the scale-out alarm needs 3 consecutive 1-minute datapoints
+    // above 60 %, the scale-in alarm 15 consecutive ones below 54 % (90 % of the target).
     Autoscaling a;
     a.policy = Autoscaling::Policy::TargetTracking;
     a.target = 0.6;
@@ -77,16 +79,66 @@ TEST(TargetTracking, ScalesProportionallyAndCountsLaunchingCapacity)
     a.max = 30;
     a.cooldownS = 300;
     Autoscaler s(a);
-    // 5 nodes at 90 %: ceil(5 × 0.9 / 0.6) = ceil(7.5) = 8.
-    EXPECT_EQ(s.decide(at(0, 5, 5, 0.9)), 8);
-    // Still 5 ready at 90 % while 3 launch: 8 is already asked for, no second scale-out.
-    ScalerInput in = at(60, 8, 5, 0.9);
-    in.launching = 3;
-    EXPECT_EQ(s.decide(in), 8);
-    // 8 ready at 30 %, but the cooldown since the scale-out (300 s) has not passed.
-    EXPECT_EQ(s.decide(at(120, 8, 8, 0.3)), 8);
-    // After it: ceil(8 × 0.3 / 0.6) = 4.
-    EXPECT_EQ(s.decide(at(300, 8, 8, 0.3)), 4);
+    int desired = 5;
+    // Load steps up at 10 min: the datapoints at 11, 12 and 13 min read 90 %.
+    for (int m = 1; m <= 10; ++m) EXPECT_EQ(desired = s.decide(at(60 * m, desired, 5, 0.5)), 5) << m;
+    EXPECT_EQ(desired = s.decide(at(660, desired, 5, 0.9)), 5);  // 1 datapoint above
+    EXPECT_EQ(desired = s.decide(at(720, desired, 5, 0.9)), 5);  // 2
+    // 3 above: ceil(5 × 0.9 / 0.6) = ceil(7.5) = 8.
+    EXPECT_EQ(desired = s.decide(at(780, desired, 5, 0.9)), 8);
+    // Still 5 counted at 90 % while 3 launch or warm up: 8 is already bought, no second scale-out.
+    ScalerInput warming = at(840, desired, 5, 0.9);
+    warming.launching = 3;
+    EXPECT_EQ(desired = s.decide(warming), 8);
+    // 8 in service at 60 %: no alarm.
+    for (int m = 15; m <= 30; ++m) EXPECT_EQ(desired = s.decide(at(60 * m, desired, 8, 0.6)), 8) << m;
+    // Load drops at 30 min: 8 nodes at 15 %. The 15th datapoint below 54 % is at 45 min; only then
+    // ceil(8 × 0.15 / 0.6) = 2.
+    for (int m = 31; m <= 44; ++m) EXPECT_EQ(desired = s.decide(at(60 * m, desired, 8, 0.15)), 8) << m;
+    EXPECT_EQ(desired = s.decide(at(2700, desired, 8, 0.15)), 2);
+    // A datapoint at the target resets the scale-out alarm's count: 2 above, 1 at, 2 above: no action.
+    Autoscaler t(a);
+    desired = 5;
+    for (double metric : {0.9, 0.9, 0.6, 0.9, 0.9}) EXPECT_EQ(desired = t.decide(at(60, desired, 5, metric)), 5);
+}
+
+TEST(TargetTracking, ScalesInGraduallyOneAlarmAtATime)
+{
+    // After a scale-in the alarm is re-armed: the next one needs 15 fresh datapoints below 90 %.
+    Autoscaling a;
+    a.policy = Autoscaling::Policy::TargetTracking;
+    a.target = 0.5;
+    a.min = 1;
+    a.max = 30;
+    a.cooldownS = 0;
+    Autoscaler s(a);
+    int desired = 10;
+    // 10 nodes at 40 %: the 15th datapoint (15 min) scales in to ceil(10 × 0.8) = 8.
+    for (int m = 1; m <= 14; ++m) EXPECT_EQ(desired = s.decide(at(60 * m, desired, 10, 0.4)), 10) << m;
+    EXPECT_EQ(desired = s.decide(at(900, desired, 10, 0.4)), 8);
+    // 8 nodes at 40 % again: not before 15 more datapoints (30 min): ceil(8 × 0.8) = 7.
+    for (int m = 16; m <= 29; ++m) EXPECT_EQ(desired = s.decide(at(60 * m, desired, 8, 0.4)), 8) << m;
+    EXPECT_EQ(desired = s.decide(at(1800, desired, 8, 0.4)), 7);
+}
+
+TEST(StepScaling, WaitsForItsAlarmDatapoints)
+{
+    Autoscaling a;
+    a.policy = Autoscaling::Policy::Step;
+    a.min = 1;
+    a.max = 10;
+    a.cooldownS = 0;
+    a.scaleOutDatapoints = 2;
+    a.scaleInDatapoints = 3;
+    a.steps = {{0.0, 0.3, -1}, {0.7, std::nullopt, 2}};
+    Autoscaler s(a);
+    EXPECT_EQ(s.decide(at(60, 4, 4, 0.8)), 4);   // 1 of 2
+    EXPECT_EQ(s.decide(at(120, 4, 4, 0.8)), 6);  // 2 of 2
+    EXPECT_EQ(s.decide(at(180, 6, 6, 0.1)), 6);  // 1 of 3
+    EXPECT_EQ(s.decide(at(240, 6, 6, 0.5)), 6);  // no step: the count restarts
+    EXPECT_EQ(s.decide(at(300, 6, 6, 0.1)), 6);
+    EXPECT_EQ(s.decide(at(360, 6, 6, 0.1)), 6);
+    EXPECT_EQ(s.decide(at(420, 6, 6, 0.1)), 5);  // 3 of 3
 }
 
 TEST(StepScaling, PicksTheStepHoldingTheMetricThenCoolsDown)

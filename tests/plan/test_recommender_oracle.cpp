@@ -1,0 +1,91 @@
+// The recommender against brute force. For each bundled scenario (compressed so that a day
+// takes an hour, with a tenth of the traffic, to stay fast), an oracle simulates every instance
+// type of a small catalog at every node count in full and keeps the cheapest configuration that
+// meets the SLO. The recommender, which screens, runs short windows and confirms, must never be
+// beaten by it, and must recommend something whenever the oracle finds anything feasible.
+#include "catalog/catalog.h"
+#include "plan/candidate_config.h"
+#include "plan/evaluation.h"
+#include "plan/recommender.h"
+#include "scenario/resolved_scenario.h"
+#include "scenario/scenario_parser.h"
+
+#include <gtest/gtest.h>
+#include <limits>
+
+using namespace headroom;
+
+namespace {
+
+constexpr int kMaxNodes = 6;
+const QStringList kTypes = {QStringLiteral("aws/t3.small"), QStringLiteral("aws/c6i.large"), QStringLiteral("aws/c7g.large")};
+
+Scenario compressed(const char* file, double trafficScale)
+{
+    Scenario s = loadScenarioFile(QStringLiteral(HEADROOM_TEST_DATA_DIR "/scenarios/") + QString::fromLatin1(file));
+    constexpr double kTimeFactor = 24;  // a day in an hour
+    s.durationS /= kTimeFactor;
+    s.warmupS = std::min(s.warmupS, 120.0);
+    for (auto& p : s.traffic.points) p.first /= kTimeFactor;
+    s.traffic.rateRps *= trafficScale;
+    s.traffic.scale *= trafficScale;
+    s.replications = 2;
+    return s;
+}
+
+struct Best {
+    double costUsd = std::numeric_limits<double>::infinity();
+    QString what;
+};
+
+Best oracle(const Scenario& doc, const Catalog& catalog, double confidence)
+{
+    Best best;
+    EvaluationSettings settings;
+    settings.replications = doc.replications;
+    settings.confidence = confidence;
+    for (const QString& key : kTypes) {
+        const InstanceType type = *catalog.find(key);
+        for (int n = 1; n <= kMaxNodes; ++n) {
+            const Scenario configured = withConfiguration(doc, type, n, kMaxNodes);
+            const Evaluation e =
+                evaluateConfiguration(resolveScenario(configured, catalog, nullptr, QStringLiteral("oracle.json")), settings);
+            if (e.meetsSlo && e.costPerMonthUsd < best.costUsd) {
+                best.costUsd = e.costPerMonthUsd;
+                best.what = QStringLiteral("%1 × %2").arg(n).arg(key);
+            }
+            if (e.meetsSlo && !autoscales(doc)) break;  // a fixed fleet only costs more with more nodes
+        }
+    }
+    return best;
+}
+
+void expectNotBeaten(const char* file, double trafficScale)
+{
+    const Scenario doc = compressed(file, trafficScale);
+    const Catalog catalog = Catalog::shipped();
+    RecommendOptions options;
+    options.instanceTypes = kTypes;
+    options.maxNodes = kMaxNodes;
+    options.sensitivity = false;
+    const Recommendation r = recommend(doc, catalog, nullptr, QString::fromLatin1(file), options);
+    const Best b = oracle(doc, catalog, options.confidence);
+    const CandidateResult* winner = r.winner();
+    if (!std::isfinite(b.costUsd)) {
+        SUCCEED() << file << ": nothing in the small catalog meets the SLO";
+        return;
+    }
+    ASSERT_NE(winner, nullptr) << file << ": the oracle found " << b.what.toStdString() << " at $" << b.costUsd;
+    EXPECT_EQ(winner->figures, CandidateResult::Figures::FullRun);
+    EXPECT_LE(winner->costPerMonthUsd(), b.costUsd * (1 + 1e-9))
+        << file << ": recommended " << winner->type.key().toStdString() << " at $" << winner->costPerMonthUsd()
+        << ", the oracle found " << b.what.toStdString() << " at $" << b.costUsd;
+    for (const CandidateResult& c : r.candidates)
+        if (c.meetsSlo()) EXPECT_EQ(c.figures, CandidateResult::Figures::FullRun) << c.type.key().toStdString();
+}
+
+}  // namespace
+
+TEST(RecommenderOracle, PythonWebApi) { expectNotBeaten("python_web_api.json", 0.1); }
+TEST(RecommenderOracle, BurstableFleet) { expectNotBeaten("burstable_fleet.json", 0.5); }
+TEST(RecommenderOracle, WorkerPool) { expectNotBeaten("worker_pool.json", 0.5); }
