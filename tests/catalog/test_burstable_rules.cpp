@@ -61,7 +61,9 @@ TEST(BurstableRules, EveryShippedBurstableTypeWithCreditsHasAFamily)
 {
     const Catalog catalog = Catalog::shipped();
     for (const InstanceType& t : catalog.instanceTypes())
-        if (t.burstable && t.creditsPerHour > 0) EXPECT_TRUE(burstableRulesFor(t).has_value()) << t.key().toStdString();
+        if (t.burstable && t.creditsPerHour > 0) {
+            EXPECT_TRUE(burstableRulesFor(t).has_value()) << t.key().toStdString();
+        }
 }
 
 TEST(BurstableRules, BadRowsAreNamed)

@@ -81,7 +81,9 @@ void expectNotBeaten(const char* file, double trafficScale)
         << file << ": recommended " << winner->type.key().toStdString() << " at $" << winner->costPerMonthUsd()
         << ", the oracle found " << b.what.toStdString() << " at $" << b.costUsd;
     for (const CandidateResult& c : r.candidates)
-        if (c.meetsSlo()) EXPECT_EQ(c.figures, CandidateResult::Figures::FullRun) << c.type.key().toStdString();
+        if (c.meetsSlo()) {
+            EXPECT_EQ(c.figures, CandidateResult::Figures::FullRun) << c.type.key().toStdString();
+        }
 }
 
 }  // namespace
