@@ -128,6 +128,11 @@ ImportResult HivePartitionImporter::parse(QIODevice& in, const ImportContext& co
 
     ImportResult r;
     r.format = name();
+    // Every file of a partition tree is called "unit=….csv": the partition keys say what it is.
+    QStringList title;
+    for (const QString& part : {suite, test, lifespan, region, sku})
+        if (!part.isEmpty()) title << QString(part).replace(QLatin1Char('_'), QLatin1Char(' ')).simplified();
+    if (!title.isEmpty()) r.title = title.join(QStringLiteral(" · ")) + (unit.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(unit));
     for (const auto& [k, v] : keys) r.labels.insert(k, v);
     if (!region.isEmpty()) r.labels.insert(QStringLiteral("region"), region);
     if (!sku.isEmpty()) {

@@ -56,6 +56,7 @@ struct ImportResult {
     QString format;        // importer name, e.g. "fio"
     QString node;          // node name found in the file (host name), may be empty
     QString instanceType;  // "provider/name" when the file names it (a partition folder), may be empty
+    QString title;         // a better dataset name than the file's (partition files are all "unit=….csv"), may be empty
     QString toolVersion;   // "fio-3.30", "sysbench 1.0.20", …
     QVector<Measurement> measurements;
     std::vector<SeriesData> series;

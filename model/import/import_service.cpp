@@ -99,6 +99,7 @@ static ImportOutcome storeWithSha(Workspace& ws, const ImportResult& result, con
         throw InputError(request.path, QStringLiteral("the %1 input holds no results to import").arg(result.format));
     DatasetOrigin origin = originOf(request);
     origin.sha256 = sha;
+    if (!result.title.isEmpty()) origin.name = result.title;
     qint64 duplicateOf = 0;
     outcome.datasetId = writeDataset(ws, origin, result, cancel, &duplicateOf);
     if (duplicateOf > 0) {

@@ -49,8 +49,10 @@ TEST(HivePartitionImport, AzureCpuPartitionBecomesOneDatasetOfNodes)
     const ImportOutcome o = importFile(tw.ws(), req);
     EXPECT_EQ(o.format, QStringLiteral("hive-partition"));
     EXPECT_EQ(o.measurements, lines.size() - 1);
-    QSqlQuery d = sql::exec(tw.ws().database(), QStringLiteral("SELECT instance_type_key, provider, labels FROM dataset WHERE id = ?"), {o.datasetId});
+    QSqlQuery d = sql::exec(tw.ws().database(), QStringLiteral("SELECT instance_type_key, provider, labels, name FROM dataset WHERE id = ?"), {o.datasetId});
     ASSERT_TRUE(d.next());
+    // Named by its partition keys, not "unit=Events Per Second.csv" like every file of the tree.
+    EXPECT_EQ(d.value(3).toString(), QStringLiteral("Sysbench · Test: CPU · short · eastus · B8ms (Events Per Second)"));
     EXPECT_EQ(d.value(0).toString(), QStringLiteral("azure/B8ms"));
     EXPECT_EQ(d.value(1).toString(), QStringLiteral("azure"));
     const QJsonObject labels = QJsonDocument::fromJson(d.value(2).toString().toUtf8()).object();
