@@ -18,7 +18,8 @@ struct ProcessResult {
 ProcessResult runProgram(const QString& program, const QStringList& args, int timeoutMs = 300000);
 // The built `headroom` executable next to the tests.
 QString headroomExe();
-ProcessResult runHeadroom(const QStringList& args, int timeoutMs = 300000);
+// A report runs a whole recommendation, which under the sanitizers takes several minutes.
+ProcessResult runHeadroom(const QStringList& args, int timeoutMs = 1200000);
 
 QString pdfText(const QString& pdf);                 // pdftotext, reading order, UTF-8
 // pdftotext -raw: the order the text was drawn, so a wrapped table cell stays in one piece
