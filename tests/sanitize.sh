@@ -28,7 +28,8 @@ log="$HOME/ctest.log"
 trap 'rm -rf "$HOME"' EXIT
 
 status=0
-ctest --test-dir build-asan --output-on-failure -j"$jobs" --timeout 1500 "$@" 2>&1 | tee "$log" || status=$?
+# A report test runs a whole recommendation twice in child processes: 10 minutes or more each here.
+ctest --test-dir build-asan --output-on-failure -j"$jobs" --timeout 3000 "$@" 2>&1 | tee "$log" || status=$?
 summary=$(grep -E '^[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n1 || true)
 if [[ -n "$summary" ]]; then
   failed=$(sed -E 's/.*, ([0-9]+) tests? failed.*/\1/' <<<"$summary")
