@@ -1,5 +1,6 @@
 // headroom validate: exit codes and messages of DESIGN §8, the --json keys, and the calibrated
 // scenario it writes being a scenario the simulator accepts.
+#include "support/validation_levels.h"
 #include "cli_runner.h"
 
 #include <QFile>
@@ -28,25 +29,6 @@ const char* kScenario = R"({
   "cluster": { "instance_type": { "vcpu": 1, "memory_gib": 1, "price_per_hour_usd": 0.01 }, "nodes": 1 }
 })";
 
-// Per-request rows at `rate` (latency 8 + i % 7 ms, the app 5 + i % 5 ms of CPU) and a CPU
-// reading of rate × 6 ms per second.
-QByteArray level(double rate)
-{
-    QByteArray csv = "time,node,metric,value,unit\n";
-    for (int i = 0; i < 200; ++i) {
-        const QByteArray t = QByteArray::number(2e9 + i / rate, 'f', 6);
-        csv += t + ",client,http.latency_ms," + QByteArray::number(8 + i % 7 + rate / 20) + ",ms\n";
-        csv += t + ",server,http.server_time_ms," + QByteArray::number(5 + i % 5) + ",ms\n";
-        csv += t + ",server,http.server_cpu_ms," + QByteArray::number(5 + i % 5) + ",ms\n";
-    }
-    for (int s = 0; s < int(200 / rate); ++s) {
-        const QByteArray t = QByteArray::number(2e9 + s, 'f', 6);
-        csv += t + ",server,cpu.util_pct," + QByteArray::number(rate * 0.6, 'f', 3) + ",%\n";
-        csv += t + ",server,http.requests_per_s," + QByteArray::number(rate, 'f', 3) + ",1/s\n";
-    }
-    return csv;
-}
-
 }  // namespace
 
 TEST(ValidateCli, PredictsEveryLevelAndWritesACalibratedScenario)
@@ -55,7 +37,7 @@ TEST(ValidateCli, PredictsEveryLevelAndWritesACalibratedScenario)
     const QString ws = cli.home() + QStringLiteral("/v.headroom");
     const QString scenario = writeFile(cli, QStringLiteral("s.json"), kScenario);
     QStringList files;
-    for (double rate : {10.0, 50.0, 100.0}) files << writeFile(cli, QStringLiteral("level-%1.csv").arg(rate), level(rate));
+    for (double rate : {10.0, 50.0, 100.0}) files << writeFile(cli, QStringLiteral("level-%1.csv").arg(rate), headroom::test::validationLevelCsv(rate));
     ASSERT_EQ(cli.run(QStringList{QStringLiteral("import"), QStringLiteral("-w"), ws} + files).exitCode, 0);
 
     const QString calibrated = cli.home() + QStringLiteral("/calibrated.json");

@@ -1,6 +1,7 @@
 // The report's "Does the model predict what we measured?": with load tests in the workspace it
 // holds the table of predicted against measured latency per level and the chart; without any it
 // says why it was not checked.
+#include "support/validation_levels.h"
 #include "import/import_service.h"
 #include "report/report_content.h"
 #include "report/report_data.h"
@@ -25,23 +26,6 @@ const char* kScenario = R"({
   "service": { "cpu_ms": { "dist": "exponential", "mean": 6 } },
   "cluster": { "instance_type": { "vcpu": 1, "memory_gib": 1, "price_per_hour_usd": 0.01 }, "nodes": 1 }
 })";
-
-QByteArray level(double rate)
-{
-    QByteArray csv = "time,node,metric,value,unit\n";
-    for (int i = 0; i < 200; ++i) {
-        const QByteArray t = QByteArray::number(2e9 + i / rate, 'f', 6);
-        csv += t + ",client,http.latency_ms," + QByteArray::number(8 + i % 7 + rate / 20) + ",ms\n";
-        csv += t + ",server,http.server_time_ms," + QByteArray::number(5 + i % 5) + ",ms\n";
-        csv += t + ",server,http.server_cpu_ms," + QByteArray::number(5 + i % 5) + ",ms\n";
-    }
-    for (int s = 0; s < int(200 / rate); ++s) {
-        const QByteArray t = QByteArray::number(2e9 + s, 'f', 6);
-        csv += t + ",server,cpu.util_pct," + QByteArray::number(rate * 0.6, 'f', 3) + ",%\n";
-        csv += t + ",server,http.requests_per_s," + QByteArray::number(rate, 'f', 3) + ",1/s\n";
-    }
-    return csv;
-}
 
 report::ReportData gather(test::TempWorkspace& ws, const QString& scenario)
 {
@@ -70,7 +54,7 @@ TEST(ReportValidation, LoadTestsGiveTheTableAndTheChart)
     for (double rate : {10.0, 50.0, 100.0}) {
         ImportRequest r;
         r.path = QStringLiteral("level-%1.csv").arg(rate);
-        ASSERT_GT(importBytes(ws.ws(), level(rate), r).datasetId, 0);
+        ASSERT_GT(importBytes(ws.ws(), test::validationLevelCsv(rate), r).datasetId, 0);
     }
     const QString scenario = QDir(ws.dir()).filePath(QStringLiteral("s.json"));
     QFile f(scenario);
