@@ -1,10 +1,12 @@
 #include "analysis/descriptive_stats.h"
 #include "analysis/distributions.h"
+#include "sim/statistics.h"
 
 #include <gtest/gtest.h>
 #include <cmath>
 
 using namespace headroom::stats;
+namespace sim = headroom::sim;
 
 // Table values (R: qt, qnorm) that the USL confidence intervals rely on.
 TEST(Distributions, StudentTQuantilesMatchTables)
@@ -41,4 +43,22 @@ TEST(Distributions, QuantileIsRType7)
     EXPECT_NEAR(quantile({10, 1, 3, 2, 4}, 0.9), 7.6, 1e-12);
     EXPECT_NEAR(medianAbsoluteDeviation({1, 2, 3, 4, 10}), 1.0, 1e-12);
     EXPECT_TRUE(std::isnan(mean({})));
+}
+
+// The simulator's confidence intervals used a 30-row table and then a two-term expansion that
+// was 4e-5 short at 31 degrees of freedom; with Boost.Math the half-width uses the exact quantile.
+TEST(Distributions, ReplicationIntervalUsesTheExactStudentQuantileBeyondThirtyDegrees)
+{
+    std::vector<double> values;
+    for (int i = 0; i < 32; ++i) values.push_back(i % 2 ? 1.0 : -1.0);  // df 31
+    const headroom::Estimate e = sim::estimate(values);
+    double squares = 0;
+    for (double v : values) squares += (v - e.mean) * (v - e.mean);
+    const double standardError = std::sqrt(squares / 31 / 32);
+    EXPECT_NEAR((e.high - e.mean) / standardError, 2.0395134464, 1e-8);  // R: qt(0.975, 31)
+    EXPECT_NEAR(studentTQuantile(0.975, 31), 2.0395134464, 1e-9);
+    // Closed forms at the far tails: df 2 gives (2p − 1) / sqrt(2p(1 − p)), df 1 is Cauchy.
+    const double p = 1e-12;
+    EXPECT_NEAR(studentTQuantile(p, 2) / ((2 * p - 1) / std::sqrt(2 * p * (1 - p))), 1.0, 1e-9);
+    EXPECT_NEAR(studentTQuantile(0.9999, 1) / std::tan(M_PI * (0.9999 - 0.5)), 1.0, 1e-9);
 }
