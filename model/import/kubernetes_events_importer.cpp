@@ -7,7 +7,7 @@
 #include "kubernetes_events.h"
 #include "text_input.h"
 #include "tool_text.h"
-#include "yaml_subset.h"
+#include "yaml_document.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
