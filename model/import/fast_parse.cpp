@@ -60,13 +60,22 @@ long long daysFromCivil(int year, unsigned month, unsigned day)
     return era * 146097 + (long long)doe - 719468;
 }
 
+namespace {
+int daysInMonth(int year, int month)
+{
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+}  // namespace
+
 std::optional<double> isoDateTime(std::string_view s, bool* hadZone)
 {
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
     if (!digits(s, 0, 4, year) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, month) || s[7] != '-' ||
         !digits(s, 8, 2, day))
         return std::nullopt;
-    if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return std::nullopt;
     size_t pos = 10;
     double fraction = 0;
     bool zone = false;
@@ -92,7 +101,9 @@ std::optional<double> isoDateTime(std::string_view s, bool* hadZone)
                 if (pos == start) return std::nullopt;
             }
         }
+        // 24:00:00 is the end of a day (ISO 8601); 23:59:60 a leap second.
         if (hour > 24 || minute > 59 || second > 60) return std::nullopt;
+        if (hour == 24 && (minute != 0 || second != 0 || fraction != 0)) return std::nullopt;
         if (pos < s.size() && s[pos] == ' ') ++pos;
         if (pos < s.size()) {
             const std::string_view rest = s.substr(pos);

@@ -32,6 +32,14 @@ TEST(FastParse, NumbersAndTimes)
     EXPECT_FALSE(zone);
     EXPECT_EQ(isoDateTime("2019-04-18 13:20:19 UTC"), std::optional<double>(1555593619.0));
     EXPECT_FALSE(isoDateTime("2019-13-01T00:00:00Z").has_value());
+    // Days that do not exist are refused, not rolled into the next month.
+    EXPECT_FALSE(isoDateTime("2024-02-31T00:00:00Z").has_value());
+    EXPECT_FALSE(isoDateTime("2023-02-29").has_value());
+    EXPECT_FALSE(isoDateTime("1900-02-29").has_value());
+    EXPECT_FALSE(isoDateTime("2024-04-31 10:00:00").has_value());
+    EXPECT_EQ(isoDateTime("2000-02-29"), std::optional<double>(11016 * 86400.0));
+    EXPECT_EQ(isoDateTime("2024-02-28T24:00:00Z"), isoDateTime("2024-02-29T00:00:00Z"));
+    EXPECT_FALSE(isoDateTime("2024-02-28T24:00:01Z").has_value());
     EXPECT_FALSE(isoDateTime("2019-04-18T13:20:19 CEST").has_value());
     EXPECT_EQ(timestamp("1700000000.25"), std::optional<double>(1700000000.25));
     EXPECT_EQ(timestamp("1700000000250"), std::optional<double>(1700000000.25));  // milliseconds
