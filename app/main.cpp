@@ -1,6 +1,7 @@
 // Entry point: a known subcommand runs the command line (no display needed); anything else
 // opens the GUI, on the workspace given or on the default one.
 #include "cli/cli_support.h"
+#include "core/logging.h"
 #include "model.h"
 #include "ui/gui_main.h"
 
@@ -14,7 +15,8 @@ QString overallHelp()
 {
     QString text = QStringLiteral(
         "Usage: headroom [WORKSPACE]            open the GUI (default workspace if none)\n"
-        "       headroom COMMAND [options] ...  run a command; headroom COMMAND --help for its options\n\n"
+        "       headroom COMMAND [options] ...  run a command; headroom COMMAND --help for its options\n"
+        "       --verbose (anywhere)           say on stderr what is being done and how long it took\n\n"
         "Headroom plans capacity for Python services from the measurements you already have.\n\n"
         "Commands:\n");
     for (const auto& c : headroom::cli::commands())
@@ -36,6 +38,7 @@ int main(int argc, char** argv)
 {
     QStringList args;
     for (int i = 1; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
+    headroom::logging::configure(headroom::logging::takeVerboseFlag(args));
     const QString first = args.value(0);
 
     if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {

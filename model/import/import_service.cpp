@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "core/input_file.h"
+#include "core/logging.h"
 #include "dataset_writer.h"
 #include "hashing_reader.h"
 #include "importer_registry.h"
@@ -14,6 +15,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QElapsedTimer>
 #include <QFuture>
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
@@ -188,8 +190,20 @@ static ImportOutcome importStreaming(Workspace& ws, QFile& file, const Importer&
     return outcome;
 }
 
+static void logOutcome(const ImportOutcome& o, const QElapsedTimer& clock, bool streamed)
+{
+    qCInfo(logImport).noquote() << QStringLiteral("%1: %2 as %3%4: %5 series, %6 samples, %7 measurements in %8 s")
+                                       .arg(o.file, o.duplicate ? QStringLiteral("already dataset %1").arg(o.datasetId)
+                                                                : QStringLiteral("dataset %1").arg(o.datasetId),
+                                            o.format, streamed ? QStringLiteral(" (streamed)") : QString())
+                                       .arg(o.series).arg(o.samples).arg(o.measurements)
+                                       .arg(clock.elapsed() / 1000.0, 0, 'f', 2);
+}
+
 ImportOutcome importFile(Workspace& ws, const ImportRequest& request, const std::atomic<bool>* cancel)
 {
+    QElapsedTimer clock;
+    clock.start();
     // Before opening: opening a FIFO with no writer blocks, a device never ends. (A folder is
     // left to the folder import.)
     if (!QFileInfo(request.path).isDir()) requireRegularFile(request.path);
@@ -200,11 +214,16 @@ ImportOutcome importFile(Workspace& ws, const ImportRequest& request, const std:
         const QByteArray head = file.peek(64 * 1024);
         if (!head.isEmpty()) {
             const Importer& importer = chooseImporter(head, request);
-            if (importer.canStream())
-                return namingInput(ws, request.path, [&] { return importStreaming(ws, file, importer, request, cancel); });
+            if (importer.canStream()) {
+                const ImportOutcome o = namingInput(ws, request.path, [&] { return importStreaming(ws, file, importer, request, cancel); });
+                logOutcome(o, clock, true);
+                return o;
+            }
         }
     }
-    return importBytes(ws, file.readAll(), request, cancel);
+    const ImportOutcome o = importBytes(ws, file.readAll(), request, cancel);
+    logOutcome(o, clock, false);
+    return o;
 }
 
 ImportOutcome importPrometheusUrl(Workspace& ws, const PrometheusQuery& query, const std::atomic<bool>* cancel)

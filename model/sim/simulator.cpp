@@ -2,9 +2,11 @@
 
 #include "cluster_engine.h"
 #include "core/errors.h"
+#include "core/logging.h"
 #include "scenario/resource_estimate.h"
 #include "statistics.h"
 
+#include <QElapsedTimer>
 #include <QThread>
 #include <chrono>
 #include <cmath>
@@ -133,6 +135,8 @@ SimulationResult simulate(const ResolvedScenario& scenario, const SimulationOpti
                      scenario.doc.name.isEmpty() ? QStringLiteral("scenario") : QStringLiteral("scenario \"%1\"").arg(scenario.doc.name));
     int threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
     threads = std::min(threads, count);
+    QElapsedTimer clock;
+    clock.start();
 
     std::vector<ReplicationResult> reps(static_cast<size_t>(count));
     std::vector<std::atomic<double>> progress(static_cast<size_t>(count));
@@ -185,6 +189,11 @@ SimulationResult simulate(const ResolvedScenario& scenario, const SimulationOpti
     result.summary = summarise(reps, scenario.doc);
     result.timeseries = meanSeries(reps);
     result.perReplication = std::move(reps);
+    // Debug, not info: a recommendation runs hundreds of these.
+    qCDebug(logSim).noquote() << QStringLiteral("%1: %2 replication(s) of %3 s on %4 thread(s): %5 requests, p95 %6 ms, %7 s")
+                                     .arg(scenario.doc.name).arg(count).arg(scenario.doc.durationS).arg(threads)
+                                     .arg(result.summary.requests, 0, 'f', 0).arg(result.summary.latencyP95.mean, 0, 'g', 4)
+                                     .arg(clock.elapsed() / 1000.0, 0, 'f', 2);
     return result;
 }
 

@@ -3,6 +3,7 @@
 #include "core/errors.h"
 #include "database_error.h"
 #include "migrations.h"
+#include "core/logging.h"
 #include "schema_check.h"
 #include "sql.h"
 #include "sqlite_handle.h"
@@ -267,6 +268,10 @@ std::unique_ptr<Workspace> Workspace::open(const QString& path, Create create)
             sql::exec(db, QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
         }
         migrations::apply(db, version, latest);
+        qCInfo(logStore).noquote() << QStringLiteral("%1: schema %2 -> %3%4").arg(path).arg(version).arg(latest)
+                                          .arg(ws->backupPath_.isEmpty() ? QString() : QStringLiteral(", backup ") + ws->backupPath_);
+    } else {
+        qCInfo(logStore).noquote() << QStringLiteral("%1: %2, schema %3").arg(path, createdNow ? QStringLiteral("created") : QStringLiteral("opened")).arg(version);
     }
     return ws;
 }

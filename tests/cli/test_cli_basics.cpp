@@ -104,3 +104,24 @@ TEST(CliBasics, ImportOfUnrecognisedFileIsExitThreeAndStoresNothing)
     const auto list = cli.run({QStringLiteral("datasets"), QStringLiteral("-w"), ws, QStringLiteral("--json")});
     EXPECT_EQ(list.json().object().value(QStringLiteral("datasets")).toArray().size(), 0);
 }
+
+TEST(CliBasics, VerboseSaysWhatWasDoneOnStderrAndNothingWithoutIt)
+{
+    Cli cli;
+    const QString ws = cli.home() + QStringLiteral("/w.headroom");
+    const QString file = QStringLiteral(HEADROOM_TEST_DATA_DIR "/sample/sysbench_cpu.txt");
+    const auto quiet = cli.run({QStringLiteral("import"), QStringLiteral("-w"), ws, file, QStringLiteral("--json")});
+    ASSERT_EQ(quiet.exitCode, 0) << quiet.err.toStdString();
+    EXPECT_FALSE(quiet.err.contains("[headroom.")) << quiet.err.toStdString();
+
+    // --verbose anywhere on the line; the JSON on stdout is unchanged by it.
+    const auto loud = cli.run({QStringLiteral("--verbose"), QStringLiteral("datasets"), QStringLiteral("-w"), ws, QStringLiteral("--json")});
+    ASSERT_EQ(loud.exitCode, 0) << loud.err.toStdString();
+    EXPECT_TRUE(loud.err.contains("[headroom.store] " + ws.toUtf8() + ": opened, schema")) << loud.err.toStdString();
+    EXPECT_EQ(loud.json().object().value(QStringLiteral("datasets")).toArray().size(), 1);
+
+    const auto again = cli.run({QStringLiteral("import"), QStringLiteral("-w"), ws, file, QStringLiteral("--verbose")});
+    ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
+    EXPECT_TRUE(again.err.contains("[headroom.import] " + file.toUtf8() + ": already dataset 1 as sysbench"))
+        << again.err.toStdString();
+}
