@@ -1,71 +1,30 @@
 #include "csv.h"
 
-#include "errors.h"
+#include "csv_record.h"
 
 namespace headroom::csv {
 
 std::vector<Record> parse(const QByteArray& text, const QString& fileName, char separator)
 {
     std::vector<Record> records;
-    qsizetype i = text.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    const qsizetype n = text.size();
-    int line = 1;
-    while (i < n) {
+    std::string_view rest(text.constData(), size_t(text.size()));
+    if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);
+    RecordSplitter splitter(separator, fileName);
+    int line = 0;
+    bool open = false;
+    while (!rest.empty()) {
+        const size_t end = rest.find('\n');
+        const std::string_view physical = rest.substr(0, end);
+        rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+        ++line;
+        open = !splitter.feed(physical, line);
+        if (open || splitter.isBlank()) continue;
         Record rec;
-        rec.line = line;
-        QByteArray field;
-        bool inQuotes = false;
-        int quoteLine = line;
-        int quoteColumn = 0;
-        qsizetype lineStart = i;
-        bool endOfRecord = false;
-        while (i < n && !endOfRecord) {
-            const char c = text[i];
-            if (inQuotes) {
-                if (c == '"') {
-                    if (i + 1 < n && text[i + 1] == '"') {
-                        field += '"';
-                        i += 2;
-                        continue;
-                    }
-                    inQuotes = false;
-                } else {
-                    if (c == '\n') {
-                        ++line;
-                        lineStart = i + 1;
-                    }
-                    field += c;
-                }
-                ++i;
-                continue;
-            }
-            if (c == '"' && field.isEmpty()) {
-                inQuotes = true;
-                quoteLine = line;
-                quoteColumn = int(i - lineStart) + 1;
-            } else if (c == separator) {
-                rec.fields << QString::fromUtf8(field);
-                field.clear();
-            } else if (c == '\n' || c == '\r') {
-                // "\r\n", and the "\r\r\n" some Windows tools write, end one line.
-                if (c == '\r') {
-                    while (i + 1 < n && text[i + 1] == '\r') ++i;
-                    if (i + 1 < n && text[i + 1] == '\n') ++i;
-                }
-                ++line;
-                endOfRecord = true;
-            } else {
-                field += c;
-            }
-            ++i;
-        }
-        if (inQuotes)
-            throw InputError(formatWhere(fileName, quoteLine, quoteColumn),
-                             QStringLiteral("quoted field is never closed; expected a closing '\"'"));
-        rec.fields << QString::fromUtf8(field);
-        const bool blank = rec.fields.size() == 1 && rec.fields.first().isEmpty();
-        if (!blank) records.push_back(std::move(rec));
+        rec.line = splitter.firstLine();
+        for (size_t i = 0; i < splitter.size(); ++i) rec.fields << splitter.text(i);
+        records.push_back(std::move(rec));
     }
+    if (open) splitter.throwUnterminated();
     return records;
 }
 

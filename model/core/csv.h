@@ -6,9 +6,10 @@
 
 namespace headroom::csv {
 
-// An RFC 4180 reader for small and medium files (catalogs, Locust, sadf): quoted fields with
-// doubled quotes and embedded newlines, CRLF or LF, a UTF-8 BOM skipped. Keeps the 1-based line
-// where each record starts so errors can point at it.
+// A whole CSV text in memory (catalogs, Locust, sadf), split by RecordSplitter (csv_record.h,
+// which states the quoting rules) like every other CSV the program reads; a UTF-8 BOM is
+// skipped and blank lines dropped. Keeps the 1-based line where each record starts so errors
+// can point at it.
 struct Record {
     int line = 0;
     QStringList fields;

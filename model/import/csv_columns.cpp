@@ -1,5 +1,8 @@
 #include "csv_columns.h"
 
+#include "core/csv_record.h"
+#include "core/errors.h"
+
 namespace headroom {
 
 namespace {
@@ -25,18 +28,6 @@ qsizetype countOutsideQuotes(const QByteArray& line, char c)
     return n;
 }
 
-QList<QByteArray> splitOutsideQuotes(const QByteArray& line, char sep)
-{
-    QList<QByteArray> out{QByteArray()};
-    bool quoted = false;
-    for (char ch : line) {
-        if (ch == '"') quoted = !quoted;
-        if (ch == sep && !quoted) out.push_back(QByteArray());
-        else out.back().append(ch);
-    }
-    return out;
-}
-
 }  // namespace
 
 CsvColumns recogniseCsvHeader(const QByteArray& headerLine)
@@ -46,12 +37,20 @@ CsvColumns recogniseCsvHeader(const QByteArray& headerLine)
                     tabs = countOutsideQuotes(headerLine, '\t');
     c.separator = tabs > commas && tabs > semis ? '\t' : semis > commas ? ';' : ',';
     QStringList lower;
-    for (const QByteArray& raw : splitOutsideQuotes(headerLine, c.separator)) {
-        QString name = QString::fromUtf8(raw).trimmed();
-        if (name.size() >= 2 && name.startsWith(QLatin1Char('"')) && name.endsWith(QLatin1Char('"')))
-            name = name.mid(1, name.size() - 2).replace(QStringLiteral("\"\""), QStringLiteral("\""));
-        c.names.push_back(name);
-        lower.push_back(name.toLower());
+    // Names are split by the same reader as the rows. A header it cannot read (a quote left
+    // open, text after a closing quote) has no columns, so no time column, which is the error
+    // the importer then names.
+    csv::RecordSplitter split(c.separator, QString());
+    try {
+        if (split.feed(std::string_view(headerLine.constData(), size_t(headerLine.size())), 1)) {
+            for (size_t i = 0; i < split.size(); ++i) {
+                c.names.push_back(split.text(i));
+                lower.push_back(c.names.back().toLower());
+            }
+        }
+    } catch (const InputError&) {
+        c.names.clear();
+        lower.clear();
     }
     c.time = roleIndex(lower, {"time", "timestamp", "ts", "datetime", "date", "time_s", "epoch", "t"});
     c.node = roleIndex(lower, {"node", "host", "hostname", "instance", "server", "nodename"});

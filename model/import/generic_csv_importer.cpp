@@ -1,80 +1,19 @@
 #include "generic_csv_importer.h"
 
 #include "chunked_lines.h"
+#include "core/csv_record.h"
 #include "core/errors.h"
 #include "csv_columns.h"
 #include "fast_parse.h"
 #include "text_input.h"
 
 #include <cmath>
-#include <cstring>
-#include <deque>
 #include <string>
 #include <unordered_map>
 
 namespace headroom {
 
 namespace {
-
-// Splits one record into fields over the raw bytes. Quoted fields may hold the separator and
-// doubled quotes; their unquoted text is built in `scratch` (only then does it allocate).
-class RowSplitter {
-public:
-    RowSplitter(char separator, const QString& file) : sep_(separator), file_(file) {}
-
-    // Returns the number of fields; `fields` and `starts` (0-based columns) are reused.
-    size_t split(std::string_view line, int lineNo)
-    {
-        fields_.clear();
-        starts_.clear();
-        size_t quoted = 0;
-        size_t i = 0;
-        for (;;) {
-            starts_.push_back(i);
-            if (i < line.size() && line[i] == '"') {
-                if (quoted == scratch_.size()) scratch_.emplace_back();
-                std::string& buf = scratch_[quoted++];
-                buf.clear();
-                ++i;
-                for (;;) {
-                    if (i >= line.size())
-                        throw InputError(formatWhere(file_, lineNo, int(starts_.back()) + 1),
-                                         QStringLiteral("unterminated quoted field; expected a closing '\"' on the same line"));
-                    if (line[i] == '"') {
-                        if (i + 1 < line.size() && line[i + 1] == '"') {
-                            buf += '"';
-                            i += 2;
-                            continue;
-                        }
-                        ++i;
-                        break;
-                    }
-                    buf += line[i++];
-                }
-                fields_.push_back(buf);
-                while (i < line.size() && line[i] != sep_) ++i;  // tolerate spaces after the quote
-            } else {
-                const void* hit = std::memchr(line.data() + i, sep_, line.size() - i);
-                const size_t end = hit ? size_t(static_cast<const char*>(hit) - line.data()) : line.size();
-                fields_.push_back(trimmed(line.substr(i, end - i)));
-                i = end;
-            }
-            if (i >= line.size()) break;
-            ++i;  // separator
-        }
-        return fields_.size();
-    }
-
-    std::string_view field(size_t i) const { return fields_[i]; }
-    int column(size_t i) const { return int(starts_[i]) + 1; }
-
-private:
-    char sep_;
-    const QString& file_;
-    std::vector<std::string_view> fields_;
-    std::vector<size_t> starts_;
-    std::deque<std::string> scratch_;  // a deque keeps earlier buffers in place as it grows
-};
 
 bool isMissing(std::string_view v)
 {
@@ -230,32 +169,36 @@ ImportResult readCsv(Lines& lines, const ImportContext& context, const QString& 
     if (!cols.isLong() && cols.names.size() < 2)
         throw InputError(formatWhere(context.fileName, 1, 1), QStringLiteral("expected at least one metric column besides the time"));
     const size_t needed = size_t(cols.names.size());
-    RowSplitter split(cols.separator, context.fileName);
+    csv::RecordSplitter split(cols.separator, context.fileName);
     qint64 rows = 0;
     while (lines.next()) {
         if ((++rows & 0xFFFF) == 0 && context.cancelled()) throw Cancelled();
-        const std::string_view line = lines.line();
-        if (line.empty()) continue;
-        const size_t n = split.split(line, lines.number());
+        if (lines.line().empty()) continue;
+        // A quoted field may hold line breaks: the record goes on over the next lines.
+        bool complete = split.feed(lines.line(), lines.number());
+        while (!complete && lines.next()) complete = split.feed(lines.line(), lines.number());
+        if (!complete) split.throwUnterminated();
+        const int line = split.firstLine();
+        const size_t n = split.size();
         if (n != needed)
-            throw InputError(formatWhere(context.fileName, lines.number(), 1),
+            throw InputError(formatWhere(context.fileName, line, 1),
                              QStringLiteral("expected %1 fields as in the header, got %2").arg(needed).arg(n));
-        const double t = reader.timeOf(split.field(size_t(cols.time)), lines.number(), split.column(size_t(cols.time)));
+        const double t = reader.timeOf(split.field(size_t(cols.time)), line, split.column(size_t(cols.time)));
         const std::string_view node = cols.node >= 0 ? split.field(size_t(cols.node)) : std::string_view();
         if (cols.isLong()) {
             const std::string_view metric = split.field(size_t(cols.metric));
             if (metric.empty())
-                throw InputError(formatWhere(context.fileName, lines.number(), split.column(size_t(cols.metric))),
+                throw InputError(formatWhere(context.fileName, line, split.column(size_t(cols.metric))),
                                  QStringLiteral("expected a metric name"));
             const std::string_view unit = cols.unit >= 0 ? split.field(size_t(cols.unit)) : std::string_view();
             const size_t s = reader.seriesFor(node, metric, unit);
-            reader.add(s, t, split.field(size_t(cols.value)), lines.number(), split.column(size_t(cols.value)));
+            reader.add(s, t, split.field(size_t(cols.value)), line, split.column(size_t(cols.value)));
         } else {
             for (size_t c = 0; c < n; ++c) {
                 if (int(c) == cols.time || int(c) == cols.node || int(c) == cols.unit) continue;
                 const QByteArray& metric = wideNames[c];
                 const size_t s = reader.seriesFor(node, std::string_view(metric.constData(), size_t(metric.size())), {});
-                reader.add(s, t, split.field(c), lines.number(), split.column(c));
+                reader.add(s, t, split.field(c), line, split.column(c));
             }
         }
     }
