@@ -58,6 +58,19 @@ QString describe(const ImportOutcome& o)
     return text;
 }
 
+// --chunk and --aggregate applied to a query read from its URL.
+PrometheusQuery queryWithOptions(PrometheusQuery q, const QCommandLineParser& parser)
+{
+    if (parser.isSet(QStringLiteral("chunk"))) {
+        bool ok = false;
+        q.chunkS = parser.value(QStringLiteral("chunk")).toDouble(&ok);
+        if (!ok || !(q.chunkS > 0))
+            throw InputError(QStringLiteral("--chunk"), QStringLiteral("'%1'; expected seconds above 0").arg(parser.value(QStringLiteral("chunk"))));
+    }
+    q.aggregate = parser.value(QStringLiteral("aggregate"));
+    return q;
+}
+
 }  // namespace
 
 int runImport(const QStringList& args)
@@ -72,6 +85,10 @@ int runImport(const QStringList& args)
     parser.addOption({QStringLiteral("instance-type"), QStringLiteral("Instance type it ran on, as provider/name."),
                       QStringLiteral("P/T")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print {\"datasets\":[…]} as JSON on stdout.")});
+    parser.addOption({QStringLiteral("chunk"), QStringLiteral("Prometheus range: ask for at most S seconds per request (default: up to a day, "
+                                                              "10,000 points); memory holds one piece whatever the range."), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("aggregate"), QStringLiteral("Prometheus range: summarise each step on the server (avg, max or min over the step) "
+                                                                  "instead of taking one raw sample per step."), QStringLiteral("avg|max|min")});
     parser.addPositionalArgument(QStringLiteral("FILE|URL"), QStringLiteral("Files to import, each as one dataset (a folder: every file below it that Headroom reads); or a Prometheus API URL "
                                                 "(http://host:9090/api/v1/query_range?query=…&start=…&end=…&step=…)."),
                                  QStringLiteral("FILE|URL…"));
@@ -98,7 +115,7 @@ int runImport(const QStringList& args)
                 const bool isUrl = path.startsWith(QLatin1String("http://"), Qt::CaseInsensitive) ||
                                    path.startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
                 const ImportOutcome outcome =
-                    isUrl ? importPrometheusUrl(*ws, prometheusQueryFromUrl(path)) : importFile(*ws, request);
+                    isUrl ? importPrometheusUrl(*ws, queryWithOptions(prometheusQueryFromUrl(path), parser)) : importFile(*ws, request);
                 if (parser.isSet(QStringLiteral("json")))
                     datasets.append(toJson(outcome));
                 else

@@ -7,6 +7,7 @@
 #include "hashing_reader.h"
 #include "importer_registry.h"
 #include "prometheus_json_importer.h"
+#include "prometheus_range_import.h"
 #include "store/database_error.h"
 #include "store/sql.h"
 #include "store/workspace.h"
@@ -228,6 +229,16 @@ ImportOutcome importFile(Workspace& ws, const ImportRequest& request, const std:
 
 ImportOutcome importPrometheusUrl(Workspace& ws, const PrometheusQuery& query, const std::atomic<bool>* cancel)
 {
+    if (query.start.isValid() && query.end.isValid()) {
+        // A history: in pieces, aggregated on the server when asked (DESIGN §12).
+        QElapsedTimer clock;
+        clock.start();
+        int pieces = 0;
+        const ImportOutcome o = namingInput(ws, prometheusSourceUrl(query), [&] { return importPrometheusRange(ws, query, cancel, &pieces); });
+        qCInfo(logImport).noquote() << QStringLiteral("%1: asked for in %2 piece(s)").arg(o.file).arg(pieces);
+        logOutcome(o, clock, true);
+        return o;
+    }
     const QByteArray body = fetchPrometheus(query, cancel);
     ImportRequest request;
     request.path = prometheusSourceUrl(query);

@@ -21,6 +21,14 @@ struct PrometheusQuery {
     int timeoutMs = 30000;                  // the whole exchange, redirects included
     qint64 maxBytes = 256LL * 1024 * 1024;  // larger answers are refused
     int maxRedirects = 3;                   // only to the same scheme, host and port
+    // Long ranges are asked for in consecutive pieces of at most this many seconds (0: 10,000
+    // steps, within Prometheus' 11,000 points per answer), each parsed and stored before the
+    // next is fetched, so memory holds one piece whatever the range (prometheus_range_import.h).
+    double chunkS = 0;
+    // Server-side aggregation to the step: "avg", "max" or "min" wraps the query in
+    // avg_over_time(…[STEP]) etc., so each point summarises the whole step instead of being
+    // one raw sample at its end. Empty: the query as written.
+    QString aggregate;
 };
 
 // The request URL without credentials: what datasets record as their source.

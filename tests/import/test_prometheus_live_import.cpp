@@ -3,6 +3,7 @@
 #include "import/import_service.h"
 #include "import/prometheus_json_importer.h"
 #include "import/prometheus_live.h"
+#include "import/prometheus_range_import.h"
 #include "monitoring_test_helpers.h"
 #include "store/sql.h"
 #include "store/workspace.h"
@@ -16,6 +17,8 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTimeZone>
+#include <QUrlQuery>
 
 using namespace headroom;
 using namespace headroom::test;
@@ -67,9 +70,35 @@ private:
         if (path.startsWith("/elsewhere"))
             return reply("HTTP/1.1 302 Found\r\nLocation: http://127.0.0.2:" + QByteArray::number(port()) + "/api/v1/query", "");
         if (path.startsWith("/moved")) return reply("HTTP/1.1 301 Moved Permanently\r\nLocation: /ok/api/v1/query?query=up", "");
+        if (path.startsWith("/history")) return reply("HTTP/1.1 200 OK\r\nContent-Type: application/json", history(path));
         reply("HTTP/1.1 200 OK\r\nContent-Type: application/json", okBody);
     }
 
+    // A matrix answer for exactly the instants asked for: two series, value = time / 60.
+    QByteArray history(const QByteArray& path)
+    {
+        const QUrlQuery params(QUrl(QString::fromLatin1(path)));
+        const double start = params.queryItemValue(QStringLiteral("start")).toDouble();
+        const double end = params.queryItemValue(QStringLiteral("end")).toDouble();
+        const double step = params.queryItemValue(QStringLiteral("step")).toDouble();
+        ++rangeRequests;
+        askedFor.push_back({start, end});
+        QByteArray body = R"({"status":"success","data":{"resultType":"matrix","result":[)";
+        for (int node = 0; node < 2; ++node) {
+            body += node ? "," : "";
+            body += R"({"metric":{"__name__":"node_memory_MemAvailable_bytes","instance":"n)" + QByteArray::number(node) + R"(:9100"},"values":[)";
+            for (double t = start; t <= end + 1e-9; t += step)
+                body += (t > start ? "," : "") + QByteArray("[") + QByteArray::number(t, 'f', 3) + ",\"" + QByteArray::number(t / 60, 'f', 3) + "\"]";
+            body += "]}";
+        }
+        return body + "]}}";
+    }
+
+public:
+    int rangeRequests = 0;
+    std::vector<std::pair<double, double>> askedFor;
+
+private:
     QTcpServer server_;
     QHash<QTcpSocket*, QByteArray> buffers_;
 };
@@ -239,11 +268,30 @@ TEST(PrometheusLive, RealPrometheusScrapingNodeExporter)
     TempWorkspace tw;
     q.promql = QStringLiteral("rate(node_cpu_seconds_total[3s])");
     q.start = begin;
-    q.end = QDateTime::currentDateTimeUtc();
+    q.end = QDateTime::currentDateTimeUtc().addSecs(-2);  // past instants only: their answers no longer change
     q.stepS = 1;
     const ImportOutcome cpu = importPrometheusUrl(tw.ws(), q);
     EXPECT_FALSE(cpu.duplicate);
     QSqlDatabase db = tw.ws().database();
+    // The same range in pieces of 3 s: several requests, the same stored points.
+    PrometheusQuery inPieces = q;
+    inPieces.chunkS = 3;
+    int pieces = 0;
+    const ImportOutcome pieced = importPrometheusRange(tw.ws(), inPieces, nullptr, &pieces);
+    EXPECT_GE(pieces, 3);
+    auto pointsOf = [&](qint64 dataset) {
+        QStringList points;
+        QSqlQuery rows = sql::exec(db, QStringLiteral(
+            "SELECT r.node, r.metric, r.labels, s.t, s.value FROM sample s JOIN series r ON r.id = s.series_id "
+            "WHERE r.dataset_id = ? ORDER BY r.node, r.metric, r.labels, s.t"), {dataset});
+        while (rows.next())
+            points << QStringLiteral("%1 %2 %3 %4=%5").arg(rows.value(0).toString(), rows.value(1).toString(), rows.value(2).toString(),
+                                                          rows.value(3).toString(), rows.value(4).toString());
+        return points;
+    };
+    const QStringList whole = pointsOf(cpu.datasetId);
+    EXPECT_GT(whole.size(), 10);
+    EXPECT_EQ(pointsOf(pieced.datasetId), whole);
     const int utilPoints = sql::scalar(db, QStringLiteral(
         "SELECT count(*) FROM sample s JOIN series r ON r.id = s.series_id WHERE r.dataset_id = ? AND r.metric = 'cpu.util_pct' "
         "AND r.node = 'test-node'"), {cpu.datasetId}).toInt();
@@ -282,4 +330,71 @@ TEST(PrometheusLive, RealPrometheusScrapingNodeExporter)
         EXPECT_TRUE(e.message().contains(QLatin1String("HTTP 400"))) << e.text().toStdString();
         EXPECT_TRUE(e.message().contains(QLatin1String("bad_data"))) << e.text().toStdString();
     }
+}
+
+TEST(PrometheusRange, PiecesCoverEveryInstantOnceAndAggregationWrapsTheQuery)
+{
+    PrometheusQuery q;
+    q.server = QUrl(QStringLiteral("http://127.0.0.1:9090"));
+    q.promql = QStringLiteral("node_memory_MemAvailable_bytes{instance=\"a:9100\"}");
+    q.start = QDateTime::fromSecsSinceEpoch(0, QTimeZone::utc());
+    q.end = QDateTime::fromSecsSinceEpoch(95, QTimeZone::utc());
+    q.stepS = 10;
+    q.chunkS = 35;  // 3 instants per piece
+    std::vector<double> instants;
+    qint64 previousEnd = -1;
+    for (const PrometheusPiece& p : prometheusPieces(q)) {
+        EXPECT_GT(p.start.toSecsSinceEpoch(), previousEnd);
+        previousEnd = p.end.toSecsSinceEpoch();
+        for (qint64 t = p.start.toSecsSinceEpoch(); t <= p.end.toSecsSinceEpoch(); t += 10) instants.push_back(double(t));
+    }
+    EXPECT_EQ(prometheusPieces(q).size(), 4u);
+    EXPECT_EQ(instants, (std::vector<double>{0, 10, 20, 30, 40, 50, 60, 70, 80, 90}));
+    // No piece size given: 10,000 instants a piece (Prometheus allows 11,000).
+    q.chunkS = 0;
+    q.end = QDateTime::fromSecsSinceEpoch(3 * 86400, QTimeZone::utc());
+    EXPECT_EQ(prometheusPieces(q).size(), 3u);  // 25,921 instants at 10 s
+
+    EXPECT_EQ(aggregatedPromql(q), q.promql);
+    q.aggregate = QStringLiteral("avg");
+    EXPECT_EQ(aggregatedPromql(q), QStringLiteral("avg_over_time(node_memory_MemAvailable_bytes{instance=\"a:9100\"}[10s])"));
+    q.aggregate = QStringLiteral("max");
+    q.promql = QStringLiteral("rate(node_cpu_seconds_total[1m])");
+    EXPECT_EQ(aggregatedPromql(q), QStringLiteral("max_over_time((rate(node_cpu_seconds_total[1m]))[10s:])"));
+    q.aggregate = QStringLiteral("median");
+    EXPECT_THROW(aggregatedPromql(q), InputError);
+}
+
+// Thirty days at one minute is 43,201 instants per series: over Prometheus' 11,000-point limit
+// and, at these sizes, over the byte limit set here for one answer. In pieces it is neither.
+TEST(PrometheusRange, ALongHistoryArrivesInPiecesEachUnderTheLimitAndIsStoredWhole)
+{
+    FakeServer server;
+    PrometheusQuery q = queryAt(server, QStringLiteral("/history"));
+    q.promql = QStringLiteral("node_memory_MemAvailable_bytes");
+    q.start = QDateTime::fromSecsSinceEpoch(1700000000, QTimeZone::utc());
+    q.end = q.start.addDays(30);
+    q.stepS = 60;
+    q.timeoutMs = 20000;
+    q.maxBytes = 2 * 1024 * 1024;  // one piece of 10,000 points x 2 series is about 0.6 MB; the whole, 2.6 MB
+    TempWorkspace tw;
+    const ImportOutcome o = importPrometheusUrl(tw.ws(), q);
+    EXPECT_EQ(server.rangeRequests, 5);
+    EXPECT_EQ(o.series, 2);
+    EXPECT_EQ(o.samples, 2 * 43201);
+    for (size_t i = 1; i < server.askedFor.size(); ++i)
+        EXPECT_DOUBLE_EQ(server.askedFor[i].first, server.askedFor[i - 1].second + 60);
+    QSqlDatabase db = tw.ws().database();
+    QSqlQuery row = sql::exec(db, QStringLiteral(
+        "SELECT count(DISTINCT s.t), min(s.t), max(s.t), max(abs(s.value - s.t / 60)) FROM sample s "
+        "JOIN series r ON r.id = s.series_id WHERE r.dataset_id = ?"), {o.datasetId});
+    ASSERT_TRUE(row.next());
+    EXPECT_EQ(row.value(0).toInt(), 43201);
+    EXPECT_DOUBLE_EQ(row.value(1).toDouble(), 1700000000.0);
+    EXPECT_DOUBLE_EQ(row.value(2).toDouble(), 1700000000.0 + 30 * 86400);
+    EXPECT_LT(row.value(3).toDouble(), 0.0006);  // the answer rounds values to 3 decimals
+    // The same history again, in the same pieces: the same answers, so a duplicate.
+    const ImportOutcome again = importPrometheusUrl(tw.ws(), q);
+    EXPECT_TRUE(again.duplicate);
+    EXPECT_EQ(again.datasetId, o.datasetId);
 }
