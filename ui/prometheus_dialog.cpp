@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 
+#include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -17,7 +18,7 @@ namespace headroom {
 
 PrometheusDialog::PrometheusDialog(QWidget* parent)
     : QDialog(parent), url_(new QLineEdit), promql_(new QLineEdit), start_(new QDateTimeEdit), end_(new QDateTimeEdit),
-      step_(new QDoubleSpinBox), user_(new QLineEdit), password_(new QLineEdit), token_(new QLineEdit),
+      step_(new QDoubleSpinBox), aggregate_(new QComboBox), user_(new QLineEdit), password_(new QLineEdit), token_(new QLineEdit),
       status_(new QLabel), test_(new QPushButton(tr("Test")))
 {
     setWindowTitle(tr("Import from Prometheus"));
@@ -33,6 +34,13 @@ PrometheusDialog::PrometheusDialog(QWidget* parent)
     step_->setRange(1, 86400);
     step_->setValue(settings.value(QStringLiteral("prometheus/step"), 15).toDouble());
     step_->setSuffix(tr(" s"));
+    // Values of PrometheusQuery::aggregate; the server summarises each step, so a coarse step
+    // over a long history still sees the peaks (max) or the load (avg) between its points.
+    aggregate_->addItem(tr("One sample per step (as queried)"), QString());
+    aggregate_->addItem(tr("Average over each step"), QStringLiteral("avg"));
+    aggregate_->addItem(tr("Maximum over each step"), QStringLiteral("max"));
+    aggregate_->addItem(tr("Minimum over each step"), QStringLiteral("min"));
+    aggregate_->setCurrentIndex(std::max(0, aggregate_->findData(settings.value(QStringLiteral("prometheus/aggregate")).toString())));
     password_->setEchoMode(QLineEdit::Password);
     token_->setEchoMode(QLineEdit::Password);
     status_->setWordWrap(true);
@@ -43,6 +51,7 @@ PrometheusDialog::PrometheusDialog(QWidget* parent)
     form->addRow(tr("From"), start_);
     form->addRow(tr("To"), end_);
     form->addRow(tr("Step"), step_);
+    form->addRow(tr("Each point"), aggregate_);
     form->addRow(tr("User (optional)"), user_);
     form->addRow(tr("Password"), password_);
     form->addRow(tr("Bearer token"), token_);
@@ -61,6 +70,7 @@ PrometheusDialog::PrometheusDialog(QWidget* parent)
         s.setValue(QStringLiteral("prometheus/url"), url_->text());
         s.setValue(QStringLiteral("prometheus/query"), promql_->text());
         s.setValue(QStringLiteral("prometheus/step"), step_->value());
+        s.setValue(QStringLiteral("prometheus/aggregate"), aggregate_->currentData().toString());
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -75,6 +85,7 @@ PrometheusQuery PrometheusDialog::query() const
     q.start = start_->dateTime();
     q.end = end_->dateTime();
     q.stepS = step_->value();
+    q.aggregate = aggregate_->currentData().toString();
     q.username = user_->text();
     q.password = password_->text();
     q.bearerToken = token_->text();

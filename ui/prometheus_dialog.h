@@ -6,6 +6,7 @@
 class QLineEdit;
 class QDateTimeEdit;
 class QDoubleSpinBox;
+class QComboBox;
 class QLabel;
 class QPushButton;
 
@@ -26,6 +27,7 @@ private:
     QDateTimeEdit* start_;
     QDateTimeEdit* end_;
     QDoubleSpinBox* step_;
+    QComboBox* aggregate_;
     QLineEdit* user_;
     QLineEdit* password_;
     QLineEdit* token_;
