@@ -11,6 +11,7 @@
 #include "cluster_engine.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace headroom::sim {
 
@@ -45,12 +46,16 @@ void ClusterEngine::advanceAllCpu()
 }
 
 // New rate for the requests on CPU, and the next completion at that rate. Call advanceCpu first.
+// Most changes (a request starting on a node with an idle vCPU) leave both the rate and the
+// earliest finish as they were; the event already queued is then still right, and pushing a new
+// one would only leave a stale event behind for the queue to carry.
 void ClusterEngine::rescheduleCpu(std::uint32_t node)
 {
     Node& n = nodes_[node];
-    ++n.cpuGeneration;
     const int k = int(n.onCpu.size());
     if (k == 0) {
+        ++n.cpuGeneration;
+        n.pendingFinish = std::numeric_limits<double>::quiet_NaN();
         n.ratePerJob = n.busyVcpus = 0;
         return;
     }
@@ -61,10 +66,15 @@ void ClusterEngine::rescheduleCpu(std::uint32_t node)
     // What k busy vCPUs deliver together, in units of one uncontended vCPU of this node: k when the
     // vCPUs are independent, less when they are hyper-threads of the same cores.
     const double delivered = s_.vcpusDelivered(vcpusBusy);
-    n.ratePerJob = delivered * throttle * n.noisy / k;
+    const double rate = delivered * throttle * n.noisy / k;
     n.busyVcpus = vcpusBusy * throttle * n.noisy;
-    const double remaining = std::max(0.0, n.onCpu.front().finish - n.virtualTime);
-    events_.push(now_ + remaining / n.ratePerJob, EventType::CpuDone, node, n.cpuGeneration);
+    const double earliest = n.onCpu.front().finish;
+    if (rate == n.ratePerJob && earliest == n.pendingFinish) return;
+    ++n.cpuGeneration;
+    n.ratePerJob = rate;
+    n.pendingFinish = earliest;
+    const double remaining = std::max(0.0, earliest - n.virtualTime);
+    events_.push(now_ + remaining / rate, EventType::CpuDone, node, n.cpuGeneration);
 }
 
 void ClusterEngine::startCpu(std::uint32_t node, std::uint32_t job, double work)
@@ -80,6 +90,7 @@ void ClusterEngine::onCpuDone(std::uint32_t node, std::uint32_t generation)
 {
     Node& n = nodes_[node];
     if (generation != n.cpuGeneration || n.onCpu.empty()) return;  // the rate changed since
+    n.pendingFinish = std::numeric_limits<double>::quiet_NaN();
     advanceCpu(n);
     std::pop_heap(n.onCpu.begin(), n.onCpu.end(), laterFinish);
     const std::uint32_t job = n.onCpu.back().job;

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -62,6 +63,9 @@ struct Node {
     std::vector<CpuSlot> onCpu;         // min-heap on finish
     double virtualTime = 0, virtualAt = 0, ratePerJob = 0, busyVcpus = 0;
     std::uint32_t cpuGeneration = 0;    // a CpuDone event of an older generation is stale
+    // The virtual finish the pending CpuDone event is for (NaN: none pending). While the rate and
+    // the earliest finish stay the same, that event is still right and is not pushed again.
+    double pendingFinish = std::numeric_limits<double>::quiet_NaN();
     // Burstable CPU.
     double credits = 0;
     bool throttled = false;

@@ -1,11 +1,13 @@
 // Speed of the simulation engine, by hand (tests/bench/sim_vs_simpy.sh), never as a test.
 //   headroom_sim_bench mmc CUSTOMERS      M/M/10, λ 8, µ 1, one replication on this thread
+//   headroom_sim_bench floor CUSTOMERS    the same M/M/10 as a bare loop (mmc_floor.h): the floor
 //   headroom_sim_bench SCENARIO.json      one replication of a scenario on this thread
 #include "catalog/catalog.h"
 #include "core/errors.h"
 #include "scenario/resolved_scenario.h"
 #include "scenario/scenario_parser.h"
 #include "sim/simulator.h"
+#include "mmc_floor.h"
 
 #include <QCoreApplication>
 #include <chrono>
@@ -24,6 +26,19 @@ int main(int argc, char** argv)
     try {
         Scenario doc;
         const QString what = QString::fromLocal8Bit(argv[1]);
+        if (what == QStringLiteral("floor")) {
+            const double customers = argc > 2 ? std::atof(argv[2]) : 1e7;
+            const auto start = std::chrono::steady_clock::now();
+            const std::clock_t cpuStart = std::clock();
+            const bench::FloorResult r = bench::mmcFloor(8, 1, 10, std::int64_t(customers), 1);
+            const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            const double cpu = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+            std::printf("engine=floor customers=%lld wall_s=%.3f cpu_s=%.3f customers_per_s=%.0f customers_per_cpu_s=%.0f "
+                        "mean_response_s=%.5f\n",
+                        static_cast<long long>(r.completed), wall, cpu, double(r.completed) / wall,
+                        double(r.completed) / cpu, r.meanResponseS);
+            return 0;
+        }
         if (what == QStringLiteral("mmc")) {
             const double customers = argc > 2 ? std::atof(argv[2]) : 1e7;
             const QByteArray json = QStringLiteral(R"({"schema":"headroom.scenario/1","name":"M/M/10","duration_s":%1,

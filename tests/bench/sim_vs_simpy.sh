@@ -22,5 +22,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
 echo "ratio headroom/simpy, wall time: $(ratio "$(field "$h" customers_per_s)" "$(field "$s" customers_per_s)")x," \
      "CPU time: $(ratio "$(field "$h" customers_per_cpu_s)" "$(field "$s" customers_per_cpu_s)")x (goal: 50x)"
 
+# The same model as a bare loop: how much the engine's generality costs (goal: at least 0.8x).
+f=$("$bench" floor "$customers")
+echo "$f"
+echo "ratio headroom/bare loop, wall time: $(awk -v a="$(field "$h" customers_per_s)" -v b="$(field "$f" customers_per_s)" 'BEGIN { printf "%.2f", a / b }')x," \
+     "CPU time: $(awk -v a="$(field "$h" customers_per_cpu_s)" -v b="$(field "$f" customers_per_cpu_s)" 'BEGIN { printf "%.2f", a / b }')x (goal: 0.8x)"
+
 echo "24 h, 1,000 requests/s, 50 nodes, autoscaling + health checks + retries:"
 "$bench" "$root/tests/bench/day_at_1000_rps.json"
