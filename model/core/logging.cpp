@@ -2,11 +2,11 @@
 
 #include <QStringList>
 
-Q_LOGGING_CATEGORY(logStore, "headroom.store")
-Q_LOGGING_CATEGORY(logImport, "headroom.import")
-Q_LOGGING_CATEGORY(logSim, "headroom.sim")
-Q_LOGGING_CATEGORY(logPlan, "headroom.plan")
-Q_LOGGING_CATEGORY(logReport, "headroom.report")
+Q_LOGGING_CATEGORY(logStore, "headroom.store", QtWarningMsg)
+Q_LOGGING_CATEGORY(logImport, "headroom.import", QtWarningMsg)
+Q_LOGGING_CATEGORY(logSim, "headroom.sim", QtWarningMsg)
+Q_LOGGING_CATEGORY(logPlan, "headroom.plan", QtWarningMsg)
+Q_LOGGING_CATEGORY(logReport, "headroom.report", QtWarningMsg)
 
 namespace headroom::logging {
 

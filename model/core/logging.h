@@ -4,7 +4,8 @@
 // What the program is doing, for someone chasing a slow import or a surprising recommendation:
 // workspace opening and migration, each import, each simulation, each recommendation's phases.
 // Silent by default; `headroom --verbose …` (or QT_LOGGING_RULES="headroom.*=true") turns it on.
-// Lines go to stderr as "[headroom.import] …", never to stdout, so --json output stays clean.
+// Categories start at warnings, so programs that never call configure() (tests, benchmarks)
+// stay quiet too. Lines go to stderr as "[headroom.import] …", never to stdout, so --json output stays clean.
 Q_DECLARE_LOGGING_CATEGORY(logStore)
 Q_DECLARE_LOGGING_CATEGORY(logImport)
 Q_DECLARE_LOGGING_CATEGORY(logSim)

@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
+#include <cmath>
 
 using namespace headroom;
 
@@ -73,6 +74,50 @@ TEST(ComparePage, CardsHoldCostAndLatencyAndSlidersChangeThem)
     page.setWhatIf(w);
     ASSERT_TRUE(evaluated.wait(60000));
     EXPECT_GT(page.figures()[0].p95Ms, p95Before);
+}
+
+// A slider move shows the analytic estimate at once, marked as one, and the simulation replaces it.
+TEST(ComparePage, EstimateComesFirstAndTheSimulationReplacesIt)
+{
+    Fixture fx;
+    ComparePage page(&fx.context);
+    QSignalSpy estimated(&page, &ComparePage::estimated);
+    QSignalSpy evaluated(&page, &ComparePage::evaluated);
+    page.addCandidate({QStringLiteral("2 × aws/c6i.large"), fleet(QStringLiteral("aws/c6i.large"), 2)});
+    ASSERT_TRUE(evaluated.wait(60000));
+    ASSERT_GE(estimated.count(), 1);
+    const CompareFigures simulated = page.figures()[0];
+    EXPECT_FALSE(simulated.estimate);
+
+    estimated.clear();
+    evaluated.clear();
+    WhatIf w;
+    w.traffic = 1.5;  // 225 requests/s of 20 ms: 4.5 vCPUs of work for 4 vCPUs
+    page.setWhatIf(w);
+    ASSERT_TRUE(estimated.wait(5000));
+    EXPECT_TRUE(page.figures()[0].estimate);
+    EXPECT_TRUE(std::isinf(page.figures()[0].p95Ms)) << "an overloaded fleet has no steady p95";
+    ASSERT_TRUE(evaluated.wait(60000));
+
+    estimated.clear();
+    evaluated.clear();
+    w.traffic = 1.2;  // 180 requests/s: 90 % busy
+    page.setWhatIf(w);
+    ASSERT_TRUE(estimated.wait(5000));
+    EXPECT_EQ(evaluated.count(), 0);  // the estimate does not wait for the simulation
+    const CompareFigures first = page.figures()[0];
+    EXPECT_TRUE(first.estimate);
+    EXPECT_TRUE(std::isnan(first.attainment));
+    EXPECT_NEAR(first.costPerMonthUsd, 124.10, 0.01);  // a fixed fleet costs the same either way
+    EXPECT_GT(first.p95Ms, 20.0);
+    EXPECT_TRUE(std::isfinite(first.p95Ms));
+    ASSERT_TRUE(evaluated.wait(60000));
+    const CompareFigures then = page.figures()[0];
+    EXPECT_FALSE(then.estimate);
+    EXPECT_FALSE(std::isnan(then.attainment));
+    // The M/M/c estimate and the simulation of the same load agree on the order of magnitude.
+    EXPECT_GT(first.p95Ms / then.p95Ms, 0.5);
+    EXPECT_LT(first.p95Ms / then.p95Ms, 2.0);
 }
 
 TEST(ComparePage, KeepsAtMostFourAndPresenterModeToggles)

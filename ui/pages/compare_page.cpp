@@ -1,5 +1,7 @@
 #include "compare_page.h"
 
+#include "compare_figures.h"
+
 #include "app_context.h"
 #include "charts/chart_builder.h"
 #include "charts/chart_export.h"
@@ -23,72 +25,13 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentMap>
 #include <atomic>
+#include <cmath>
 #include <limits>
 #include <memory>
 
 namespace headroom {
 
 namespace {
-
-// What-if answers come from one replication over at most half an hour around the peak: enough
-// to rank the candidates within about a second, refined by the Recommend page's full runs.
-constexpr double kWhatIfSpanS = 1800;
-
-ResolvedScenario applyWhatIf(ResolvedScenario r, const WhatIf& w)
-{
-    for (auto& p : r.ratePoints) p.second *= w.traffic;
-    r.peakRateRps *= w.traffic;
-    r.bootS = r.bootS.scaled(w.boot);
-    r.provisioningS = r.provisioningS.scaled(w.boot);
-    if (w.imageMb >= 0 && r.doc.autoscaling && r.doc.autoscaling->leadTime.pullBytesPerS > 0)
-        r.imagePullS = w.imageMb * 1e6 / r.doc.autoscaling->leadTime.pullBytesPerS;
-    if (w.speedCv >= 0) r.doc.cluster.speedCv = w.speedCv;
-    return r;
-}
-
-QString riskOf(const ResolvedScenario& r)
-{
-    const double cv = r.doc.cluster.speedCv;
-    if (r.burstable) return QObject::tr("high: burstable, throttled when credits run out");
-    if (!r.instanceType.dedicatedCpu)
-        return cv > 0.1 ? QObject::tr("high: shared vCPUs, node speed CV %1").arg(cv)
-                        : QObject::tr("medium: shared vCPUs, noisy neighbours expected");
-    return QObject::tr("low: dedicated vCPUs, node speed CV %1").arg(cv);
-}
-
-CompareFigures figuresOf(const CompareCandidate& c, const WhatIf& w, const Catalog& catalog, const std::atomic<bool>* cancel)
-{
-    const ResolvedScenario r = applyWhatIf(resolveScenario(c.scenario, catalog, nullptr, c.label), w);
-    const ShortWindow window = shortWindow(r, kWhatIfSpanS);
-    SimulationOptions options;
-    options.replications = 1;
-    options.threads = 1;
-    options.cancel = cancel;
-    const SimulationResult result = simulate(window.scenario, options);
-    CompareFigures f;
-    f.costPerMonthUsd = monthlyCostUsd(window.scenario, result);
-    f.p95Ms = result.summary.latencyP95.mean;
-    f.sloP95Ms = r.doc.slo ? r.doc.slo->latencyP95Ms : 0;
-    const double minutes = std::max(window.scenario.doc.durationS - window.scenario.doc.warmupS, 1.0) / 60;
-    f.attainment = std::clamp(1 - result.summary.minutesOverSlo.mean / minutes, 0.0, 1.0);
-    if (r.doc.autoscaling) {
-        f.leadTimeS = r.provisioningS.expectedValue() + r.bootS.expectedValue() + r.imagePullS + r.startS.expectedValue()
-                    + r.readinessS.expectedValue() + r.registrationS.expectedValue();
-        f.leadTimeBasis = QObject::tr("scenario lead time");
-    } else if (const auto boots = catalog.bootTimesOf(r.instanceType.provider)) {
-        f.leadTimeS = boots->userDataStartP50 * w.boot;
-        f.leadTimeBasis = boots->assumed
-                              ? QObject::tr("%1: no timings published; median of other providers").arg(r.instanceType.provider)
-                              : QObject::tr("%1 median boot (catalog, %2 runs)").arg(r.instanceType.provider).arg(boots->runs);
-    } else {
-        f.leadTimeBasis = QObject::tr("no boot times for %1").arg(r.instanceType.provider);
-    }
-    f.homogeneityRisk = riskOf(r);
-    for (const IntervalPoint& p : result.timeseries)
-        if (p.tS >= window.scenario.doc.warmupS && p.completed > 0)
-            f.p95Series << QPointF((p.tS + window.offsetS) / 60.0, p.p95Ms);
-    return f;
-}
 
 QLabel* bigLabel(const QString& text, QWidget* parent, double scale)
 {
@@ -205,6 +148,16 @@ void ComparePage::scheduleEvaluation()
 
 void ComparePage::evaluate()
 {
+    // The analytic estimate answers at once, for every move, while the simulations follow.
+    if (!candidates_.isEmpty()) {
+        const Catalog& catalog = context()->catalog();
+        QVector<CompareFigures> estimates;
+        for (const CompareCandidate& c : candidates_) estimates << estimateFigures(c, whatIf_, catalog);
+        figures_ = estimates;
+        status_->setText(tr("Estimates (each node an M/M/c queue at the peak); simulating %1 candidates…").arg(candidates_.size()));
+        rebuild();
+        emit estimated();
+    }
     if (evaluating_) {  // one run at a time; the latest what-if runs next
         pending_ = true;
         return;
@@ -214,7 +167,6 @@ void ComparePage::evaluate()
     const auto candidates = candidates_;
     const WhatIf whatIf = whatIf_;
     const Catalog catalog = context()->catalog();
-    status_->setText(tr("Simulating %1 candidates…").arg(candidates.size()));
     auto finish = [this] {
         evaluating_ = false;
         if (pending_) {
@@ -230,7 +182,7 @@ void ComparePage::evaluate()
             std::atomic<int> done{0};
             const QList<CompareFigures> figures = QtConcurrent::blockingMapped(
                 candidates, [&](const CompareCandidate& c) {
-                    CompareFigures f = figuresOf(c, whatIf, catalog, &control.cancel);
+                    CompareFigures f = simulatedFigures(c, whatIf, catalog, &control.cancel);
                     control.setProgress(double(++done) / candidates.size());
                     return f;
                 });
@@ -272,12 +224,17 @@ QWidget* ComparePage::makeCard(int index)
         const bool steadiest = f.attainment >= best([](const CompareFigures& g) { return g.attainment; }, false);
         const bool quickest = f.leadTimeS <= best([](const CompareFigures& g) { return g.leadTimeS; }, true);
         const bool withinSlo = f.sloP95Ms <= 0 || f.p95Ms <= f.sloP95Ms;
-        layout->addWidget(bigLabel(mark(tr("$%1 / month").arg(f.costPerMonthUsd, 0, 'f', 0), cheapest), card, scale * 1.4));
+        // An estimate says so on every figure it gives ("≈") and leaves out what only a simulation knows.
+        const QString about = f.estimate ? QStringLiteral("≈ ") : QString();
+        layout->addWidget(bigLabel(mark(about + tr("$%1 / month").arg(f.costPerMonthUsd, 0, 'f', 0), cheapest), card, scale * 1.4));
+        const QString p95 = std::isfinite(f.p95Ms) ? tr("p95 %1 ms").arg(f.p95Ms, 0, 'f', 0) : tr("p95 unbounded (overloaded)");
         layout->addWidget(bigLabel(QStringLiteral("<span style='color:%1'>%2</span>")
                                        .arg(withinSlo ? QStringLiteral("#2e7d32") : QStringLiteral("#c62828"),
-                                            mark(tr("p95 %1 ms vs SLO %2 ms").arg(f.p95Ms, 0, 'f', 0).arg(f.sloP95Ms, 0, 'f', 0), fastest)),
+                                            mark(about + p95 + tr(" vs SLO %1 ms").arg(f.sloP95Ms, 0, 'f', 0), fastest)),
                                    card, scale));
-        layout->addWidget(bigLabel(mark(tr("SLO held in %1 % of minutes").arg(f.attainment * 100, 0, 'f', 0), steadiest), card, scale * 0.8));
+        layout->addWidget(bigLabel(f.estimate ? tr("<i>estimate at the peak; simulating…</i>")
+                                              : mark(tr("SLO held in %1 % of minutes").arg(f.attainment * 100, 0, 'f', 0), steadiest),
+                                   card, scale * 0.8));
         layout->addWidget(bigLabel(mark(tr("Lead time to add capacity: %1 s").arg(f.leadTimeS, 0, 'f', 0), quickest)
                                        + QStringLiteral(" <small>(%1)</small>").arg(f.leadTimeBasis.toHtmlEscaped()),
                                    card, scale * 0.8));

@@ -27,12 +27,14 @@ struct WhatIf {
     double speedCv = -1;         // node speed CV; < 0 = as in the scenario
 };
 
-// The headline figures of one candidate under the current what-if, from a short simulation.
+// The headline figures of one candidate under the current what-if: first an analytic estimate
+// (at once), then a short simulation (compare_figures.h).
 struct CompareFigures {
+    bool estimate = false;       // analytic, shown while the simulation runs
     double costPerMonthUsd = 0;
     double p95Ms = 0;
     double sloP95Ms = 0;
-    double attainment = 0;       // share of intervals within the SLO
+    double attainment = 0;       // share of intervals within the SLO; NaN in an estimate
     double leadTimeS = 0;        // from the scale-out decision to serving
     QString leadTimeBasis;
     QString homogeneityRisk;     // "low", "medium", "high" with the reason
@@ -41,7 +43,7 @@ struct CompareFigures {
 
 // Compare (meeting mode): two to four candidates side by side, headline cards with the best
 // figure of each row highlighted, p95 over time on shared axes, what-if sliders answered with
-// short simulations within about a second, F11 for a full-screen presenter view with large
+// an analytic estimate at once and short simulations after it, F11 for a full-screen presenter view with large
 // type, and every card and chart copyable as an image.
 class ComparePage : public Page {
     Q_OBJECT
@@ -61,7 +63,8 @@ public:
     void setPresenterMode(bool on);
 
 signals:
-    void evaluated();            // figures() hold the current what-if's answers
+    void estimated();            // figures() hold the current what-if's analytic estimates
+    void evaluated();            // figures() hold the current what-if's simulated answers
 
 private:
     void scheduleEvaluation();
