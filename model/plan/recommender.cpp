@@ -5,7 +5,7 @@
 #include "core/errors.h"
 #include "monthly_cost.h"
 #include "node_search.h"
-#include "parallel_jobs.h"
+#include "core/parallel_jobs.h"
 #include "ranking.h"
 #include "scenario/resolved_scenario.h"
 #include "sensitivity.h"

@@ -3,17 +3,14 @@
 #include "cluster_engine.h"
 #include "core/errors.h"
 #include "core/logging.h"
+#include "core/parallel_jobs.h"
 #include "scenario/resource_estimate.h"
 #include "statistics.h"
 
 #include <QElapsedTimer>
 #include <QThread>
-#include <chrono>
 #include <cmath>
-#include <condition_variable>
 #include <exception>
-#include <mutex>
-#include <thread>
 
 namespace headroom {
 
@@ -141,51 +138,25 @@ SimulationResult simulate(const ResolvedScenario& scenario, const SimulationOpti
     std::vector<ReplicationResult> reps(static_cast<size_t>(count));
     std::vector<std::atomic<double>> progress(static_cast<size_t>(count));
     for (auto& p : progress) p.store(0);
-    std::atomic<int> next{0};
+    // Replications poll `stop`, which the waiting thread sets on cancel; each writes its own slot.
     std::atomic<bool> stop{false};
-    std::exception_ptr failure;
-    std::mutex failureLock;
-    std::atomic<int> running{threads};
-    std::mutex doneLock;
-    std::condition_variable doneSignal;
-    auto worker = [&] {
-        for (;;) {
-            const int i = next.fetch_add(1);
-            if (i >= count || stop.load()) break;
-            try {
-                reps[size_t(i)] = simulateReplication(scenario, result.seed, i, &stop, &progress[size_t(i)],
-                                                      options.keepTimeseries);
-            } catch (...) {
-                std::lock_guard<std::mutex> lock(failureLock);
-                if (!failure) failure = std::current_exception();
-                stop.store(true);
-                break;
-            }
+    auto replication = [&](int i) {
+        try {
+            reps[size_t(i)] = simulateReplication(scenario, result.seed, i, &stop, &progress[size_t(i)], options.keepTimeseries);
+        } catch (...) {
+            stop.store(true);  // the other replications need not finish
+            throw;
         }
-        std::lock_guard<std::mutex> lock(doneLock);
-        running.fetch_sub(1);
-        doneSignal.notify_all();
     };
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
-
-    // The calling thread relays cancellation (the workers read `stop`) and reports progress.
-    while (running.load() > 0) {
+    auto tick = [&](int) {
         if (options.cancel && options.cancel->load()) stop.store(true);
         if (options.progress) {
             double done = 0;
             for (auto& p : progress) done += p.load(std::memory_order_relaxed);
-            options.progress(done / count);
+            options.progress(std::min(1.0, done / count));
         }
-        // Wakes at once when the last worker ends, so short runs are not held up by the poll.
-        std::unique_lock<std::mutex> lock(doneLock);
-        doneSignal.wait_for(lock, std::chrono::milliseconds(20), [&] { return running.load() == 0; });
-    }
-    for (std::thread& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
-    if (options.cancel && options.cancel->load()) throw Cancelled();
-    if (options.progress) options.progress(1.0);
-
+    };
+    runParallel(count, threads, replication, tick, options.cancel);
     result.summary = summarise(reps, scenario.doc);
     result.timeseries = meanSeries(reps);
     result.perReplication = std::move(reps);

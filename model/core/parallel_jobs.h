@@ -1,0 +1,20 @@
+#pragma once
+#include <atomic>
+#include <functional>
+
+namespace headroom {
+
+// Runs job(0) … job(count − 1) on up to `threads` threads of the program's one thread pool
+// (QThreadPool::globalInstance(), which the GUI's background jobs use too); 0 = all cores.
+// Each job writes only its own slot of the
+// caller's results, so the outcome does not depend on the thread count or the schedule.
+//
+// The calling thread only waits: it calls tick(jobs done) a few times a second and relays
+// `cancel` (jobs poll it themselves too). A caller that is itself a pool thread (a simulation
+// inside a recommendation's job) lends its place in the pool while it waits, so nesting never
+// deadlocks. After every job has stopped, the first exception a job threw is rethrown; a set
+// cancel flag throws Cancelled.
+void runParallel(int count, int threads, const std::function<void(int index)>& job,
+                 const std::function<void(int done)>& tick, const std::atomic<bool>* cancel);
+
+}  // namespace headroom
