@@ -1,6 +1,7 @@
 #include "core/errors.h"
 #include "store/migrations.h"
 #include "store/sql.h"
+#include "store/sqlite_handle.h"
 #include "store/workspace.h"
 
 #include <QCryptographicHash>
@@ -197,4 +198,17 @@ TEST(WorkspaceOpen, MissingFileWithCreateNeverIsAnError)
     const QString path = dir.filePath(QStringLiteral("none.headroom"));
     EXPECT_THROW(Workspace::open(path, Workspace::Create::Never), InputError);
     EXPECT_FALSE(QFile::exists(path));
+}
+
+// The import writes through the sqlite3 handle Qt's driver opened; that is sound only because
+// both call one SQLite library, which rawHandle checks before handing a handle out.
+TEST(WorkspaceOpen, QtDriverAndProgramShareOneSqliteLibrary)
+{
+    QTemporaryDir dir;
+    const auto ws = Workspace::open(dir.filePath(QStringLiteral("w.headroom")));
+    ASSERT_NE(sql::rawHandle(ws->database()), nullptr);
+    const sql::SqliteLibraries libs = sql::sharedSqliteLibrary();
+    EXPECT_TRUE(libs.same) << libs.ours.toStdString() << " vs " << libs.qtDriver.toStdString();
+    EXPECT_TRUE(libs.ours.contains(QLatin1String("libsqlite3"))) << libs.ours.toStdString();
+    EXPECT_EQ(libs.qtDriver, libs.ours);
 }
