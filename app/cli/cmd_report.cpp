@@ -23,6 +23,8 @@ int runReport(const QStringList& args)
     parser.addOption({QStringLiteral("providers"), QStringLiteral("Providers the recommender compares (default: all)."), QStringLiteral("a,b")});
     parser.addOption({QStringLiteral("instance-types"), QStringLiteral("Instance types the recommender compares (default: all)."), QStringLiteral("x,y")});
     parser.addOption({QStringLiteral("replications"), QStringLiteral("Independent runs (default: the scenario's)."), QStringLiteral("R")});
+    parser.addOption({QStringLiteral("recompute"),
+                      QStringLiteral("Simulate and recommend again even when the workspace holds results of the same inputs.")});
     const int early = parseOrExit(parser, args,
         QStringLiteral("Write the capacity report of a scenario as PDF: executive summary, inputs and their provenance, "
                        "fleet homogeneity, data quality, scale-out lead time, simulation charts, provider comparison, "
@@ -60,6 +62,7 @@ int runReport(const QStringList& args)
     };
     request.providers = list(QStringLiteral("providers"));
     request.instanceTypes = list(QStringLiteral("instance-types"));
+    request.reuseStored = !parser.isSet(QStringLiteral("recompute"));
     return guarded([&] {
         // The PDF replaces the output by renaming over it, which would replace a device node
         // (as root, -o /dev/null would replace the system's /dev/null): regular files only.
@@ -75,6 +78,8 @@ int runReport(const QStringList& args)
             };
         const report::ReportData data = report::gatherReportData(*ws, request);
         if (stderrIsTerminal()) std::fprintf(stderr, "\r%*s\r", 32, "");
+        for (const report::ReportData::RunUsed& used : data.runsUsed)
+            if (used.reused) noteReusedRun(used.what, used.run.id, used.run.madeAtText());
         const auto doc = report::layoutReport(data);
         report::PdfOptions options;
         options.title = data.scenario.doc.name;
