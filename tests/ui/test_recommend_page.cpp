@@ -5,6 +5,7 @@
 #include "pages/recommend_page.h"
 #include "pages/recommend_page_table.h"
 #include "plan/recommender.h"
+#include "runs/run_store.h"
 #include "scenario/scenario_parser.h"
 #include "store/workspace.h"
 #include "task_tracker.h"
@@ -12,6 +13,7 @@
 #include <QAbstractItemModelTester>
 #include <QChartView>
 #include <QFile>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -121,6 +123,36 @@ TEST(RecommendPage, BadScenarioIsReportedNotRun)
     ASSERT_EQ(failed.count(), 1);
     EXPECT_TRUE(failed.at(0).at(0).toString().contains(QStringLiteral("page.json"))) << failed.at(0).at(0).toString().toStdString();
     EXPECT_FALSE(page.running());
+}
+
+}  // namespace
+
+namespace {
+
+TEST(RecommendPage, AStoredRecommendationIsShownWithItsTimeAndCanBeRecomputed)
+{
+    Fixture fx;
+    RecommendPage page(&fx.context);
+    QSignalSpy ready(&page, &RecommendPage::recommendationReady);
+    RecommendOptions two;
+    two.instanceTypes = {QStringLiteral("aws/c6i.large"), QStringLiteral("hetzner/CX32")};
+    page.startRecommendation(fx.scenarioPath, two);
+    ASSERT_TRUE(ready.wait(120000));
+    EXPECT_FALSE(page.statusText().contains(QStringLiteral("made at"))) << page.statusText().toStdString();
+    EXPECT_FALSE(page.recomputeButton()->isEnabled());
+    const QString firstWinner = page.model()->recommendation().winner()->type.key();
+
+    page.startRecommendation(fx.scenarioPath, two);
+    ASSERT_TRUE(ready.wait(120000));
+    EXPECT_TRUE(page.statusText().contains(QStringLiteral("Result made at "))) << page.statusText().toStdString();
+    EXPECT_TRUE(page.recomputeButton()->isEnabled());
+    EXPECT_EQ(page.model()->recommendation().winner()->type.key(), firstWinner);
+    EXPECT_EQ(runs::listRuns(*fx.context.workspace()).size(), 1u) << "taken from the workspace, not recomputed";
+
+    page.recomputeButton()->click();
+    ASSERT_TRUE(ready.wait(120000));
+    EXPECT_FALSE(page.statusText().contains(QStringLiteral("made at"))) << page.statusText().toStdString();
+    EXPECT_EQ(runs::listRuns(*fx.context.workspace()).size(), 2u);
 }
 
 }  // namespace
