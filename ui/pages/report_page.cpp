@@ -128,7 +128,8 @@ QString storedRunsText(const report::ReportData& data)
     if (parts.isEmpty()) return {};
     QString text = parts.join(QStringLiteral("; "));
     text[0] = text[0].toUpper();
-    return QObject::tr("%1 (stored in the workspace for the same inputs). Recompute runs them again.").arg(text);
+    return parts.size() == 1 ? QObject::tr("%1 (stored in the workspace for the same inputs). Recompute runs it again.").arg(text)
+                             : QObject::tr("%1 (stored in the workspace for the same inputs). Recompute runs them again.").arg(text);
 }
 
 }  // namespace
