@@ -5,7 +5,10 @@
 #include "pages/recommend_page.h"
 #include "pages/recommend_page_table.h"
 #include "plan/recommender.h"
+#include "plan/recommendation_json.h"
+#include "runs/recommendation_codec.h"
 #include "runs/run_store.h"
+#include "runs/stored_results.h"
 #include "scenario/scenario_parser.h"
 #include "store/workspace.h"
 #include "task_tracker.h"
@@ -153,6 +156,27 @@ TEST(RecommendPage, AStoredRecommendationIsShownWithItsTimeAndCanBeRecomputed)
     ASSERT_TRUE(ready.wait(120000));
     EXPECT_FALSE(page.statusText().contains(QStringLiteral("made at"))) << page.statusText().toStdString();
     EXPECT_EQ(runs::listRuns(*fx.context.workspace()).size(), 2u);
+}
+
+TEST(RecommendPage, OpensWithTheStoredRecommendationOfTheScenario)
+{
+    Fixture fx;
+    // A recommendation of the whole catalog stored earlier (its figures here come from a small
+    // sweep, stored under the whole-catalog key, to keep the test quick).
+    const Scenario doc = loadScenarioFile(fx.scenarioPath);
+    RecommendOptions two;
+    two.instanceTypes = {QStringLiteral("aws/c6i.large"), QStringLiteral("hetzner/CX32")};
+    const Recommendation computed = recommend(doc, fx.context.catalog(), nullptr, QStringLiteral("page.json"), two);
+    const runs::RunKey wholeCatalog = runs::recommendationKey(*fx.context.workspace(), fx.context.catalog(), doc, {});
+    runs::saveRun(*fx.context.workspace(), wholeCatalog, QDateTime::currentDateTimeUtc(), 1.0,
+                  runs::recommendationHeadline(computed), recommendationToJson(computed), runs::encodeRecommendation(computed));
+
+    fx.context.setScenarioPath(fx.scenarioPath);
+    RecommendPage page(&fx.context);
+    ASSERT_EQ(page.model()->rowCount(), int(computed.candidates.size()));
+    EXPECT_EQ(page.model()->recommendation().winner()->type.key(), computed.winner()->type.key());
+    EXPECT_TRUE(page.statusText().contains(QStringLiteral("Result made at "))) << page.statusText().toStdString();
+    EXPECT_TRUE(page.recomputeButton()->isEnabled());
 }
 
 }  // namespace

@@ -140,9 +140,9 @@ RecommendPage::RecommendPage(AppContext* context, QWidget* parent)
     connect(context, &AppContext::workspaceChanged, this, &RecommendPage::reloadProviders);
     connect(context, &AppContext::scenarioChanged, this, [this] { activated(); });
     reloadProviders();
-    activated();
     status_->setText(tr("Choose a scenario with an SLO and press Recommend. Every instance type of the ticked providers "
                         "(all providers when none is ticked) is screened with Erlang C; the finalists are simulated."));
+    activated();  // shows a stored recommendation of the scenario, if there is one
 }
 
 void RecommendPage::activated()
@@ -150,6 +150,38 @@ void RecommendPage::activated()
     const QString path = context()->scenarioPath();
     scenarioLabel_->setText(path.isEmpty() ? tr("No scenario open") : tr("Scenario: %1").arg(QFileInfo(path).fileName()));
     runButton_->setEnabled(!path.isEmpty() && !running_);
+    if (!running_ && !path.isEmpty() && path != scenarioPath_) showStored(path);
+}
+
+void RecommendPage::showStored(const QString& path)
+{
+    const Workspace* ws = context()->workspace();
+    if (!ws) return;
+    try {
+        const Scenario doc = loadScenarioFile(path);
+        RecommendOptions options;
+        for (int i = 0; i < providers_->count(); ++i)
+            if (providers_->item(i)->checkState() == Qt::Checked) options.providers << providers_->item(i)->text();
+        const std::optional<runs::RecommendationOutcome> stored = runs::findRecommendation(*ws, context()->catalog(), doc, options);
+        if (!stored) return;
+        scenarioPath_ = path;
+        scenario_ = doc;
+        lastScenarioPath_ = path;
+        lastOptions_ = {};
+        showOutcome(*stored);
+    } catch (const std::exception&) {
+        // A scenario that does not parse has nothing stored; Recommend shows the error.
+    }
+}
+
+void RecommendPage::showOutcome(const runs::RecommendationOutcome& outcome)
+{
+    show(outcome.result);
+    recomputeButton_->setEnabled(outcome.reused);
+    if (outcome.reused)
+        status_->setText(status_->text() + QLatin1Char(' ')
+                         + tr("Result %1, stored in the workspace for these inputs; Recompute runs it again.")
+                               .arg(outcome.run.madeAtText()));
 }
 
 void RecommendPage::reloadProviders()
@@ -214,17 +246,10 @@ void RecommendPage::startRecommendation(const QString& scenarioPath, const Recom
         },
         [this, path, doc](const QVariant& result) {
             running_ = false;
-            activated();
             scenarioPath_ = path;
             scenario_ = doc;
-            const auto outcome = result.value<std::shared_ptr<runs::RecommendationOutcome>>();
-            show(outcome->result);
-            if (outcome->reused) {
-                status_->setText(status_->text() + QLatin1Char(' ')
-                                 + tr("Result %1, stored in the workspace for these inputs; Recompute runs it again.")
-                                       .arg(outcome->run.madeAtText()));
-                recomputeButton_->setEnabled(true);
-            }
+            activated();
+            showOutcome(*result.value<std::shared_ptr<runs::RecommendationOutcome>>());
             emit recommendationReady();
         },
         [this](const QString& message) {

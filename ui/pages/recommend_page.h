@@ -58,6 +58,9 @@ private:
     void chooseScenario();
     void reloadProviders();
     void show(const Recommendation& r);
+    void showOutcome(const runs::RecommendationOutcome& outcome);
+    // Shows the recommendation stored for this scenario file (and the ticked providers), if any.
+    void showStored(const QString& path);
     void showSelected();
     void addSelectedToCompare();
     void useSelectedInScenario();
