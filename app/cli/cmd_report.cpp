@@ -23,6 +23,7 @@ int runReport(const QStringList& args)
     parser.addOption({QStringLiteral("providers"), QStringLiteral("Providers the recommender compares (default: all)."), QStringLiteral("a,b")});
     parser.addOption({QStringLiteral("instance-types"), QStringLiteral("Instance types the recommender compares (default: all)."), QStringLiteral("x,y")});
     parser.addOption({QStringLiteral("replications"), QStringLiteral("Independent runs (default: the scenario's)."), QStringLiteral("R")});
+    parser.addOption({QStringLiteral("run"), QStringLiteral("Use this stored recommendation (see headroom runs)."), QStringLiteral("ID")});
     parser.addOption({QStringLiteral("recompute"),
                       QStringLiteral("Simulate and recommend again even when the workspace holds results of the same inputs.")});
     const int early = parseOrExit(parser, args,
@@ -63,6 +64,13 @@ int runReport(const QStringList& args)
     request.providers = list(QStringLiteral("providers"));
     request.instanceTypes = list(QStringLiteral("instance-types"));
     request.reuseStored = !parser.isSet(QStringLiteral("recompute"));
+    if (parser.isSet(QStringLiteral("run"))) {
+        request.recommendationRunId = parser.value(QStringLiteral("run")).toLongLong(&ok);
+        if (!ok || request.recommendationRunId < 1) {
+            printError(QStringLiteral("--run: expected a run id (a whole number), found \"%1\"").arg(parser.value(QStringLiteral("run"))));
+            return kUsage;
+        }
+    }
     return guarded([&] {
         // The PDF replaces the output by renaming over it, which would replace a device node
         // (as root, -o /dev/null would replace the system's /dev/null): regular files only.

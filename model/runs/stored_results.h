@@ -36,6 +36,12 @@ RecommendationOutcome recommendStored(const Workspace& ws, const Catalog& catalo
 std::optional<RecommendationOutcome> findRecommendation(const Workspace& ws, const Catalog& catalog, const Scenario& scenario,
                                                         const RecommendOptions& options);
 
+// The stored recommendation run `id` (`headroom report --run ID`), whatever the options it was
+// made with. InputError when there is no such recommendation, or when it was made for another
+// scenario (compared as parsed), another catalog or other datasets: a report never pairs a
+// scenario with another scenario's answer.
+RecommendationOutcome recommendationRun(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, qint64 id);
+
 // The keys, for callers that look up or store runs themselves.
 RunKey simulationKey(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, const SimulationOptions& options);
 RunKey recommendationKey(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, const RecommendOptions& options);

@@ -112,6 +112,30 @@ TEST_F(RunsCli, ReportAfterRecommendTakesTheStoredRecommendation)
     EXPECT_EQ(count("recommend"), 2);
 }
 
+TEST_F(RunsCli, ReportOfAChosenStoredRecommendation)
+{
+    const QString scenario = write(QStringLiteral("s.json"), kScenario);
+    ASSERT_EQ(run(QStringLiteral("recommend"), {scenario, QStringLiteral("--instance-types"), QStringLiteral("hetzner/CX32")}).exitCode, 0);
+    const QString id = QString::number(runs().at(0).toObject().value(QStringLiteral("id")).toInt());
+    const QString pdf = dir.filePath(QStringLiteral("r.pdf"));
+    // Without the filters it was made with: --run names it.
+    const CliRun chosen = run(QStringLiteral("report"), {scenario, QStringLiteral("-o"), pdf, QStringLiteral("--run"), id});
+    ASSERT_EQ(chosen.exitCode, 0) << chosen.err.toStdString();
+    EXPECT_TRUE(chosen.err.contains("using the recommendation made at")) << chosen.err.toStdString();
+    EXPECT_EQ(count("recommend"), 1);
+
+    QByteArray other = kScenario;
+    other.replace(R"("rate_rps":100)", R"("rate_rps":120)");
+    const CliRun mismatched = run(QStringLiteral("report"), {write(QStringLiteral("other.json"), other), QStringLiteral("-o"),
+                                                             pdf, QStringLiteral("--run"), id});
+    EXPECT_EQ(mismatched.exitCode, 3);
+    EXPECT_TRUE(mismatched.err.contains("--run " + id.toUtf8() + ": the recommendation was made for another scenario"))
+        << mismatched.err.toStdString();
+    const CliRun missing = run(QStringLiteral("report"), {scenario, QStringLiteral("-o"), pdf, QStringLiteral("--run"), QStringLiteral("999")});
+    EXPECT_EQ(missing.exitCode, 3);
+    EXPECT_TRUE(missing.err.contains("no stored recommendation with this id")) << missing.err.toStdString();
+}
+
 TEST_F(RunsCli, RunsListsAndDeletes)
 {
     const QString scenario = write(QStringLiteral("s.json"), kScenario);

@@ -76,7 +76,10 @@ ReportData gatherReportData(const Workspace& ws, const ReportRequest& request)
         ro.instanceTypes = request.instanceTypes;
         ro.cancel = request.cancel;
         if (request.progress) ro.progress = [&](double f) { request.progress(0.32 + 0.5 * f); };
-        runs::RecommendationOutcome recommended = runs::recommendStored(ws, data.catalog, doc, request.scenarioPath, ro, reuse);
+        runs::RecommendationOutcome recommended =
+            request.recommendationRunId > 0
+                ? runs::recommendationRun(ws, data.catalog, doc, request.recommendationRunId)
+                : runs::recommendStored(ws, data.catalog, doc, request.scenarioPath, ro, reuse);
         data.recommendation = std::move(recommended.result);
         data.runsUsed.push_back({QStringLiteral("recommendation"), recommended.run, recommended.reused});
         checkCancel(request);

@@ -38,6 +38,9 @@ struct ReportRequest {
     // Take stored simulations and recommendations of the same inputs from the workspace
     // (runs/stored_results.h) instead of computing them again; what is computed is stored.
     bool reuseStored = true;
+    // > 0: the recommendation is this stored run (`headroom report --run ID`), checked to be of
+    // the same scenario, catalog and datasets.
+    qint64 recommendationRunId = 0;
     const std::atomic<bool>* cancel = nullptr;  // set to stop with Cancelled
     std::function<void(double fraction)> progress;
 };
