@@ -64,7 +64,7 @@ qint64 saveRun(const Workspace& ws, const RunKey& key, const QDateTime& startedA
         "INSERT INTO run (kind, key_sha256, scenario_name, scenario_json, scenario_sha256, seed, replications, options, "
         "catalog_sha256, datasets_sha256, program_version, result_format, started_at, finished_at, wall_s, headline, "
         "result, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {runKindName(key.kind), key.digest(), key.scenarioName, QString::fromUtf8(key.scenarioJson), key.scenarioSha256,
+        {runKindName(key.kind), key.digest(), key.scenarioName.isNull() ? QStringLiteral("") : key.scenarioName, QString::fromUtf8(key.scenarioJson), key.scenarioSha256,
          QString::number(key.seed), key.replications, json(key.options), key.catalogSha256, key.datasetsSha256,
          key.programVersion, key.resultFormat, startedAt.toUTC().toString(Qt::ISODateWithMs),
          QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), wallS, headline, json(result), json(detail)});

@@ -212,6 +212,20 @@ TEST_F(StoredRuns, ImportingOrReimportingADatasetMissesTheStoredResult)
     EXPECT_TRUE(simulateStored(tmp.ws(), catalog, resolved, seeded).reused);
 }
 
+TEST_F(StoredRuns, AScenarioWithoutANameIsStoredToo)
+{
+    QByteArray unnamed = kScenario;
+    unnamed.replace(R"("name":"api",)", "");
+    const Scenario nameless = parseScenario(unnamed, QStringLiteral("s.json"));
+    ASSERT_TRUE(nameless.name.isEmpty());
+    const ResolvedScenario resolved = resolveScenario(nameless, catalog, &tmp.ws(), QStringLiteral("s.json"));
+    SimulationOptions one;
+    one.replications = 1;
+    EXPECT_FALSE(simulateStored(tmp.ws(), catalog, resolved, one).reused);
+    EXPECT_TRUE(simulateStored(tmp.ws(), catalog, resolved, one).reused);
+    EXPECT_EQ(listRuns(tmp.ws()).at(0).scenarioName, QString());
+}
+
 TEST_F(StoredRuns, ListedNewestFirstAndDeleted)
 {
     const ResolvedScenario resolved = resolveScenario(doc, catalog, &tmp.ws(), QStringLiteral("s.json"));
