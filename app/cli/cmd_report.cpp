@@ -23,6 +23,8 @@ int runReport(const QStringList& args)
     parser.addOption({QStringLiteral("providers"), QStringLiteral("Providers the recommender compares (default: all)."), QStringLiteral("a,b")});
     parser.addOption({QStringLiteral("instance-types"), QStringLiteral("Instance types the recommender compares (default: all)."), QStringLiteral("x,y")});
     parser.addOption({QStringLiteral("replications"), QStringLiteral("Independent runs (default: the scenario's)."), QStringLiteral("R")});
+    parser.addOption({QStringLiteral("no-sensitivity"),
+                      QStringLiteral("Recommend without the sensitivity runs, as headroom recommend --no-sensitivity.")});
     parser.addOption({QStringLiteral("run"), QStringLiteral("Use this stored recommendation (see headroom runs)."), QStringLiteral("ID")});
     parser.addOption({QStringLiteral("recompute"),
                       QStringLiteral("Simulate and recommend again even when the workspace holds results of the same inputs.")});
@@ -64,6 +66,7 @@ int runReport(const QStringList& args)
     request.providers = list(QStringLiteral("providers"));
     request.instanceTypes = list(QStringLiteral("instance-types"));
     request.reuseStored = !parser.isSet(QStringLiteral("recompute"));
+    request.sensitivity = !parser.isSet(QStringLiteral("no-sensitivity"));
     if (parser.isSet(QStringLiteral("run"))) {
         request.recommendationRunId = parser.value(QStringLiteral("run")).toLongLong(&ok);
         if (!ok || request.recommendationRunId < 1) {

@@ -112,6 +112,21 @@ TEST_F(RunsCli, ReportAfterRecommendTakesTheStoredRecommendation)
     EXPECT_EQ(count("recommend"), 2);
 }
 
+TEST_F(RunsCli, ReportWithoutSensitivityTakesTheRecommendationMadeWithout)
+{
+    const QString scenario = write(QStringLiteral("s.json"), kScenario);
+    ASSERT_EQ(run(QStringLiteral("recommend"), QStringList{scenario, QStringLiteral("--no-sensitivity")} << kTypes).exitCode, 0);
+    const QString pdf = dir.filePath(QStringLiteral("r.pdf"));
+    const CliRun with = run(QStringLiteral("report"), QStringList{scenario, QStringLiteral("-o"), pdf} << kTypes);
+    ASSERT_EQ(with.exitCode, 0) << with.err.toStdString();
+    EXPECT_FALSE(with.err.contains("using the recommendation")) << "the stored one has no sensitivity runs";
+    EXPECT_EQ(count("recommend"), 2);
+    const CliRun without = run(QStringLiteral("report"), QStringList{scenario, QStringLiteral("-o"), pdf, QStringLiteral("--no-sensitivity")} << kTypes);
+    ASSERT_EQ(without.exitCode, 0) << without.err.toStdString();
+    EXPECT_TRUE(without.err.contains("using the recommendation made at")) << without.err.toStdString();
+    EXPECT_EQ(count("recommend"), 2);
+}
+
 TEST_F(RunsCli, ReportOfAChosenStoredRecommendation)
 {
     const QString scenario = write(QStringLiteral("s.json"), kScenario);

@@ -74,6 +74,7 @@ ReportData gatherReportData(const Workspace& ws, const ReportRequest& request)
         RecommendOptions ro;
         ro.providers = request.providers;
         ro.instanceTypes = request.instanceTypes;
+        ro.sensitivity = request.sensitivity;
         ro.cancel = request.cancel;
         if (request.progress) ro.progress = [&](double f) { request.progress(0.32 + 0.5 * f); };
         runs::RecommendationOutcome recommended =

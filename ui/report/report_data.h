@@ -34,6 +34,7 @@ struct ReportRequest {
     // empty = the whole catalog. The recommender needs an SLO; without one it is skipped.
     QStringList providers;
     QStringList instanceTypes;
+    bool sensitivity = true;                    // false: as `headroom recommend --no-sensitivity`
     bool recommend = true;
     // Take stored simulations and recommendations of the same inputs from the workspace
     // (runs/stored_results.h) instead of computing them again; what is computed is stored.
