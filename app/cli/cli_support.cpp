@@ -56,6 +56,13 @@ void addWorkspaceOption(QCommandLineParser& parser)
                                         QStringLiteral("WS")));
 }
 
+void noteReusedRun(const QString& what, qint64 runId, const QString& madeAt)
+{
+    std::fprintf(stderr, "headroom: using the %s %s (run %lld); --recompute to run it again\n", qPrintable(what),
+                 qPrintable(madeAt), static_cast<long long>(runId));
+    std::fflush(stderr);
+}
+
 namespace {
 QString lastWorkspacePath;  // named in database errors that do not know their file
 }  // namespace

@@ -47,5 +47,8 @@ void printText(const QString& text);
 void printError(const QString& message);
 // Progress goes to stderr, and only when stderr is a terminal.
 bool stderrIsTerminal();
+// "headroom: using the recommendation made at … (run 12); --recompute to run it again" on
+// stderr, whether or not it is a terminal: the user should know the answer was not recomputed.
+void noteReusedRun(const QString& what, qint64 runId, const QString& madeAt);
 
 }  // namespace headroom::cli

@@ -5,6 +5,7 @@
 #include "plan/candidate_config.h"
 #include "plan/recommendation_json.h"
 #include "plan/recommender.h"
+#include "runs/stored_results.h"
 #include "scenario/scenario_parser.h"
 #include "store/workspace.h"
 
@@ -77,6 +78,8 @@ int runRecommend(const QStringList& args)
                       QStringLiteral("Share of replications that must meet the SLO (default 0.9)."), QStringLiteral("C")});
     parser.addOption({QStringLiteral("no-sensitivity"),
                       QStringLiteral("Skip the sensitivity runs of the winner (a faster answer, no tornado).")});
+    parser.addOption({QStringLiteral("recompute"),
+                      QStringLiteral("Run the recommendation again even when the workspace holds one of the same inputs.")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the recommendation as JSON.")});
     const int early = parseOrExit(parser, args,
         QStringLiteral("Find the cheapest instance type and node count (or autoscaling range) that keeps the "
@@ -123,8 +126,12 @@ int runRecommend(const QStringList& args)
                 std::fflush(stderr);
             };
         }
-        const Recommendation r = recommend(scenario, catalog, ws.get(), QFileInfo(path).fileName(), options);
+        const runs::RecommendationOutcome outcome = runs::recommendStored(
+            *ws, catalog, scenario, QFileInfo(path).fileName(), options,
+            parser.isSet(QStringLiteral("recompute")) ? runs::Reuse::Recompute : runs::Reuse::Allowed);
+        const Recommendation& r = outcome.result;
         if (stderrIsTerminal()) std::fprintf(stderr, "\r\033[K");
+        if (outcome.reused) noteReusedRun(QStringLiteral("recommendation"), outcome.run.id, outcome.run.madeAtText());
         if (parser.isSet(QStringLiteral("json")))
             printJson(QJsonDocument(recommendationToJson(r, top)));
         else

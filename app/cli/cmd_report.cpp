@@ -23,6 +23,11 @@ int runReport(const QStringList& args)
     parser.addOption({QStringLiteral("providers"), QStringLiteral("Providers the recommender compares (default: all)."), QStringLiteral("a,b")});
     parser.addOption({QStringLiteral("instance-types"), QStringLiteral("Instance types the recommender compares (default: all)."), QStringLiteral("x,y")});
     parser.addOption({QStringLiteral("replications"), QStringLiteral("Independent runs (default: the scenario's)."), QStringLiteral("R")});
+    parser.addOption({QStringLiteral("no-sensitivity"),
+                      QStringLiteral("Recommend without the sensitivity runs, as headroom recommend --no-sensitivity.")});
+    parser.addOption({QStringLiteral("run"), QStringLiteral("Use this stored recommendation (see headroom runs)."), QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("recompute"),
+                      QStringLiteral("Simulate and recommend again even when the workspace holds results of the same inputs.")});
     const int early = parseOrExit(parser, args,
         QStringLiteral("Write the capacity report of a scenario as PDF: executive summary, inputs and their provenance, "
                        "fleet homogeneity, data quality, scale-out lead time, simulation charts, provider comparison, "
@@ -60,6 +65,15 @@ int runReport(const QStringList& args)
     };
     request.providers = list(QStringLiteral("providers"));
     request.instanceTypes = list(QStringLiteral("instance-types"));
+    request.reuseStored = !parser.isSet(QStringLiteral("recompute"));
+    request.sensitivity = !parser.isSet(QStringLiteral("no-sensitivity"));
+    if (parser.isSet(QStringLiteral("run"))) {
+        request.recommendationRunId = parser.value(QStringLiteral("run")).toLongLong(&ok);
+        if (!ok || request.recommendationRunId < 1) {
+            printError(QStringLiteral("--run: expected a run id (a whole number), found \"%1\"").arg(parser.value(QStringLiteral("run"))));
+            return kUsage;
+        }
+    }
     return guarded([&] {
         // The PDF replaces the output by renaming over it, which would replace a device node
         // (as root, -o /dev/null would replace the system's /dev/null): regular files only.
@@ -75,6 +89,8 @@ int runReport(const QStringList& args)
             };
         const report::ReportData data = report::gatherReportData(*ws, request);
         if (stderrIsTerminal()) std::fprintf(stderr, "\r%*s\r", 32, "");
+        for (const report::ReportData::RunUsed& used : data.runsUsed)
+            if (used.reused) noteReusedRun(used.what, used.run.id, used.run.madeAtText());
         const auto doc = report::layoutReport(data);
         report::PdfOptions options;
         options.title = data.scenario.doc.name;

@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "scenario/resolved_scenario.h"
+#include "runs/stored_results.h"
 #include "scenario/scenario_parser.h"
 #include "sim/simulator.h"
 #include "store/workspace.h"
@@ -69,6 +70,8 @@ int runSimulate(const QStringList& args)
     parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default: the scenario's)."), QStringLiteral("S")});
     parser.addOption({QStringLiteral("replications"), QStringLiteral("Independent runs (default: the scenario's)."), QStringLiteral("R")});
     parser.addOption({QStringLiteral("threads"), QStringLiteral("Threads to use (default: all cores)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("recompute"),
+                      QStringLiteral("Simulate again even when the workspace holds a simulation of the same inputs.")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the summary and time series as one JSON document.")});
     const int early = parseOrExit(parser, args,
         QStringLiteral("Simulate a scenario: replications of a discrete-event model of the cluster, with the mean and "
@@ -111,8 +114,12 @@ int runSimulate(const QStringList& args)
                 std::fflush(stderr);
             };
         }
-        const SimulationResult result = simulate(resolved, options);
+        const runs::SimulationOutcome outcome = runs::simulateStored(
+            *ws, catalog, resolved, options,
+            parser.isSet(QStringLiteral("recompute")) ? runs::Reuse::Recompute : runs::Reuse::Allowed);
+        const SimulationResult& result = outcome.result;
         if (stderrIsTerminal()) std::fprintf(stderr, "\r%*s\r", 20, "");
+        if (outcome.reused) noteReusedRun(QStringLiteral("simulation"), outcome.run.id, outcome.run.madeAtText());
         if (parser.isSet(QStringLiteral("json"))) printJson(QJsonDocument(toJson(result)));
         else printText(describeText(resolved, result, file));
         return int(kOk);

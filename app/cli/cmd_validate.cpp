@@ -8,11 +8,14 @@
 #include "analysis/validation_text.h"
 #include "catalog/catalog.h"
 #include "core/errors.h"
+#include "runs/run_store.h"
 #include "scenario/resolved_scenario.h"
 #include "scenario/scenario_parser.h"
 #include "scenario/scenario_writer.h"
 #include "store/workspace.h"
 
+#include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <cmath>
 #include <cstdio>
@@ -97,13 +100,25 @@ int runValidate(const QStringList& args)
                                                         "with http.latency_mean_ms); import load tests at several rates"));
         const auto levels = calibration::loadLevels(*ws, ids, resolved.vcpu);
         if (stderrIsTerminal()) std::fprintf(stderr, "simulating %zu rates…\n", levels.size());
+        const QDateTime started = QDateTime::currentDateTimeUtc();
+        QElapsedTimer clock;
+        clock.start();
         const validation::ValidationResult result = validation::validate(
             doc, levels, resolved.vcpu, resolved.workersPerNode, validation::simulatedPredictor(catalog, ws.get(), options));
+        const double wallS = double(clock.nsecsElapsed()) / 1e9;
         if (parser.isSet(QStringLiteral("write-scenario")))
             saveScenarioFile(result.calibratedScenario, parser.value(QStringLiteral("write-scenario")));
+        QJsonObject o = result.toJson();
+        o[QStringLiteral("scenario")] = scenarioToJson(result.calibratedScenario);
+        // Kept in the workspace's runs (listed by `headroom runs`); not reused, it is quick.
+        QJsonArray datasetIds;
+        for (const qint64 id : ids) datasetIds.append(double(id));
+        const runs::RunKey key = runs::makeRunKey(
+            runs::RunKind::Validate, doc, options.seed.value_or(doc.seed),
+            options.replications > 0 ? options.replications : doc.replications,
+            QJsonObject{{QStringLiteral("datasets"), datasetIds}}, catalog, *ws);
+        runs::saveRun(*ws, key, started, wallS, result.verdict.section(QLatin1Char('.'), 0, 0).left(120), o, QJsonObject{});
         if (parser.isSet(QStringLiteral("json"))) {
-            QJsonObject o = result.toJson();
-            o[QStringLiteral("scenario")] = scenarioToJson(result.calibratedScenario);
             printJson(QJsonDocument(o));
         } else {
             printText(describeText(result, file));

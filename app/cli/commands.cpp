@@ -12,6 +12,7 @@ int runSimulate(const QStringList& args);
 int runRecommend(const QStringList& args);
 int runReport(const QStringList& args);
 int runValidate(const QStringList& args);
+int runRuns(const QStringList& args);
 
 const std::vector<Command>& commands()
 {
@@ -25,6 +26,7 @@ const std::vector<Command>& commands()
         {QStringLiteral("recommend"), QStringLiteral("cheapest instance type, count and policy that hold the SLO"), runRecommend},
         {QStringLiteral("report"), QStringLiteral("write the capacity report of a scenario as PDF"), runReport},
         {QStringLiteral("validate"), QStringLiteral("predicted vs measured latency per load level, from load tests at several rates"), runValidate},
+        {QStringLiteral("runs"), QStringLiteral("stored simulations, recommendations and validations, which reports reuse"), runRuns},
     };
     return list;
 }

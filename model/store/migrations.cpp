@@ -127,7 +127,36 @@ CREATE INDEX series_by_metric ON series(metric);
 CREATE INDEX lead_time_by_phase ON lead_time_event(phase)
 )SQL";
 
-const char* const kSteps[] = {kSchemaV1, kSchemaV2};
+// v3: every simulation, recommendation and validation kept with what it was computed from
+// (DESIGN §3 `run`), so a report or a comparison of the same inputs reuses it. The v1 table had
+// no such columns and no program ever wrote to it, so it is replaced rather than altered.
+const char* const kSchemaV3 = R"SQL(
+DROP TABLE run;
+CREATE TABLE run (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('simulate', 'recommend', 'validate')),
+  key_sha256 TEXT NOT NULL,
+  scenario_name TEXT NOT NULL,
+  scenario_json TEXT NOT NULL,
+  scenario_sha256 TEXT NOT NULL,
+  seed TEXT NOT NULL,
+  replications INTEGER NOT NULL,
+  options TEXT NOT NULL DEFAULT '{}',
+  catalog_sha256 TEXT NOT NULL,
+  datasets_sha256 TEXT NOT NULL,
+  program_version TEXT NOT NULL,
+  result_format INTEGER NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT NOT NULL,
+  wall_s REAL NOT NULL,
+  headline TEXT NOT NULL DEFAULT '',
+  result TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX run_by_key ON run(kind, key_sha256)
+)SQL";
+
+const char* const kSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3};
 
 }  // namespace
 

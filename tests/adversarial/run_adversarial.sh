@@ -86,7 +86,15 @@ done
 # A version-1 file with a planted trigger is not migrated (no backup made, nothing changed).
 mkdir v1 && cp hostile/base.headroom v1/ws.headroom
 sqlite3 v1/ws.headroom "DROP TABLE setting; DROP INDEX measurement_by_metric; DROP INDEX series_by_metric;
-    DROP INDEX lead_time_by_phase; PRAGMA user_version = 1;
+    DROP INDEX lead_time_by_phase; DROP TABLE run;
+    CREATE TABLE run (
+  id INTEGER PRIMARY KEY,
+  scenario_id INTEGER REFERENCES scenario(id) ON DELETE CASCADE,
+  seed INTEGER NOT NULL,
+  replications INTEGER NOT NULL,
+  started_at TEXT NOT NULL,
+  results TEXT NOT NULL
+); PRAGMA user_version = 1;
     CREATE TRIGGER keep AFTER INSERT ON provider BEGIN DELETE FROM dataset; END;" >/dev/null
 refused_untouched "workspace: v1 with trigger not migrated" v1/ws.headroom "trigger 'keep'"
 verdict "workspace: v1 with trigger leaves no backup" "$(ls v1/*.bak >/dev/null 2>&1 && echo 1 || echo 0)"

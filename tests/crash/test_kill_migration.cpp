@@ -113,7 +113,8 @@ TEST(KillMigration, FileStaysAtAWholeVersionWithItsDataAfterSigkillAtRandomMomen
 
         ASSERT_EQ(integrityCheck(trialPath), QStringLiteral("ok")) ;
         const int version = userVersion(trialPath);
-        EXPECT_TRUE(version == 1 || version == migrations::latestVersion()) << "version " << version;
+        // Each step commits on its own, so a kill between steps leaves a whole intermediate version.
+        EXPECT_TRUE(version >= 1 && version <= migrations::latestVersion()) << "version " << version;
         // A whole version: the v2 table exists exactly when user_version says 2.
         EXPECT_EQ(hasTable(trialPath, QStringLiteral("setting")), version >= 2);
         EXPECT_EQ(storedCounts(trialPath), original) << "data lost";

@@ -95,7 +95,8 @@ std::vector<int> bodyInkPerPage(const QString& pdf, const QString& workDir, int 
 QJsonObject simulateJson(const QString& scenario, const QString& workspace, quint64 seed, int replications)
 {
     QStringList args{QStringLiteral("simulate"), scenario, QStringLiteral("-w"), workspace, QStringLiteral("--seed"),
-                     QString::number(seed), QStringLiteral("--json")};
+                     QString::number(seed), QStringLiteral("--json"),
+                     QStringLiteral("--recompute")};  // computed on its own, not the report's stored run
     if (replications > 0) args << QStringLiteral("--replications") << QString::number(replications);
     return QJsonDocument::fromJson(runHeadroom(args).out).object();
 }

@@ -63,7 +63,7 @@ TEST(ReportCli, AutoscalingSeveralProvidersMatchesSimulateAndRecommend)
     // Every candidate of `headroom recommend --json` with its cost, in the comparison table.
     const test::ProcessResult rec = test::runHeadroom({QStringLiteral("recommend"), scenario, QStringLiteral("-w"), ws.path(),
                                                        QStringLiteral("--providers"), QStringLiteral("hetzner,digitalocean"),
-                                                       QStringLiteral("--json")});
+                                                       QStringLiteral("--json"), QStringLiteral("--recompute")});
     ASSERT_EQ(rec.exitCode, 0) << rec.err.toStdString();
     const QJsonObject recommendation = QJsonDocument::fromJson(rec.out).object();
     const QJsonArray candidates = recommendation[QStringLiteral("candidates")].toArray();

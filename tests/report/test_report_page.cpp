@@ -5,6 +5,7 @@
 #include "report/report_document.h"
 #include "report/report_preview.h"
 #include "report_test_support.h"
+#include "runs/run_store.h"
 #include "store/workspace.h"
 #include "support/fixtures.h"
 #include "task_tracker.h"
@@ -12,6 +13,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
@@ -103,4 +105,28 @@ TEST(ReportPage, ABadScenarioIsReportedOnThePage)
     ASSERT_TRUE(f.waitFor([&] { return failed > 0; }, 60000));
     EXPECT_TRUE(f.page->statusText().contains(QStringLiteral("$.cluster.nodes"))) << f.page->statusText().toStdString();
     EXPECT_EQ(f.page->document(), nullptr);
+}
+
+TEST(ReportPage, SecondPreviewTakesTheStoredSimulationAndRecomputeRunsItAgain)
+{
+    PageFixture f;
+    int ready = 0;
+    QObject::connect(f.page, &ReportPage::reportReady, [&] { ++ready; });
+    const auto storedRuns = [&] { return runs::listRuns(*f.context.workspace()).size(); };
+    f.page->generate();
+    ASSERT_TRUE(f.waitFor([&] { return ready == 1; })) << f.page->statusText().toStdString();
+    EXPECT_FALSE(f.page->statusText().contains(QStringLiteral("made at"))) << f.page->statusText().toStdString();
+    EXPECT_FALSE(f.page->recomputeButton()->isEnabled());
+    ASSERT_EQ(storedRuns(), 1u);
+
+    f.page->generate();
+    ASSERT_TRUE(f.waitFor([&] { return ready == 2; })) << f.page->statusText().toStdString();
+    EXPECT_TRUE(f.page->statusText().contains(QStringLiteral("The simulation was made at "))) << f.page->statusText().toStdString();
+    EXPECT_TRUE(f.page->recomputeButton()->isEnabled());
+    EXPECT_EQ(storedRuns(), 1u) << "nothing was simulated";
+
+    f.page->recomputeButton()->click();
+    ASSERT_TRUE(f.waitFor([&] { return ready == 3; })) << f.page->statusText().toStdString();
+    EXPECT_FALSE(f.page->statusText().contains(QStringLiteral("made at"))) << f.page->statusText().toStdString();
+    EXPECT_EQ(storedRuns(), 2u);
 }

@@ -5,6 +5,10 @@
 #include "pages/recommend_page.h"
 #include "pages/recommend_page_table.h"
 #include "plan/recommender.h"
+#include "plan/recommendation_json.h"
+#include "runs/recommendation_codec.h"
+#include "runs/run_store.h"
+#include "runs/stored_results.h"
 #include "scenario/scenario_parser.h"
 #include "store/workspace.h"
 #include "task_tracker.h"
@@ -12,6 +16,7 @@
 #include <QAbstractItemModelTester>
 #include <QChartView>
 #include <QFile>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -121,6 +126,57 @@ TEST(RecommendPage, BadScenarioIsReportedNotRun)
     ASSERT_EQ(failed.count(), 1);
     EXPECT_TRUE(failed.at(0).at(0).toString().contains(QStringLiteral("page.json"))) << failed.at(0).at(0).toString().toStdString();
     EXPECT_FALSE(page.running());
+}
+
+}  // namespace
+
+namespace {
+
+TEST(RecommendPage, AStoredRecommendationIsShownWithItsTimeAndCanBeRecomputed)
+{
+    Fixture fx;
+    RecommendPage page(&fx.context);
+    QSignalSpy ready(&page, &RecommendPage::recommendationReady);
+    RecommendOptions two;
+    two.instanceTypes = {QStringLiteral("aws/c6i.large"), QStringLiteral("hetzner/CX32")};
+    page.startRecommendation(fx.scenarioPath, two);
+    ASSERT_TRUE(ready.wait(120000));
+    EXPECT_FALSE(page.statusText().contains(QStringLiteral("made at"))) << page.statusText().toStdString();
+    EXPECT_FALSE(page.recomputeButton()->isEnabled());
+    const QString firstWinner = page.model()->recommendation().winner()->type.key();
+
+    page.startRecommendation(fx.scenarioPath, two);
+    ASSERT_TRUE(ready.wait(120000));
+    EXPECT_TRUE(page.statusText().contains(QStringLiteral("Result made at "))) << page.statusText().toStdString();
+    EXPECT_TRUE(page.recomputeButton()->isEnabled());
+    EXPECT_EQ(page.model()->recommendation().winner()->type.key(), firstWinner);
+    EXPECT_EQ(runs::listRuns(*fx.context.workspace()).size(), 1u) << "taken from the workspace, not recomputed";
+
+    page.recomputeButton()->click();
+    ASSERT_TRUE(ready.wait(120000));
+    EXPECT_FALSE(page.statusText().contains(QStringLiteral("made at"))) << page.statusText().toStdString();
+    EXPECT_EQ(runs::listRuns(*fx.context.workspace()).size(), 2u);
+}
+
+TEST(RecommendPage, OpensWithTheStoredRecommendationOfTheScenario)
+{
+    Fixture fx;
+    // A recommendation of the whole catalog stored earlier (its figures here come from a small
+    // sweep, stored under the whole-catalog key, to keep the test quick).
+    const Scenario doc = loadScenarioFile(fx.scenarioPath);
+    RecommendOptions two;
+    two.instanceTypes = {QStringLiteral("aws/c6i.large"), QStringLiteral("hetzner/CX32")};
+    const Recommendation computed = recommend(doc, fx.context.catalog(), nullptr, QStringLiteral("page.json"), two);
+    const runs::RunKey wholeCatalog = runs::recommendationKey(*fx.context.workspace(), fx.context.catalog(), doc, {});
+    runs::saveRun(*fx.context.workspace(), wholeCatalog, QDateTime::currentDateTimeUtc(), 1.0,
+                  runs::recommendationHeadline(computed), recommendationToJson(computed), runs::encodeRecommendation(computed));
+
+    fx.context.setScenarioPath(fx.scenarioPath);
+    RecommendPage page(&fx.context);
+    ASSERT_EQ(page.model()->rowCount(), int(computed.candidates.size()));
+    EXPECT_EQ(page.model()->recommendation().winner()->type.key(), computed.winner()->type.key());
+    EXPECT_TRUE(page.statusText().contains(QStringLiteral("Result made at "))) << page.statusText().toStdString();
+    EXPECT_TRUE(page.recomputeButton()->isEnabled());
 }
 
 }  // namespace

@@ -28,6 +28,8 @@
 #include <QVBoxLayout>
 #include <memory>
 
+Q_DECLARE_METATYPE(std::shared_ptr<headroom::runs::RecommendationOutcome>)
+
 namespace headroom {
 
 namespace {
@@ -57,6 +59,9 @@ RecommendPage::RecommendPage(AppContext* context, QWidget* parent)
     providers_->setToolTip(tr("Providers to consider (none ticked = all)"));
     runButton_ = new QPushButton(tr("Recommend"), this);
     runButton_->setDefault(true);
+    recomputeButton_ = new QPushButton(tr("Recompute"), this);
+    recomputeButton_->setEnabled(false);
+    recomputeButton_->setToolTip(tr("Run the recommendation again instead of using the one stored in the workspace."));
     status_ = new QLabel(this);
     status_->setWordWrap(true);
     auto* top = new QHBoxLayout;
@@ -64,6 +69,7 @@ RecommendPage::RecommendPage(AppContext* context, QWidget* parent)
     top->addWidget(choose);
     top->addWidget(providers_, 2);
     top->addWidget(runButton_);
+    top->addWidget(recomputeButton_);
 
     filter_ = new QLineEdit(this);
     filter_->setPlaceholderText(tr("Filter candidates (provider, type, status, reason)…"));
@@ -124,6 +130,8 @@ RecommendPage::RecommendPage(AppContext* context, QWidget* parent)
 
     connect(choose, &QPushButton::clicked, this, &RecommendPage::chooseScenario);
     connect(runButton_, &QPushButton::clicked, this, [this] { startRecommendation(); });
+    connect(recomputeButton_, &QPushButton::clicked, this,
+            [this] { startRecommendation(lastScenarioPath_, lastOptions_, runs::Reuse::Recompute); });
     connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RecommendPage::showSelected);
     connect(compareButton_, &QPushButton::clicked, this, &RecommendPage::addSelectedToCompare);
@@ -132,9 +140,9 @@ RecommendPage::RecommendPage(AppContext* context, QWidget* parent)
     connect(context, &AppContext::workspaceChanged, this, &RecommendPage::reloadProviders);
     connect(context, &AppContext::scenarioChanged, this, [this] { activated(); });
     reloadProviders();
-    activated();
     status_->setText(tr("Choose a scenario with an SLO and press Recommend. Every instance type of the ticked providers "
                         "(all providers when none is ticked) is screened with Erlang C; the finalists are simulated."));
+    activated();  // shows a stored recommendation of the scenario, if there is one
 }
 
 void RecommendPage::activated()
@@ -142,6 +150,38 @@ void RecommendPage::activated()
     const QString path = context()->scenarioPath();
     scenarioLabel_->setText(path.isEmpty() ? tr("No scenario open") : tr("Scenario: %1").arg(QFileInfo(path).fileName()));
     runButton_->setEnabled(!path.isEmpty() && !running_);
+    if (!running_ && !path.isEmpty() && path != scenarioPath_) showStored(path);
+}
+
+void RecommendPage::showStored(const QString& path)
+{
+    const Workspace* ws = context()->workspace();
+    if (!ws) return;
+    try {
+        const Scenario doc = loadScenarioFile(path);
+        RecommendOptions options;
+        for (int i = 0; i < providers_->count(); ++i)
+            if (providers_->item(i)->checkState() == Qt::Checked) options.providers << providers_->item(i)->text();
+        const std::optional<runs::RecommendationOutcome> stored = runs::findRecommendation(*ws, context()->catalog(), doc, options);
+        if (!stored) return;
+        scenarioPath_ = path;
+        scenario_ = doc;
+        lastScenarioPath_ = path;
+        lastOptions_ = {};
+        showOutcome(*stored);
+    } catch (const std::exception&) {
+        // A scenario that does not parse has nothing stored; Recommend shows the error.
+    }
+}
+
+void RecommendPage::showOutcome(const runs::RecommendationOutcome& outcome)
+{
+    show(outcome.result);
+    recomputeButton_->setEnabled(outcome.reused);
+    if (outcome.reused)
+        status_->setText(status_->text() + QLatin1Char(' ')
+                         + tr("Result %1, stored in the workspace for these inputs; Recompute runs it again.")
+                               .arg(outcome.run.madeAtText()));
 }
 
 void RecommendPage::reloadProviders()
@@ -164,7 +204,9 @@ void RecommendPage::chooseScenario()
     if (!path.isEmpty()) context()->setScenarioPath(path);
 }
 
-void RecommendPage::startRecommendation(const QString& scenarioPath, const RecommendOptions& extra)
+QString RecommendPage::statusText() const { return status_->text(); }
+
+void RecommendPage::startRecommendation(const QString& scenarioPath, const RecommendOptions& extra, runs::Reuse reuse)
 {
     const QString path = scenarioPath.isEmpty() ? context()->scenarioPath() : scenarioPath;
     if (path.isEmpty() || running_) return;
@@ -182,26 +224,32 @@ void RecommendPage::startRecommendation(const QString& scenarioPath, const Recom
         if (providers_->item(i)->checkState() == Qt::Checked) ticked << providers_->item(i)->text();
     if (!ticked.isEmpty()) options.providers = ticked;
 
+    lastScenarioPath_ = scenarioPath;
+    lastOptions_ = extra;
     running_ = true;
     runButton_->setEnabled(false);
+    recomputeButton_->setEnabled(false);
     status_->setText(tr("Recommending for %1…").arg(QFileInfo(path).fileName()));
     const Catalog catalog = context()->catalog();
     const Workspace* ws = context()->workspace();
     const QString file = QFileInfo(path).fileName();
     context()->tasks()->run(
         tr("Recommendation"),
-        [doc, catalog, ws, file, options](TaskControl& control) {
+        [doc, catalog, ws, file, options, reuse](TaskControl& control) {
             RecommendOptions o = options;
             o.cancel = &control.cancel;
             o.progress = [&control](double f) { control.setProgress(f); };
-            return QVariant::fromValue(std::make_shared<Recommendation>(recommend(doc, catalog, ws, file, o)));
+            auto outcome = std::make_shared<runs::RecommendationOutcome>();
+            if (ws) *outcome = runs::recommendStored(*ws, catalog, doc, file, o, reuse);
+            else outcome->result = recommend(doc, catalog, ws, file, o);
+            return QVariant::fromValue(outcome);
         },
         [this, path, doc](const QVariant& result) {
             running_ = false;
-            activated();
             scenarioPath_ = path;
             scenario_ = doc;
-            show(*result.value<std::shared_ptr<Recommendation>>());
+            activated();
+            showOutcome(*result.value<std::shared_ptr<runs::RecommendationOutcome>>());
             emit recommendationReady();
         },
         [this](const QString& message) {

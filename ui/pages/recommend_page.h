@@ -3,6 +3,7 @@
 #include "page.h"
 #include "plan/recommend_options.h"
 #include "plan/recommendation.h"
+#include "runs/stored_results.h"
 #include "scenario/scenario.h"
 
 class QChartView;
@@ -33,11 +34,16 @@ public:
     // Starts a recommendation of the scenario file; empty = the shared scenario path.
     // `extra` narrows it further (instance types, limits); its providers are overridden by the
     // ticked boxes unless none is ticked.
-    void startRecommendation(const QString& scenarioPath = {}, const RecommendOptions& extra = {});
+    // A recommendation of the same inputs stored in the workspace is shown at once, with when it
+    // was made, unless `reuse` is Recompute (the Recompute button).
+    void startRecommendation(const QString& scenarioPath = {}, const RecommendOptions& extra = {},
+                             runs::Reuse reuse = runs::Reuse::Allowed);
     bool running() const { return running_; }
 
     RecommendTableModel* model() const { return model_; }
     QTableView* table() const { return table_; }
+    QString statusText() const;
+    QPushButton* recomputeButton() const { return recomputeButton_; }
     QString whyText() const;
     QChartView* paretoView() const { return paretoView_; }
     QChartView* tornadoView() const { return tornadoView_; }
@@ -52,6 +58,9 @@ private:
     void chooseScenario();
     void reloadProviders();
     void show(const Recommendation& r);
+    void showOutcome(const runs::RecommendationOutcome& outcome);
+    // Shows the recommendation stored for this scenario file (and the ticked providers), if any.
+    void showStored(const QString& path);
     void showSelected();
     void addSelectedToCompare();
     void useSelectedInScenario();
@@ -66,6 +75,9 @@ private:
     QLabel* scenarioLabel_;
     QLabel* status_;
     QPushButton* runButton_;
+    QPushButton* recomputeButton_;
+    QString lastScenarioPath_;   // the request the Recompute button repeats
+    RecommendOptions lastOptions_;
     QPushButton* compareButton_;
     QPushButton* useButton_;
     QTextBrowser* why_;

@@ -27,6 +27,7 @@ ReportPage::ReportPage(AppContext* context, QWidget* parent)
       generateButton_(new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Generate preview"))),
       exportButton_(new QPushButton(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("Export PDF…"))),
       cancelButton_(new QPushButton(QIcon::fromTheme(QStringLiteral("process-stop")), tr("Cancel"))),
+      recomputeButton_(new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Recompute"))),
       recommend_(new QCheckBox(tr("Include the recommendation (slower)")))
 {
     auto* choose = new QPushButton(QIcon::fromTheme(QStringLiteral("document-open")), tr("Choose scenario…"));
@@ -34,6 +35,8 @@ ReportPage::ReportPage(AppContext* context, QWidget* parent)
     recommend_->setToolTip(tr("Runs the recommender over the whole catalog for the executive summary, the provider "
                               "comparison, the Pareto and the tornado charts."));
     cancelButton_->setEnabled(false);
+    recomputeButton_->setEnabled(false);
+    recomputeButton_->setToolTip(tr("Simulate and recommend again instead of using the results stored in the workspace."));
     scenarioLabel_->setTextFormat(Qt::PlainText);
     scenarioLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     status_->setTextFormat(Qt::PlainText);
@@ -47,6 +50,7 @@ ReportPage::ReportPage(AppContext* context, QWidget* parent)
     actions->addWidget(generateButton_);
     actions->addWidget(exportButton_);
     actions->addWidget(cancelButton_);
+    actions->addWidget(recomputeButton_);
     actions->addWidget(recommend_);
     actions->addStretch();
     auto* scroll = new QScrollArea;
@@ -60,7 +64,8 @@ ReportPage::ReportPage(AppContext* context, QWidget* parent)
     layout->addWidget(scroll, 1);
 
     connect(choose, &QPushButton::clicked, this, &ReportPage::chooseScenario);
-    connect(generateButton_, &QPushButton::clicked, this, &ReportPage::generate);
+    connect(generateButton_, &QPushButton::clicked, this, [this] { generate(); });
+    connect(recomputeButton_, &QPushButton::clicked, this, [this] { generate(true); });
     connect(exportButton_, &QPushButton::clicked, this, &ReportPage::chooseAndExport);
     connect(cancelButton_, &QPushButton::clicked, this, [this] { this->context()->tasks()->cancelAll(); });
     connect(context, &AppContext::scenarioChanged, this, &ReportPage::setScenarioPath);
@@ -106,11 +111,30 @@ void ReportPage::setBusy(bool busy)
     generateButton_->setEnabled(!busy && !scenarioPath_.isEmpty());
     exportButton_->setEnabled(!busy && !scenarioPath_.isEmpty());
     cancelButton_->setEnabled(busy);
+    if (busy) recomputeButton_->setEnabled(false);
 }
 
 void ReportPage::showStatus(const QString& text) { status_->setText(text); }
 
-void ReportPage::generate()
+namespace {
+
+// "The simulation and the recommendation were made at 17:05 on 2026-11-26 by Headroom 0.4.0
+// and are kept in the workspace; Recompute runs them again." Empty when all were made now.
+QString storedRunsText(const report::ReportData& data)
+{
+    QStringList parts;
+    for (const report::ReportData::RunUsed& used : data.runsUsed)
+        if (used.reused) parts << QObject::tr("the %1 was %2").arg(used.what, used.run.madeAtText());
+    if (parts.isEmpty()) return {};
+    QString text = parts.join(QStringLiteral("; "));
+    text[0] = text[0].toUpper();
+    return parts.size() == 1 ? QObject::tr("%1 (stored in the workspace for the same inputs). Recompute runs it again.").arg(text)
+                             : QObject::tr("%1 (stored in the workspace for the same inputs). Recompute runs them again.").arg(text);
+}
+
+}  // namespace
+
+void ReportPage::generate(bool recompute)
 {
     Workspace* ws = context()->workspace();
     if (!ws || scenarioPath_.isEmpty() || busy_) return;
@@ -119,6 +143,7 @@ void ReportPage::generate()
     report::ReportRequest base;
     base.scenarioPath = scenarioPath_;
     base.recommend = recommend_->isChecked();
+    base.reuseStored = !recompute;
     context()->tasks()->run(
         tr("Preparing the report"),
         [ws, base](TaskControl& control) {
@@ -133,7 +158,9 @@ void ReportPage::generate()
             document_ = report::layoutReport(*data);
             preview_->setDocument(document_);
             setBusy(false);
-            showStatus(tr("%n page(s).", nullptr, document_->pageCount()));
+            const QString stored = storedRunsText(*data);
+            recomputeButton_->setEnabled(!stored.isEmpty());
+            showStatus(tr("%n page(s).", nullptr, document_->pageCount()) + (stored.isEmpty() ? QString() : QLatin1Char(' ') + stored));
             emit reportReady();
             if (!pendingExport_.isEmpty()) exportPdf(std::exchange(pendingExport_, QString()));
         },

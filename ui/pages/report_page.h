@@ -31,14 +31,17 @@ public:
     void setScenarioPath(const QString& path);
     void setIncludeRecommendation(bool on);
     QString scenarioPath() const { return scenarioPath_; }
-    // Runs the models in the background and shows the pages when done.
-    void generate();
+    // Runs the models in the background and shows the pages when done. Simulations and the
+    // recommendation stored in the workspace for the same inputs are taken as they are unless
+    // `recompute` (the Recompute button) asks for them to be run again.
+    void generate(bool recompute = false);
     // Writes the previewed report to `path` (after generating it if needed). Returns false and
     // says why in the page when it could not.
     bool exportPdf(const QString& path);
     const report::ReportDocument* document() const;
     report::ReportPreview* preview() const { return preview_; }
     QString statusText() const;
+    QPushButton* recomputeButton() const { return recomputeButton_; }
 
 signals:
     void reportReady();
@@ -61,6 +64,7 @@ private:
     QPushButton* generateButton_;
     QPushButton* exportButton_;
     QPushButton* cancelButton_;
+    QPushButton* recomputeButton_;
     QCheckBox* recommend_;
 };
 

@@ -6,6 +6,7 @@
 #include "core/errors.h"
 #include "scenario/resolved_scenario.h"
 #include "scenario/scenario_parser.h"
+#include "runs/stored_results.h"
 #include "task_tracker.h"
 #include "widgets/summary_card.h"
 
@@ -38,6 +39,7 @@ struct RunOutcome {
     bool hasSlo = false;
     double sloP95Ms = 0;
     bool burstable = false;
+    QString madeAt;  // set when the result was taken from the workspace: "made at 17:05 on …"
 };
 
 QString msText(double v) { return QStringLiteral("%1 ms").arg(v, 0, 'f', v < 10 ? 2 : 1); }
@@ -220,7 +222,14 @@ void SimulatePage::run()
                 options.replications = replications;
                 options.cancel = &control.cancel;
                 options.progress = [&control](double fraction) { control.setProgress(fraction); };
-                outcome->result = simulate(resolved, options);
+                if (ws) {
+                    // Kept in the workspace; the same inputs again take the stored result.
+                    runs::SimulationOutcome stored = runs::simulateStored(*ws, catalog, resolved, options);
+                    outcome->result = std::move(stored.result);
+                    if (stored.reused) outcome->madeAt = stored.run.madeAtText();
+                } else {
+                    outcome->result = simulate(resolved, options);
+                }
             } catch (...) {
                 // After Cancel the tracker drops an error; the page still has to learn the run ended.
                 if (!control.cancelled()) throw;
@@ -239,10 +248,13 @@ void SimulatePage::run()
             self->result_ = outcome->result;
             self->showResult(outcome->result, outcome->hasSlo);
             self->charts_->showResult(outcome->result, outcome->sloP95Ms, outcome->burstable);
-            self->endRun(tr("%1 replication(s) of %2 h, seed %3.")
-                             .arg(outcome->result.replications)
-                             .arg(outcome->result.durationS / 3600, 0, 'g', 3)
-                             .arg(outcome->result.seed));
+            QString text = tr("%1 replication(s) of %2 h, seed %3.")
+                               .arg(outcome->result.replications)
+                               .arg(outcome->result.durationS / 3600, 0, 'g', 3)
+                               .arg(outcome->result.seed);
+            if (!outcome->madeAt.isEmpty())
+                text += QLatin1Char(' ') + tr("Result %1, stored in the workspace for these inputs.").arg(outcome->madeAt);
+            self->endRun(text);
         },
         [self](const QString& message) {
             if (!self) return;

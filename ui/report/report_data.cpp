@@ -7,6 +7,7 @@
 #include "plan/candidate_config.h"
 #include "plan/monthly_cost.h"
 #include "plan/recommender.h"
+#include "runs/stored_results.h"
 #include "scenario/scenario_parser.h"
 #include "store/sql.h"
 #include "store/workspace.h"
@@ -54,7 +55,10 @@ ReportData gatherReportData(const Workspace& ws, const ReportRequest& request)
     options.cancel = request.cancel;
     const double simShare = request.recommend && doc.slo && doc.slo->latencyP95Ms > 0 ? 0.3 : 0.9;
     if (request.progress) options.progress = [&](double f) { request.progress(0.02 + simShare * f); };
-    data.simulation = simulate(data.scenario, options);
+    const runs::Reuse reuse = request.reuseStored ? runs::Reuse::Allowed : runs::Reuse::Recompute;
+    runs::SimulationOutcome simulated = runs::simulateStored(ws, data.catalog, data.scenario, options, reuse);
+    data.simulation = std::move(simulated.result);
+    data.runsUsed.push_back({QStringLiteral("simulation"), simulated.run, simulated.reused});
     data.monthlyCostUsd = monthlyCostUsd(data.scenario, data.simulation);
     checkCancel(request);
 
@@ -70,9 +74,15 @@ ReportData gatherReportData(const Workspace& ws, const ReportRequest& request)
         RecommendOptions ro;
         ro.providers = request.providers;
         ro.instanceTypes = request.instanceTypes;
+        ro.sensitivity = request.sensitivity;
         ro.cancel = request.cancel;
         if (request.progress) ro.progress = [&](double f) { request.progress(0.32 + 0.5 * f); };
-        data.recommendation = recommend(doc, data.catalog, &ws, request.scenarioPath, ro);
+        runs::RecommendationOutcome recommended =
+            request.recommendationRunId > 0
+                ? runs::recommendationRun(ws, data.catalog, doc, request.recommendationRunId)
+                : runs::recommendStored(ws, data.catalog, doc, request.scenarioPath, ro, reuse);
+        data.recommendation = std::move(recommended.result);
+        data.runsUsed.push_back({QStringLiteral("recommendation"), recommended.run, recommended.reused});
         checkCancel(request);
         if (const CandidateResult* w = data.recommendation->winner(); w && w->chosen) {
             // The winner as a scenario of its own, simulated like `headroom simulate` would.
@@ -80,7 +90,9 @@ ReportData gatherReportData(const Workspace& ws, const ReportRequest& request)
             data.winnerScenario = resolveScenario(configured, data.catalog, &ws, request.scenarioPath);
             SimulationOptions wo = options;
             if (request.progress) wo.progress = [&](double f) { request.progress(0.82 + 0.12 * f); };
-            data.winnerSimulation = simulate(*data.winnerScenario, wo);
+            runs::SimulationOutcome winner = runs::simulateStored(ws, data.catalog, *data.winnerScenario, wo, reuse);
+            data.winnerSimulation = std::move(winner.result);
+            data.runsUsed.push_back({QStringLiteral("simulation of the recommended configuration"), winner.run, winner.reused});
         }
     }
 

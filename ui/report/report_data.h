@@ -7,6 +7,7 @@
 #include "analysis/validation.h"
 #include "catalog/catalog.h"
 #include "plan/recommendation.h"
+#include "runs/run_store.h"
 #include "scenario/resolved_scenario.h"
 #include "sim/simulator.h"
 #include "store/dataset_repository.h"
@@ -33,7 +34,14 @@ struct ReportRequest {
     // empty = the whole catalog. The recommender needs an SLO; without one it is skipped.
     QStringList providers;
     QStringList instanceTypes;
+    bool sensitivity = true;                    // false: as `headroom recommend --no-sensitivity`
     bool recommend = true;
+    // Take stored simulations and recommendations of the same inputs from the workspace
+    // (runs/stored_results.h) instead of computing them again; what is computed is stored.
+    bool reuseStored = true;
+    // > 0: the recommendation is this stored run (`headroom report --run ID`), checked to be of
+    // the same scenario, catalog and datasets.
+    qint64 recommendationRunId = 0;
     const std::atomic<bool>* cancel = nullptr;  // set to stop with Cancelled
     std::function<void(double fraction)> progress;
 };
@@ -70,6 +78,15 @@ struct ReportData {
     // The workspace's load tests against the scenario's prediction (report_validation.h).
     std::optional<validation::ValidationResult> validation;
     QString validationSkipped;
+
+    // The stored runs the figures come from ("simulation", "recommendation", "simulation of the
+    // recommended configuration"), and whether each was taken from the workspace or made now.
+    struct RunUsed {
+        QString what;
+        runs::StoredRun run;
+        bool reused = false;
+    };
+    std::vector<RunUsed> runsUsed;
 };
 
 // Loads and resolves the scenario (InputError naming the file and JSON path when it is bad),

@@ -1,0 +1,52 @@
+#pragma once
+#include "plan/recommend_options.h"
+#include "plan/recommendation.h"
+#include "run_store.h"
+#include "sim/simulator.h"
+
+namespace headroom {
+class Catalog;
+}
+
+namespace headroom::runs {
+
+// Simulations and recommendations that are kept in the workspace and taken from it when the
+// same inputs come again (run_key.h says what "the same" means). Each call either returns the
+// stored result (reused = true, nothing simulated) or computes it and stores it.
+
+enum class Reuse { Allowed, Recompute };
+
+struct SimulationOutcome {
+    SimulationResult result;
+    StoredRun run;             // the stored run (id, when it was made, wall time)
+    bool reused = false;
+};
+
+struct RecommendationOutcome {
+    Recommendation result;
+    StoredRun run;
+    bool reused = false;
+};
+
+SimulationOutcome simulateStored(const Workspace& ws, const Catalog& catalog, const ResolvedScenario& scenario,
+                                 const SimulationOptions& options, Reuse reuse = Reuse::Allowed);
+RecommendationOutcome recommendStored(const Workspace& ws, const Catalog& catalog, const Scenario& scenario,
+                                      const QString& fileName, const RecommendOptions& options, Reuse reuse = Reuse::Allowed);
+// The stored recommendation for these inputs, without computing anything when there is none.
+std::optional<RecommendationOutcome> findRecommendation(const Workspace& ws, const Catalog& catalog, const Scenario& scenario,
+                                                        const RecommendOptions& options);
+
+// The stored recommendation run `id` (`headroom report --run ID`), whatever the options it was
+// made with. InputError when there is no such recommendation, or when it was made for another
+// scenario (compared as parsed), another catalog or other datasets: a report never pairs a
+// scenario with another scenario's answer.
+RecommendationOutcome recommendationRun(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, qint64 id);
+
+// The keys, for callers that look up or store runs themselves.
+RunKey simulationKey(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, const SimulationOptions& options);
+RunKey recommendationKey(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, const RecommendOptions& options);
+
+QString simulationHeadline(const SimulationResult& result);
+QString recommendationHeadline(const Recommendation& recommendation);
+
+}  // namespace headroom::runs

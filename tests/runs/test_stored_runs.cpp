@@ -1,0 +1,269 @@
+// Stored runs (DESIGN §3 `run`): a result is taken from the workspace for the same inputs,
+// exactly as it was computed, and never when any input differs.
+#include "support/temp_workspace.h"
+
+#include "catalog/catalog.h"
+#include "plan/recommendation_json.h"
+#include "runs/recommendation_codec.h"
+#include "runs/run_store.h"
+#include "runs/simulation_codec.h"
+#include "runs/stored_results.h"
+#include "scenario/resolved_scenario.h"
+#include "scenario/scenario_parser.h"
+#include "store/sql.h"
+#include "store/workspace.h"
+
+#include <QJsonDocument>
+#include <gtest/gtest.h>
+
+using namespace headroom;
+using namespace headroom::runs;
+
+namespace {
+
+// 100 requests/s of exponential 20 ms CPU time for five minutes: a second of work.
+const QByteArray kScenario = R"({"schema":"headroom.scenario/1","name":"api","duration_s":300,"warmup_s":30,"seed":5,
+  "replications":2,"traffic":{"kind":"poisson","rate_rps":100},"service":{"cpu_ms":{"dist":"exponential","mean":20}},
+  "cluster":{"instance_type":"aws/c6i.large","nodes":1,"balancer":"random"},"slo":{"latency_p95_ms":100}})";
+
+QByteArray compact(const QJsonObject& o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+
+class StoredRuns : public testing::Test {
+protected:
+    test::TempWorkspace tmp;
+    Scenario doc = parseScenario(kScenario, QStringLiteral("s.json"));
+    Catalog catalog = Catalog::load(tmp.ws());
+
+    RecommendOptions options() const
+    {
+        RecommendOptions o;
+        o.instanceTypes = {QStringLiteral("aws/c6i.large"), QStringLiteral("hetzner/CX32")};
+        o.sensitivity = false;
+        return o;
+    }
+    int runCount() { return sql::scalar(tmp.ws().database(), QStringLiteral("SELECT count(*) FROM run")).toInt(); }
+};
+
+TEST_F(StoredRuns, RecommendationIsStoredAndReusedWithoutSimulating)
+{
+    int progressCalls = 0;
+    RecommendOptions o = options();
+    o.progress = [&](double) { ++progressCalls; };
+    const RecommendationOutcome first = recommendStored(tmp.ws(), catalog, doc, QStringLiteral("s.json"), o);
+    EXPECT_FALSE(first.reused);
+    EXPECT_GT(progressCalls, 0);
+    EXPECT_GT(first.result.simulations, 0);
+    EXPECT_EQ(runCount(), 1);
+
+    progressCalls = 0;
+    const RecommendationOutcome again = recommendStored(tmp.ws(), catalog, doc, QStringLiteral("s.json"), o);
+    EXPECT_TRUE(again.reused);
+    EXPECT_EQ(progressCalls, 0) << "a reused recommendation runs no simulation";
+    EXPECT_EQ(again.run.id, first.run.id);
+    EXPECT_EQ(runCount(), 1);
+    // The stored answer is the computed one, field for field.
+    EXPECT_EQ(compact(encodeRecommendation(again.result)), compact(encodeRecommendation(first.result)));
+    EXPECT_EQ(compact(recommendationToJson(again.result)), compact(recommendationToJson(first.result)));
+    EXPECT_EQ(again.run.kind, RunKind::Recommend);
+    EXPECT_EQ(again.run.headline, recommendationHeadline(first.result));
+    EXPECT_TRUE(again.run.madeAtText().startsWith(QStringLiteral("made at "))) << again.run.madeAtText().toStdString();
+
+    const RecommendationOutcome forced =
+        recommendStored(tmp.ws(), catalog, doc, QStringLiteral("s.json"), o, Reuse::Recompute);
+    EXPECT_FALSE(forced.reused);
+    EXPECT_GT(progressCalls, 0);
+    EXPECT_EQ(runCount(), 2);
+}
+
+TEST_F(StoredRuns, SimulationComesBackExactly)
+{
+    const ResolvedScenario resolved = resolveScenario(doc, catalog, &tmp.ws(), QStringLiteral("s.json"));
+    const SimulationOutcome first = simulateStored(tmp.ws(), catalog, resolved, {});
+    ASSERT_FALSE(first.reused);
+    ASSERT_FALSE(first.result.timeseries.empty());
+    ASSERT_EQ(first.result.perReplication.size(), 2u);
+    const SimulationOutcome again = simulateStored(tmp.ws(), catalog, resolved, {});
+    EXPECT_TRUE(again.reused);
+    EXPECT_EQ(compact(encodeSimulation(again.result)), compact(encodeSimulation(first.result)));
+    EXPECT_EQ(compact(toJson(again.result)), compact(toJson(first.result)));
+    EXPECT_EQ(again.result.summary.latencyP95.mean, first.result.summary.latencyP95.mean);  // every bit
+    EXPECT_EQ(again.result.perReplication[1].timeseries.size(), first.result.perReplication[1].timeseries.size());
+    // The stored `result` is what `headroom simulate --json` prints.
+    EXPECT_EQ(compact(again.run.result), compact(toJson(first.result)));
+}
+
+TEST_F(StoredRuns, NumbersThatJsonCannotSpellSurvive)
+{
+    Recommendation r;
+    CandidateResult c;
+    c.type.provider = QStringLiteral("aws");
+    c.type.name = QStringLiteral("t3.micro");
+    c.screening.estimateCostUsd = std::numeric_limits<double>::infinity();
+    c.screening.nodesAtPeak = 7;
+    Evaluation e;
+    e.breachAtS = 3600.5;
+    e.p95Ms = 0.1 + 0.2;  // not a short decimal
+    c.chosen = e;
+    r.candidates.push_back(c);
+    r.recommended = 0;
+    const Recommendation back = decodeRecommendation(encodeRecommendation(r));
+    ASSERT_EQ(back.candidates.size(), 1u);
+    EXPECT_TRUE(std::isinf(back.candidates[0].screening.estimateCostUsd));
+    EXPECT_EQ(back.candidates[0].screening.nodesAtPeak, 7);
+    EXPECT_FALSE(back.candidates[0].screening.nodesAtLow.has_value());
+    EXPECT_EQ(back.candidates[0].chosen->p95Ms, 0.1 + 0.2);
+    EXPECT_EQ(back.candidates[0].chosen->breachAtS, 3600.5);
+    EXPECT_FALSE(back.candidates[0].fewer.has_value());
+    EXPECT_EQ(back.recommended, 0);
+    EXPECT_EQ(back.winner()->type.key(), QStringLiteral("aws/t3.micro"));
+}
+
+TEST_F(StoredRuns, LayoutAndKeyOrderOfTheScenarioDoNotMatter)
+{
+    const QByteArray reordered = R"({
+      "name": "api", "schema": "headroom.scenario/1", "seed": 5, "warmup_s": 30.0, "duration_s": 3e2,
+      "replications": 2,
+      "slo": {"latency_p95_ms": 100},
+      "cluster": {"balancer": "random", "nodes": 1, "instance_type": "aws/c6i.large"},
+      "service": {"cpu_ms": {"mean": 20, "dist": "exponential"}},
+      "traffic": {"rate_rps": 100, "kind": "poisson"}
+    })";
+    const Scenario same = parseScenario(reordered, QStringLiteral("other.json"));
+    EXPECT_EQ(recommendationKey(tmp.ws(), catalog, same, options()).digest(),
+              recommendationKey(tmp.ws(), catalog, doc, options()).digest());
+}
+
+// Every input of a run, changed in turn, gives another key, so the stored result is not taken.
+TEST_F(StoredRuns, EveryChangedInputMissesTheStoredResult)
+{
+    const RecommendationOutcome stored = recommendStored(tmp.ws(), catalog, doc, QStringLiteral("s.json"), options());
+    ASSERT_FALSE(stored.reused);
+    const RunKey base = recommendationKey(tmp.ws(), catalog, doc, options());
+    ASSERT_TRUE(findRun(tmp.ws(), base).has_value());
+    const auto missed = [&](const RunKey& key, const char* what) {
+        EXPECT_NE(key.digest(), base.digest()) << what;
+        EXPECT_FALSE(findRun(tmp.ws(), key).has_value()) << what;
+    };
+
+    Scenario faster = doc;
+    faster.traffic.rateRps = 101;
+    missed(recommendationKey(tmp.ws(), catalog, faster, options()), "a scenario value");
+    Scenario slower = doc;
+    slower.slo->latencyP95Ms = 99;
+    missed(recommendationKey(tmp.ws(), catalog, slower, options()), "the SLO");
+    Scenario reseeded = doc;
+    reseeded.seed = 6;
+    missed(recommendationKey(tmp.ws(), catalog, reseeded, options()), "the seed");
+
+    RecommendOptions noFilter = options();
+    noFilter.instanceTypes.removeLast();
+    missed(recommendationKey(tmp.ws(), catalog, doc, noFilter), "the instance-type filter");
+    RecommendOptions providers = options();
+    providers.providers = {QStringLiteral("aws")};
+    missed(recommendationKey(tmp.ws(), catalog, doc, providers), "the provider filter");
+    RecommendOptions sensitivity = options();
+    sensitivity.sensitivity = true;
+    missed(recommendationKey(tmp.ws(), catalog, doc, sensitivity), "--no-sensitivity");
+    RecommendOptions confidence = options();
+    confidence.confidence = 0.95;
+    missed(recommendationKey(tmp.ws(), catalog, doc, confidence), "the confidence");
+
+    RunKey newer = base;
+    newer.programVersion += QStringLiteral(".1");
+    missed(newer, "the program version");
+    RunKey format = base;
+    format.resultFormat += 1;
+    missed(format, "the result format");
+
+    // A catalog row: the same type at another price, as a user row in the workspace.
+    InstanceType dearer = *catalog.find(QStringLiteral("aws/c6i.large"));
+    dearer.pricePerHour *= 1.01;
+    Catalog::importUserRows(tmp.ws(), {dearer});
+    const Catalog changed = Catalog::load(tmp.ws());
+    missed(recommendationKey(tmp.ws(), changed, doc, options()), "a catalog row");
+}
+
+TEST_F(StoredRuns, ImportingOrReimportingADatasetMissesTheStoredResult)
+{
+    const auto sqlExec = [&](const QString& statement) { sql::exec(tmp.ws().database(), statement); };
+    sqlExec(QStringLiteral("INSERT INTO dataset(name, format, source, sha256, imported_at) "
+                           "VALUES('trace.csv', 'csv', '/tmp/trace.csv', 'aaa', '2026-01-01T00:00:00Z')"));
+    const ResolvedScenario resolved = resolveScenario(doc, catalog, &tmp.ws(), QStringLiteral("s.json"));
+    SimulationOptions one;
+    one.replications = 1;
+    ASSERT_FALSE(simulateStored(tmp.ws(), catalog, resolved, one).reused);
+    ASSERT_TRUE(simulateStored(tmp.ws(), catalog, resolved, one).reused);
+
+    // The same file imported again with other content: another hash, the old result is stale.
+    sqlExec(QStringLiteral("UPDATE dataset SET sha256 = 'bbb', imported_at = '2026-01-02T00:00:00Z'"));
+    EXPECT_FALSE(simulateStored(tmp.ws(), catalog, resolved, one).reused);
+    ASSERT_TRUE(simulateStored(tmp.ws(), catalog, resolved, one).reused);
+    // Removed.
+    sqlExec(QStringLiteral("DELETE FROM dataset"));
+    EXPECT_FALSE(simulateStored(tmp.ws(), catalog, resolved, one).reused);
+
+    // Replications and seed of a simulation are inputs too.
+    SimulationOptions two = one;
+    two.replications = 2;
+    EXPECT_FALSE(simulateStored(tmp.ws(), catalog, resolved, two).reused);
+    SimulationOptions seeded = one;
+    seeded.seed = 99;
+    EXPECT_FALSE(simulateStored(tmp.ws(), catalog, resolved, seeded).reused);
+    EXPECT_TRUE(simulateStored(tmp.ws(), catalog, resolved, seeded).reused);
+}
+
+TEST_F(StoredRuns, AScenarioWithoutANameIsStoredToo)
+{
+    QByteArray unnamed = kScenario;
+    unnamed.replace(R"("name":"api",)", "");
+    const Scenario nameless = parseScenario(unnamed, QStringLiteral("s.json"));
+    ASSERT_TRUE(nameless.name.isEmpty());
+    const ResolvedScenario resolved = resolveScenario(nameless, catalog, &tmp.ws(), QStringLiteral("s.json"));
+    SimulationOptions one;
+    one.replications = 1;
+    EXPECT_FALSE(simulateStored(tmp.ws(), catalog, resolved, one).reused);
+    EXPECT_TRUE(simulateStored(tmp.ws(), catalog, resolved, one).reused);
+    EXPECT_EQ(listRuns(tmp.ws()).at(0).scenarioName, QString());
+}
+
+TEST_F(StoredRuns, ListedNewestFirstAndDeleted)
+{
+    const ResolvedScenario resolved = resolveScenario(doc, catalog, &tmp.ws(), QStringLiteral("s.json"));
+    SimulationOptions one;
+    one.replications = 1;
+    const SimulationOutcome a = simulateStored(tmp.ws(), catalog, resolved, one);
+    one.seed = 7;
+    const SimulationOutcome b = simulateStored(tmp.ws(), catalog, resolved, one);
+    const std::vector<StoredRun> list = listRuns(tmp.ws());
+    ASSERT_EQ(list.size(), 2u);
+    EXPECT_EQ(list[0].id, b.run.id);
+    EXPECT_EQ(list[0].seed, 7u);
+    EXPECT_EQ(list[1].seed, 5u);
+    EXPECT_EQ(list[0].scenarioName, QStringLiteral("api"));
+    EXPECT_GT(list[0].wallS, 0);
+    EXPECT_TRUE(list[0].headline.startsWith(QStringLiteral("p95 "))) << list[0].headline.toStdString();
+    EXPECT_TRUE(list[0].result.isEmpty()) << "the list leaves the bodies out";
+    EXPECT_TRUE(deleteRun(tmp.ws(), a.run.id));
+    EXPECT_FALSE(deleteRun(tmp.ws(), a.run.id));
+    EXPECT_EQ(listRuns(tmp.ws()).size(), 1u);
+}
+
+// The codecs name every field of these structs; a field added to one of them must be added to
+// the codec (and kResultFormat raised), or stored results would come back without it. The sizes
+// are those of x86-64 with GCC; a new field changes them.
+TEST(StoredRunCodecs, CoverEveryFieldOfTheStructs)
+{
+    EXPECT_EQ(sizeof(Evaluation), 136u) << "Evaluation changed: update recommendation_codec.cpp";
+    EXPECT_EQ(sizeof(Screening), 144u) << "Screening changed: update recommendation_codec.cpp";
+    EXPECT_EQ(sizeof(InstanceType), 280u) << "InstanceType changed: update recommendation_codec.cpp";
+    EXPECT_EQ(sizeof(ParetoPoint), 56u) << "ParetoPoint changed: update recommendation_codec.cpp";
+    EXPECT_EQ(sizeof(IntervalPoint), 112u) << "IntervalPoint changed: update simulation_codec.cpp";
+    EXPECT_EQ(sizeof(ReplicationResult), 264u) << "ReplicationResult changed: update simulation_codec.cpp";
+    EXPECT_EQ(sizeof(SimulationSummary), 280u) << "SimulationSummary changed: update simulation_codec.cpp";
+    EXPECT_EQ(sizeof(SimulationResult), 376u) << "SimulationResult changed: update simulation_codec.cpp";
+    EXPECT_EQ(sizeof(CandidateResult), 792u) << "CandidateResult changed: update recommendation_codec.cpp";
+    EXPECT_EQ(sizeof(SensitivityCase), 224u) << "SensitivityCase changed: update recommendation_codec.cpp";
+    EXPECT_EQ(sizeof(Recommendation), 160u) << "Recommendation changed: update recommendation_codec.cpp";
+}
+
+}  // namespace
