@@ -51,7 +51,7 @@ bool mmcIsExact(const ResolvedScenario& r)
     return d.traffic.kind == Traffic::Kind::Poisson && isExponential(r.cpuS) && r.ioCalls == 0 && r.diskOps == 0
         && d.cluster.balancer == Balancer::Random && !autoscales(d) && d.cluster.speedCv <= 0
         && !d.cluster.noisyNeighbour && !r.burstable && clientPassive && checksFree && !d.cluster.queueLimit
-        && r.workersPerNode <= r.vcpu;
+        && r.workersPerNode <= r.vcpu && (r.allVcpusDelivered <= 0 || r.allVcpusDelivered == r.vcpu);
 }
 
 }  // namespace
@@ -87,7 +87,9 @@ Screening screenCandidate(const ResolvedScenario& r, int maxNodes)
     s.workers = std::max(1, r.workersPerNode);
     // A node runs out of workers or of vCPUs, whichever comes first.
     const double workerCapacity = s.workers / std::max(s.serviceMeanS, 1e-12);
-    const double cpuCapacity = cpuS > 0 ? r.vcpu / cpuS : kInfinity;
+    // A busy node's vCPUs give what its all-core score says (hyper-threads far less than two).
+    const double cpuCapacity = cpuS > 0 ? r.vcpusDelivered(r.vcpu) / cpuS : kInfinity;
+    s.cpu = r.cpu;
     s.nodeCapacityRps = std::min(workerCapacity, cpuCapacity);
     s.exact = mmcIsExact(r);
 
