@@ -4,8 +4,8 @@
 namespace headroom::test {
 
 // A scenario that is exactly M/M/c per node: Poisson arrivals at `rateRps`, exponential CPU time
-// of mean `cpuMs` on the reference machine (catalog types have no CPU score, so every type runs
-// at the same speed), one worker per vCPU, random routing, no autoscaling, nothing else on.
+// of mean `cpuMs` on the reference machine (the scenario's aws/c6i.large; other types run at
+// their CPU scores' ratio to it), one worker per vCPU, random routing, no autoscaling, nothing else on.
 inline Scenario mmcScenario(double rateRps, double cpuMs, double sloP95Ms, double durationS = 600)
 {
     Scenario s;
