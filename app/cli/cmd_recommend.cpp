@@ -49,6 +49,7 @@ QString tableText(const Recommendation& r, int top)
                     .arg(QStringLiteral("$%1/mo").arg(c.costPerMonthUsd(), 0, 'f', 2), 12)
                     .arg(c.chosen ? QStringLiteral("p95 %1 ms").arg(c.chosen->p95Ms, 0, 'f', 1) : QStringLiteral("not simulated"), 16)
                     .arg(c.why);
+        text += QStringLiteral("     CPU score: %1\n").arg(c.cpuAssumed().brief());
     }
     for (const SensitivityCase& s : r.sensitivity) {
         if (s.result)
