@@ -34,6 +34,9 @@ QString tableText(const Recommendation& r, int top)
                     .arg(w->costPerMonthUsd(), 0, 'f', 2)
                     .arg(w->chosen->p95Ms, 0, 'f', 1)
                     .arg(r.sloP95Ms, 0, 'f', 0);
+        // A winner judged without a CPU score may only look cheap: say so where it is named.
+        if (const CpuCapacity cpu = w->cpuAssumed(); !cpu.speedKnown())
+            text.insert(text.size() - 2, QStringLiteral("\nCaution: %1").arg(cpu.describe()));
     } else {
         text += QStringLiteral("No candidate meets the SLO (p95 %1 ms).\n\n").arg(r.sloP95Ms, 0, 'f', 0);
     }

@@ -35,3 +35,30 @@ TEST(ReportCpuScores, CandidateTableHasTheScoreColumnAndFlagsTypesWithout)
     EXPECT_EQ(candidates->rows[1][column], QStringLiteral("no CPU score: assumed 1 vCPU = reference"));
     EXPECT_EQ(candidates->widths.size(), candidates->headers.size());
 }
+
+TEST(ReportCpuScores, AWinnerWithoutAScoreIsNamedWithACaution)
+{
+    const Catalog catalog = Catalog::shipped();
+    const InstanceType c6i = *catalog.find(QStringLiteral("aws/c6i.large"));
+    CandidateResult c;
+    c.type = *catalog.find(QStringLiteral("digitalocean/c-2"));
+    c.screening.cpu = cpuCapacityOf(c.type, c6i.cpuScore, c6i.key());
+    c.status = CandidateResult::Status::Recommended;
+    c.policy = QStringLiteral("none");
+    Evaluation e;
+    e.nodes = e.nodesMax = 2;
+    e.meetsSlo = true;
+    c.chosen = e;
+    Recommendation r;
+    r.candidates.push_back(c);
+    r.recommended = 0;
+    ReportData d;
+    d.recommendation = r;
+    Content content;
+    addRecommendationSummary(content, d);
+    bool caution = false;
+    for (const Block& b : content.blocks)
+        if (const Paragraph* p = std::get_if<Paragraph>(&b))
+            caution |= p->html.contains(QStringLiteral("Caution")) && p->html.contains(QStringLiteral("no CPU score"));
+    EXPECT_TRUE(caution);
+}

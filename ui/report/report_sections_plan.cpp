@@ -57,6 +57,9 @@ void addRecommendationSummary(Content& c, const ReportData& d)
                      fmt::usdPerMonth(w->costPerMonthUsd()), fmt::ms(e.p95Ms), fmt::ms(r.sloP95Ms),
                      fmt::esc(attainmentText(e)), fmt::percent(r.confidence, 0)));
     if (!w->why.isEmpty()) para(c, QObject::tr("Why: %1").arg(fmt::esc(w->why)));
+    // A winner judged without a CPU score may only look cheap because its vCPUs were taken at face value.
+    if (const CpuCapacity cpu = w->cpuAssumed(); !cpu.speedKnown())
+        para(c, QObject::tr("<b>Caution:</b> %1; measure it (stress-ng) before relying on this.").arg(fmt::esc(cpu.describe())));
     Table t;
     t.headers = {QObject::tr("Rank"), QObject::tr("Configuration"), QObject::tr("Cost per month"), QObject::tr("p95"),
                  QObject::tr("SLO attainment"), QObject::tr("Verdict")};
