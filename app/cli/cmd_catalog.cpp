@@ -36,6 +36,8 @@ QJsonObject toJson(const InstanceType& t, const Catalog& catalog)
         o.insert(QStringLiteral("max_credits"), t.maxCredits);
     }
     if (t.cpuScore > 0) o.insert(QStringLiteral("cpu_score"), t.cpuScore);
+    if (t.cpuScoreAllCores > 0) o.insert(QStringLiteral("cpu_score_all_cores"), t.cpuScoreAllCores);
+    if (!t.cpuScoreSource.isEmpty()) o.insert(QStringLiteral("cpu_score_source"), t.cpuScoreSource);
     return o;
 }
 

@@ -35,6 +35,9 @@ QString tableText(const Recommendation& r, int top)
                     .arg(w->costPerMonthUsd(), 0, 'f', 2)
                     .arg(w->chosen->p95Ms, 0, 'f', 1)
                     .arg(r.sloP95Ms, 0, 'f', 0);
+        // A winner judged without a CPU score may only look cheap: say so where it is named.
+        if (const CpuCapacity cpu = w->cpuAssumed(); !cpu.speedKnown())
+            text.insert(text.size() - 2, QStringLiteral("\nCaution: %1").arg(cpu.describe()));
     } else {
         text += QStringLiteral("No candidate meets the SLO (p95 %1 ms).\n\n").arg(r.sloP95Ms, 0, 'f', 0);
     }
@@ -50,6 +53,7 @@ QString tableText(const Recommendation& r, int top)
                     .arg(QStringLiteral("$%1/mo").arg(c.costPerMonthUsd(), 0, 'f', 2), 12)
                     .arg(c.chosen ? QStringLiteral("p95 %1 ms").arg(c.chosen->p95Ms, 0, 'f', 1) : QStringLiteral("not simulated"), 16)
                     .arg(c.why);
+        text += QStringLiteral("     CPU score: %1\n").arg(c.cpuAssumed().brief());
     }
     for (const SensitivityCase& s : r.sensitivity) {
         if (s.result)

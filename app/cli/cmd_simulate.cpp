@@ -34,6 +34,7 @@ QString describeText(const ResolvedScenario& s, const SimulationResult& r, const
                .arg(s.nodeSpeed, 0, 'g', 3)
                .arg(s.speedFromScores ? QString() : QStringLiteral(", no CPU scores to compare"))
                .arg(s.pricePerHourUsd, 0, 'f', 4);
+    out += QStringLiteral("CPU score: %1.\n").arg(s.cpu.describe());
     out += QStringLiteral("\nLatency of completed requests after the %1 s warm-up (mean of replications):\n").arg(d.warmupS);
     out += QStringLiteral("  mean  %1\n  p50   %2\n  p95   %3\n  p99   %4\n")
                .arg(withCi(m.latencyMean, r.replications), withCi(m.latencyP50, r.replications),

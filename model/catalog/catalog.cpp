@@ -23,7 +23,12 @@ Catalog::Catalog(QVector<InstanceType> types, QVector<ProviderBootTimes> boots, 
 {
 }
 
-Catalog Catalog::shipped() { return Catalog(loadShippedInstanceTypes(), loadShippedBootTimes()); }
+Catalog Catalog::shipped()
+{
+    QVector<InstanceType> types = loadShippedInstanceTypes();
+    attachShippedCpuScores(types, loadShippedCpuScores(), shippedCpuScoresFile(), true);
+    return Catalog(std::move(types), loadShippedBootTimes());
+}
 
 namespace {
 
@@ -133,7 +138,13 @@ Catalog Catalog::load(const Workspace& ws)
         t.maxCredits = q.value(14).toDouble();
         t.dedicatedCpu = q.value(15).toBool();
         t.networkGbps = q.value(16).toDouble();
-        t.cpuScore = q.value(17).toDouble();
+        // Shipped scores come from cpu_scores.csv with their source (below); a score in the
+        // workspace's catalog is one the user stated in a row of their own.
+        if (t.userOverride && q.value(17).toDouble() > 0) {
+            t.cpuScore = q.value(17).toDouble();
+            t.cpuScoreOrigin = InstanceType::CpuScoreOrigin::CatalogRow;
+            t.cpuScoreSource = QStringLiteral("cpu_score of your catalog row (%1, %2)").arg(q.value(18).toString(), q.value(19).toString());
+        }
         t.source = q.value(18).toString();
         t.sourceDate = q.value(19).toString();
         const QString key = t.key().toLower();
@@ -145,6 +156,8 @@ Catalog Catalog::load(const Workspace& ws)
             types[*it] = t;  // a user row replaces the shipped row of the same key
         }
     }
+    attachShippedCpuScores(types, loadShippedCpuScores(), shippedCpuScoresFile(), false);
+    applyWorkspaceCpuScores(types, ws);
     CurrencyRates rates;
     bool ok = false;
     const double rate = ws.setting(QStringLiteral("currency.eur_usd")).toDouble(&ok);

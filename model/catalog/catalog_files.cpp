@@ -164,6 +164,44 @@ QVector<ProviderBootTimes> parseBootTimesCsv(const QByteArray& text, const QStri
     return out;
 }
 
+QVector<CpuScoreRow> parseCpuScoresCsv(const QByteArray& text, const QString& fileName)
+{
+    const auto records = csv::parse(text, fileName);
+    if (records.empty()) throw InputError(fileName, QStringLiteral("empty file; expected a header row"));
+    const QStringList& header = records.front().fields;
+    QVector<CpuScoreRow> out;
+    for (size_t i = 1; i < records.size(); ++i) {
+        const RowReader row(fileName, header, records[i]);
+        CpuScoreRow s;
+        s.line = records[i].line;
+        s.provider = row.text(QStringLiteral("provider")).toLower();
+        s.name = row.text(QStringLiteral("instance_type"));
+        if (s.provider.isEmpty() || s.name.isEmpty())
+            throw InputError(formatWhere(fileName, s.line, 1), QStringLiteral("expected a provider and an instance_type"));
+        s.vcpu = row.count(QStringLiteral("vcpu"), true);
+        // A score of 0 would be a machine that never finishes a request: refused like a negative one.
+        const QString positive = QStringLiteral("bogo ops/s > 0");
+        const double tiny = std::numeric_limits<double>::min();
+        s.singleCore = row.within(QStringLiteral("single_core_bogo_ops_per_s"), true, 0, tiny,
+                                  std::numeric_limits<double>::max(), positive);
+        s.allCores = row.within(QStringLiteral("all_cores_bogo_ops_per_s"), true, 0, tiny,
+                                std::numeric_limits<double>::max(), positive);
+        if (s.vcpu < 1)
+            throw InputError(formatWhere(fileName, s.line, 0), QStringLiteral("vcpu must be positive"));
+        s.measured = row.text(QStringLiteral("measured"), false);
+        s.stressNgVersion = row.text(QStringLiteral("stress_ng"), false);
+        s.source = row.text(QStringLiteral("source"), false);
+        s.note = row.text(QStringLiteral("note"), false);
+        out << s;
+    }
+    return out;
+}
+
+QVector<CpuScoreRow> loadShippedCpuScores()
+{
+    return parseCpuScoresCsv(readDataFile(QStringLiteral("catalog/cpu_scores.csv")), QStringLiteral("catalog/cpu_scores.csv"));
+}
+
 QVector<InstanceType> loadShippedInstanceTypes()
 {
     return parseInstanceTypesCsv(readDataFile(QStringLiteral("catalog/instance_types.csv")),

@@ -1,4 +1,5 @@
 #pragma once
+#include "cpu_scores.h"
 #include "instance_type.h"
 
 #include <QVector>
@@ -15,9 +16,13 @@ QStringList knownCurrencies();
 // per vCPU, a known currency.
 QVector<InstanceType> parseInstanceTypesCsv(const QByteArray& text, const QString& fileName);
 QVector<ProviderBootTimes> parseBootTimesCsv(const QByteArray& text, const QString& fileName);
+// CPU scores: both figures finite and > 0, a whole vCPU count.
+QVector<CpuScoreRow> parseCpuScoresCsv(const QByteArray& text, const QString& fileName);
 
 // The catalog shipped in dataDirectory()/catalog.
 QVector<InstanceType> loadShippedInstanceTypes();
 QVector<ProviderBootTimes> loadShippedBootTimes();
+QVector<CpuScoreRow> loadShippedCpuScores();
+inline QString shippedCpuScoresFile() { return QStringLiteral("catalog/cpu_scores.csv"); }
 
 }  // namespace headroom

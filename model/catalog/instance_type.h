@@ -24,7 +24,15 @@ struct InstanceType {
     QString priceBasis;        // "on-demand Linux", "hourly, monthly cap", …
     double monthlyCap = 0;     // providers that bill hourly up to a monthly cap; 0 = no cap
     double networkGbps = 0;    // 0 = not stated
-    double cpuScore = 0;       // per-vCPU benchmark score, 0 = unknown
+    // CPU scores: stress-ng `--cpu` bogo ops/s in real time (data/catalog/cpu_scores.csv, or the
+    // user's own runs). cpuScore is one busy vCPU (the speed a request sees); cpuScoreAllCores is
+    // all vCPUs busy at once (what a loaded node delivers; far less than vcpu × cpuScore where
+    // the vCPUs are hyper-threads of the same cores). 0 = unknown.
+    double cpuScore = 0;
+    double cpuScoreAllCores = 0;
+    enum class CpuScoreOrigin { None, Shipped, CatalogRow, Workspace };
+    CpuScoreOrigin cpuScoreOrigin = CpuScoreOrigin::None;
+    QString cpuScoreSource;    // "stress-ng 0.17.08, measured 2024-06-13, Spare Cores inspector …"
     QString source;            // where the figures come from
     QString sourceDate;        // when they were read (YYYY-MM or YYYY-MM-DD)
     bool userOverride = false; // true when the row comes from the workspace, not the shipped catalog

@@ -5,6 +5,7 @@
 #include "locust_importer.h"
 #include "pkb_importer.h"
 #include "pyperf_importer.h"
+#include "stress_ng_importer.h"
 #include "sysbench_importer.h"
 #include "wrk_importer.h"
 
@@ -20,6 +21,7 @@ void addBenchmarkImporters(ImporterList& out)
     out.push_back(std::make_unique<LocustImporter>());
     out.push_back(std::make_unique<PyperfImporter>());
     out.push_back(std::make_unique<PkbImporter>());
+    out.push_back(std::make_unique<StressNgImporter>());
 }
 
 }  // namespace headroom

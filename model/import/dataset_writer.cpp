@@ -185,7 +185,8 @@ QVector<InstanceType> withKnownPrices(Workspace& ws, QVector<InstanceType> rows)
         t.creditsPerHour = known->creditsPerHour;
         t.maxCredits = known->maxCredits;
         if (t.networkGbps <= 0) t.networkGbps = known->networkGbps;
-        if (t.cpuScore <= 0) t.cpuScore = known->cpuScore;
+        // Only a score the user stated travels with the row; shipped and measured scores attach by key.
+        if (t.cpuScore <= 0 && known->cpuScoreOrigin == InstanceType::CpuScoreOrigin::CatalogRow) t.cpuScore = known->cpuScore;
         t.source += QStringLiteral("; price from ") + known->source;
     }
     return rows;

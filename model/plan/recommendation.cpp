@@ -10,6 +10,12 @@ double CandidateResult::costPerMonthUsd() const
     return std::isfinite(screening.estimateCostUsd) ? screening.estimateCostUsd : screening.lowerBoundCostUsd;
 }
 
+CpuCapacity CandidateResult::cpuAssumed() const
+{
+    if (screening.cpu.singleCore > 0 || type.cpuScore <= 0) return screening.cpu;
+    return cpuCapacityOf(type, 0, QStringLiteral("of the scenario"));
+}
+
 QString CandidateResult::figuresText() const
 {
     switch (figures) {

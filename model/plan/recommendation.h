@@ -34,6 +34,9 @@ struct CandidateResult {
     int nodesMax() const { return chosen ? chosen->nodesMax : nodesMin(); }
     // Per month in USD: simulated when it was, else the analytic estimate (or lower bound).
     double costPerMonthUsd() const;
+    // The CPU scores the row was judged with (or that the type has none), also for a type ruled
+    // out before it could be screened.
+    CpuCapacity cpuAssumed() const;
 };
 
 struct ParetoPoint {

@@ -16,6 +16,21 @@ QJsonValue rounded(double v, int decimals)
     return std::round(v * scale) / scale;
 }
 
+// The CPU scores a row assumed; a type without one says so rather than passing for the reference.
+QJsonObject cpuScoreToJson(const CpuCapacity& cpu)
+{
+    auto known = [](double v) { return v > 0 ? QJsonValue(v) : QJsonValue(); };
+    return QJsonObject{{QStringLiteral("known"), cpu.speedKnown()},
+                       {QStringLiteral("single_core_bogo_ops_per_s"), known(cpu.singleCore)},
+                       {QStringLiteral("all_cores_bogo_ops_per_s"), known(cpu.allCores)},
+                       {QStringLiteral("reference_bogo_ops_per_s"), known(cpu.reference)},
+                       {QStringLiteral("reference"), cpu.referenceLabel},
+                       {QStringLiteral("speed"), rounded(cpu.speed(), 4)},
+                       {QStringLiteral("busy_node_reference_vcpus"), rounded(cpu.busyNodeReferenceVcpus(), 4)},
+                       {QStringLiteral("source"), cpu.source},
+                       {QStringLiteral("note"), cpu.describe()}};
+}
+
 QJsonObject evaluationToJson(const Evaluation& e)
 {
     return QJsonObject{{QStringLiteral("nodes_min"), e.nodes},
@@ -65,6 +80,7 @@ QJsonObject candidateToJson(const CandidateResult& c, int rank)
                   {QStringLiteral("meets_slo"), c.meetsSlo()},
                   {QStringLiteral("figures"), c.figuresText()},
                   {QStringLiteral("why"), c.why},
+                  {QStringLiteral("cpu_score"), cpuScoreToJson(c.cpuAssumed())},
                   {QStringLiteral("screening"),
                    QJsonObject{{QStringLiteral("service_mean_ms"), rounded(s.serviceMeanS * 1000, 3)},
                                {QStringLiteral("workers_per_node"), s.workers},

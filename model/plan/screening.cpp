@@ -42,8 +42,10 @@ double lowRate(const std::vector<std::pair<double, double>>& points, double from
 
 bool isExponential(const Distribution& d) { return d.kind == Distribution::Kind::Exponential; }
 
-// The M/M/c model is exact only when nothing the engine adds on top of it is switched on.
-bool mmcIsExact(const ResolvedScenario& r)
+// Each request is an exponential CPU time served at no more than one vCPU's speed, with nothing
+// else added: then 5 % of requests take over mean × ln 20 even on an idle node. Hyper-threads
+// that share a core (all-core score below vcpu × single-core) only slow a request down.
+bool requestsAreExponentialAlone(const ResolvedScenario& r)
 {
     const Scenario& d = r.doc;
     const bool clientPassive = !d.client || (d.client->timeoutMs <= 0 && d.client->retries == 0);
@@ -51,7 +53,14 @@ bool mmcIsExact(const ResolvedScenario& r)
     return d.traffic.kind == Traffic::Kind::Poisson && isExponential(r.cpuS) && r.ioCalls == 0 && r.diskOps == 0
         && d.cluster.balancer == Balancer::Random && !autoscales(d) && d.cluster.speedCv <= 0
         && !d.cluster.noisyNeighbour && !r.burstable && clientPassive && checksFree && !d.cluster.queueLimit
-        && r.workersPerNode <= r.vcpu;
+        && r.workersPerNode <= r.vcpu && r.allVcpusDelivered <= r.vcpu;
+}
+
+// The M/M/c model is exact only when nothing the engine adds on top of it is switched on, and the
+// node's vCPUs are independent (no all-core score below vcpu × single-core).
+bool mmcIsExact(const ResolvedScenario& r)
+{
+    return requestsAreExponentialAlone(r) && (r.allVcpusDelivered <= 0 || r.allVcpusDelivered == r.vcpu);
 }
 
 }  // namespace
@@ -87,7 +96,9 @@ Screening screenCandidate(const ResolvedScenario& r, int maxNodes)
     s.workers = std::max(1, r.workersPerNode);
     // A node runs out of workers or of vCPUs, whichever comes first.
     const double workerCapacity = s.workers / std::max(s.serviceMeanS, 1e-12);
-    const double cpuCapacity = cpuS > 0 ? r.vcpu / cpuS : kInfinity;
+    // A busy node's vCPUs give what its all-core score says (hyper-threads far less than two).
+    const double cpuCapacity = cpuS > 0 ? r.vcpusDelivered(r.vcpu) / cpuS : kInfinity;
+    s.cpu = r.cpu;
     s.nodeCapacityRps = std::min(workerCapacity, cpuCapacity);
     s.exact = mmcIsExact(r);
 
@@ -112,7 +123,7 @@ Screening screenCandidate(const ResolvedScenario& r, int maxNodes)
         s.estimateCostUsd = kInfinity;
         return s;
     }
-    if (s.exact && s.serviceMeanS * std::log(20.0) > sloS) {
+    if (requestsAreExponentialAlone(r) && s.serviceMeanS * std::log(20.0) > sloS) {
         // Exponential service: even an idle node answers 5 % of requests slower than 3 × mean.
         s.outcome = Screening::Outcome::Hopeless;
         s.reason = QStringLiteral("cannot meet p95 %1 ms: even with no queueing, 5 % of requests take over %2 ms "

@@ -1,4 +1,6 @@
 #pragma once
+#include "scenario/cpu_capacity.h"
+
 #include <QString>
 #include <optional>
 
@@ -30,6 +32,7 @@ struct Screening {
     double lowerBoundCostUsd = 0;   // per month, the cheapest fleet that could possibly work
     double lowerBoundNodes = 1;     // its size (time-averaged when the fleet autoscales)
     double estimateCostUsd = 0;     // per month, at the analytic node count (infinite when none)
+    CpuCapacity cpu;                // the CPU scores this type was judged with, or that it has none
 };
 
 // Screens the resolved scenario's instance type against its SLO, searching up to `maxNodes`.

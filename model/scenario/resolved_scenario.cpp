@@ -89,6 +89,8 @@ ResolvedScenario resolveScenario(const Scenario& doc, const Catalog& catalog, co
         r.instanceType.memoryGib = t.memoryGib;
         r.instanceType.pricePerHour = t.pricePerHourUsd;
         r.instanceType.cpuScore = t.cpuScore;
+        r.instanceType.cpuScoreAllCores = t.cpuScore > 0 ? t.cpuScoreAllCores : 0;
+        if (t.cpuScore > 0) r.instanceType.cpuScoreSource = QStringLiteral("the scenario's inline instance type");
         r.instanceType.burstable = t.burstable;
         r.instanceType.baselinePctPerVcpu = t.baselinePctPerVcpu;
         r.instanceType.creditsPerHour = t.creditsPerHour;
@@ -113,19 +115,26 @@ ResolvedScenario resolveScenario(const Scenario& doc, const Catalog& catalog, co
         r.workersPerNode = std::min(r.workersPerNode, byMemory);
     }
 
-    // Speed relative to the machine the CPU times were measured on.
+    // Speed relative to the machine the CPU times were measured on (cpu_capacity.h). With no
+    // reference stated, that machine is the cluster's own type.
     double reference = doc.service.referenceCpuScore.value_or(0);
+    QString referenceLabel = QStringLiteral("reference_cpu_score %1").arg(reference);
     if (reference <= 0 && !doc.service.referenceInstanceType.isEmpty()) {
         const auto ref = catalog.find(doc.service.referenceInstanceType);
         if (!ref)
             throw InputError(where(fileName, QStringLiteral("$.service.reference_instance_type")),
                              QStringLiteral("\"%1\" is not in the catalog").arg(doc.service.referenceInstanceType));
         reference = ref->cpuScore;
+        referenceLabel = ref->key();
+    } else if (reference <= 0) {
+        reference = r.instanceType.cpuScore;
+        referenceLabel = r.instanceType.key();
     }
-    if (reference > 0 && r.instanceType.cpuScore > 0) {
-        r.nodeSpeed = r.instanceType.cpuScore / reference;
-        r.speedFromScores = true;
-    }
+    r.cpu = cpuCapacityOf(r.instanceType, reference, referenceLabel);
+    r.nodeSpeed = r.cpu.speed();
+    r.speedFromScores = r.cpu.speedKnown();
+    // A busy node's vCPUs give what its all-core score says, whatever the reference.
+    r.allVcpusDelivered = r.cpu.allVcpusDelivered();
 
     // Node speed factors measured on real nodes (cluster.speed.from_dataset).
     if (!c.speedFromDataset.isEmpty()) {

@@ -1,5 +1,6 @@
 #pragma once
 #include "catalog/instance_type.h"
+#include "cpu_capacity.h"
 #include "scenario.h"
 
 #include <vector>
@@ -27,6 +28,9 @@ struct ResolvedScenario {
     // What all vCPUs busy at once deliver, in units of one uncontended vCPU (all-core score ÷
     // single-core score); 0 = unknown, taken as vcpu (independent vCPUs).
     double allVcpusDelivered = 0;
+    // The CPU scores behind nodeSpeed and allVcpusDelivered, and the reference they are relative
+    // to (cpu_capacity.h), for the candidate table and the report.
+    CpuCapacity cpu;
     // What `busy` vCPUs deliver together, linear between one vCPU (1) and all of them.
     double vcpusDelivered(double busy) const
     {

@@ -65,6 +65,7 @@ struct InlineInstanceType {
     double memoryGib = 0;
     double pricePerHourUsd = 0;
     double cpuScore = 0;           // 0 = same as the reference
+    double cpuScoreAllCores = 0;   // all vCPUs busy, same units; 0 = vCPUs independent
     bool burstable = false;
     double baselinePctPerVcpu = 100;
     double creditsPerHour = 0;

@@ -168,12 +168,14 @@ Service readService(const Path& path, const QJsonValue& v)
 InlineInstanceType readInlineType(const Path& path, const QJsonValue& v)
 {
     const ObjectReader r(path, v, keys({"vcpu", "memory_gib", "price_per_hour_usd", "cpu_score", "burstable",
-                                        "baseline_pct_per_vcpu", "credits_per_hour", "max_credits"}));
+                                        "baseline_pct_per_vcpu", "credits_per_hour", "max_credits",
+                                        "cpu_score_all_cores"}));
     InlineInstanceType t;
     t.vcpu = r.integer(QStringLiteral("vcpu"), between(1, 1024));
     t.memoryGib = r.number(QStringLiteral("memory_gib"), above(0));
     t.pricePerHourUsd = r.number(QStringLiteral("price_per_hour_usd"), atLeast(0));
     t.cpuScore = r.number(QStringLiteral("cpu_score"), above(0), 0.0);
+    t.cpuScoreAllCores = r.number(QStringLiteral("cpu_score_all_cores"), above(0), 0.0);
     t.burstable = r.boolean(QStringLiteral("burstable"), false);
     Range pct = between(0, 100);
     pct.loOpen = true;

@@ -79,6 +79,7 @@ QJsonObject toJson(const Cluster& c)
                        {QStringLiteral("memory_gib"), t.memoryGib},
                        {QStringLiteral("price_per_hour_usd"), t.pricePerHourUsd}};
         if (t.cpuScore > 0) it.insert(QStringLiteral("cpu_score"), t.cpuScore);
+        if (t.cpuScoreAllCores > 0) it.insert(QStringLiteral("cpu_score_all_cores"), t.cpuScoreAllCores);
         if (t.burstable) {
             it.insert(QStringLiteral("burstable"), true);
             it.insert(QStringLiteral("baseline_pct_per_vcpu"), t.baselinePctPerVcpu);

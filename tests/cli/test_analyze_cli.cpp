@@ -192,10 +192,11 @@ TEST(AnalyzeCli, CalibrationFromFleetMonitoring)
     // 2.7 / 1.2 = 2.25 busy CCX23 vCPUs at 60 % of 4 → 0.94 → one node.
     EXPECT_NEAR(o[QStringLiteral("projection")][QStringLiteral("nodes_exact")].toDouble(), 2.25 / 2.4, 1e-9);
     EXPECT_EQ(o[QStringLiteral("projection")][QStringLiteral("nodes_needed")].toInt(), 1);
-    // Without a score for m5.large there is nothing to project by: bad input.
+    // Without a score for the target (nobody has measured DigitalOcean's c-2) there is nothing to
+    // project by: bad input.
     EXPECT_EQ(cli.run({QStringLiteral("analyze"), QStringLiteral("calibration"), QStringLiteral("-w"), ws,
                        QStringLiteral("--instance-type"), QStringLiteral("aws/m5.large"), QStringLiteral("--to"),
-                       QStringLiteral("hetzner/ccx23")}).exitCode, 3);
+                       QStringLiteral("digitalocean/c-2")}).exitCode, 3);
 }
 
 // Load tests imported with wrk at several connection counts become (N, X) points: N from the

@@ -96,6 +96,7 @@ INSTANTIATE_TEST_SUITE_P(EverySection, BadScenario, testing::Values(
     BadCase{"cluster.instance_type", kRemove, "$.cluster.instance_type", "missing"},
     BadCase{"cluster.instance_type", QStringLiteral("c6i.large"), "$.cluster.instance_type", "provider/name"},
     BadCase{"cluster.instance_type", QJsonObject{{QStringLiteral("vcpu"), 0}, {QStringLiteral("memory_gib"), 1}, {QStringLiteral("price_per_hour_usd"), 0.1}}, "$.cluster.instance_type.vcpu", "between 1 and 1024"},
+    BadCase{"cluster.instance_type", QJsonObject{{QStringLiteral("vcpu"), 2}, {QStringLiteral("memory_gib"), 1}, {QStringLiteral("price_per_hour_usd"), 0.1}, {QStringLiteral("cpu_score_all_cores"), -1}}, "$.cluster.instance_type.cpu_score_all_cores", "> 0"},
     BadCase{"cluster.balancer", QStringLiteral("fastest"), "$.cluster.balancer", "round_robin, random, least_connections, power_of_two"},
     BadCase{"cluster.workers_per_vcpu", 0, "$.cluster.workers_per_vcpu", "> 0"},
     BadCase{"cluster.queue_limit", -1, "$.cluster.queue_limit", "≥ 0"},

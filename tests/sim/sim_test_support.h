@@ -16,6 +16,17 @@ inline ResolvedScenario resolved(const QByteArray& json)
                            QStringLiteral("test.json"));
 }
 
+// The same with the catalog's CPU scores taken out: every vCPU counts as one (independent vCPUs
+// at the reference's speed), for known answers that are about something else (credit arithmetic).
+inline ResolvedScenario resolvedWithoutCpuScores(const QByteArray& json)
+{
+    const Catalog shipped = Catalog::shipped();
+    QVector<InstanceType> types = shipped.instanceTypes();
+    for (InstanceType& t : types) t.cpuScore = t.cpuScoreAllCores = 0;
+    return resolveScenario(parseScenario(json, QStringLiteral("test.json")), Catalog(types, shipped.bootTimes()), nullptr,
+                           QStringLiteral("test.json"));
+}
+
 // A one-node queue: `servers` workers, exponential (or other) service, Poisson arrivals.
 // Times in seconds for readability; the document wants milliseconds.
 inline QByteArray queueScenario(double lambda, int servers, const QString& serviceDist, double durationS, int replications,

@@ -30,6 +30,10 @@ QVariant RecommendTableModel::data(const QModelIndex& index, int role) const
     const CandidateResult& c = recommendation_.candidates[size_t(index.row())];
     if (role == kRowRole) return index.row();
     if (role == Qt::ToolTipRole && index.column() == Why) return c.why;
+    if (role == Qt::ToolTipRole && index.column() == CpuScore) {
+        const CpuCapacity cpu = c.cpuAssumed();
+        return cpu.source.isEmpty() ? cpu.describe() : cpu.describe() + QStringLiteral("\n") + cpu.source;
+    }
     if (role == Qt::ForegroundRole && index.column() == MeetsSlo)
         return QBrush(c.meetsSlo() ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
     if (role == Qt::TextAlignmentRole && index.column() >= P95 && index.column() <= Cost)
@@ -52,6 +56,7 @@ QVariant RecommendTableModel::data(const QModelIndex& index, int role) const
     case Cost: return roundTo(c.costPerMonthUsd(), 2);
     case MeetsSlo: return c.meetsSlo() ? tr("yes") : tr("no");
     case Status: return statusName(c.status);
+    case CpuScore: return c.cpuAssumed().brief();
     case Why: return c.why;
     case ColumnCount: break;
     }
@@ -72,6 +77,7 @@ QVariant RecommendTableModel::headerData(int section, Qt::Orientation orientatio
     case Cost: return tr("USD / month");
     case MeetsSlo: return tr("Meets SLO");
     case Status: return tr("Status");
+    case CpuScore: return tr("CPU score (single / all-core)");
     case Why: return tr("Why");
     case ColumnCount: break;
     }

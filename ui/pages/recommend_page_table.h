@@ -10,7 +10,7 @@ namespace headroom {
 class RecommendTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Rank, Provider, InstanceType, Nodes, Policy, P95, Attainment, Cost, MeetsSlo, Status, Why, ColumnCount };
+    enum Column { Rank, Provider, InstanceType, Nodes, Policy, P95, Attainment, Cost, MeetsSlo, Status, CpuScore, Why, ColumnCount };
     static constexpr int kRowRole = Qt::UserRole + 1;  // the candidate's index in the recommendation
 
     explicit RecommendTableModel(QObject* parent = nullptr);

@@ -57,6 +57,7 @@ void addScenarioTable(Content& c, const ReportData& d)
                                                  QObject::tr(" on the reference CPU; node speed ×%1%2")
                                                      .arg(fmt::num(r.nodeSpeed, 3),
                                                           r.speedFromScores ? QString() : QObject::tr(" (assumed: a CPU score is missing)")));
+    row(QObject::tr("CPU score"), r.cpu.describe() + (r.cpu.source.isEmpty() ? QString() : QStringLiteral(" (") + r.cpu.source + QStringLiteral(")")));
     if (s.service.io)
         row(QObject::tr("I/O per request"), QObject::tr("%1 calls, round trip %2").arg(s.service.io->calls).arg(distText(s.service.io->rttMs, QStringLiteral(" ms"))));
     if (s.service.disk)
@@ -204,8 +205,10 @@ void addAssumptions(Content& c, const ReportData& d)
     items << QObject::tr("Billing: node time is rounded up to %1 with a minimum of %2 per node.")
                  .arg(fmt::seconds(d.scenario.billingGranularityS), fmt::seconds(d.scenario.billingMinimumS));
     if (d.scenario.speedFromScores)
-        items << QObject::tr("CPU time scales with the ratio of per-vCPU benchmark scores (×%1 for this type); I/O "
-                             "waits do not scale.").arg(fmt::num(d.scenario.nodeSpeed, 3));
+        items << QObject::tr("CPU time scales with the ratio of single-core stress-ng scores (×%1 for this type); a "
+                             "busy node gives what its all-core score says (%2 vCPUs of the reference), so hyper-threads "
+                             "count for what they deliver, not as whole vCPUs; I/O waits do not scale.")
+                     .arg(fmt::num(d.scenario.nodeSpeed, 3), fmt::num(d.scenario.cpu.busyNodeReferenceVcpus(), 3));
     else
         items << QObject::tr("A CPU score is missing for the instance type or the reference, so CPU times are "
                              "taken as measured (speed ×1).");

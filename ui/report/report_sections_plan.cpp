@@ -57,6 +57,9 @@ void addRecommendationSummary(Content& c, const ReportData& d)
                      fmt::usdPerMonth(w->costPerMonthUsd()), fmt::ms(e.p95Ms), fmt::ms(r.sloP95Ms),
                      fmt::esc(attainmentText(e)), fmt::percent(r.confidence, 0)));
     if (!w->why.isEmpty()) para(c, QObject::tr("Why: %1").arg(fmt::esc(w->why)));
+    // A winner judged without a CPU score may only look cheap because its vCPUs were taken at face value.
+    if (const CpuCapacity cpu = w->cpuAssumed(); !cpu.speedKnown())
+        para(c, QObject::tr("<b>Caution:</b> %1; measure it (stress-ng) before relying on this.").arg(fmt::esc(cpu.describe())));
     Table t;
     t.headers = {QObject::tr("Rank"), QObject::tr("Configuration"), QObject::tr("Cost per month"), QObject::tr("p95"),
                  QObject::tr("SLO attainment"), QObject::tr("Verdict")};
@@ -108,16 +111,21 @@ void addProviderComparison(Content& c, const ReportData& d)
     Table t;
     // Every candidate runs the scenario's own policy, so it is said once instead of in a column.
     para(c, QObject::tr("Every candidate runs the scenario's policy: %1.").arg(fmt::esc(policyDescription(d.scenario.doc))));
+    // The CPU scores each row was judged with (stress-ng bogo ops/s), or that it had none.
+    para(c, QObject::tr("CPU score: stress-ng single-core / all-core bogo ops/s of the type; speed is its single-core "
+                        "score over the reference's, \"ref. vCPUs busy\" what a fully busy node gives in vCPUs of the "
+                        "reference. A type without a score is counted as its vCPUs at the reference's speed, and says so."));
     t.headers = {QObject::tr("#"), QObject::tr("Configuration"), QObject::tr("p95"), QObject::tr("SLO met"),
-                 QObject::tr("Cost per month"), QObject::tr("Verdict"), QObject::tr("Why")};
-    t.widths = {0.35, 1.6, 0.8, 0.7, 0.95, 1.05, 3.2};
-    t.numeric = {true, false, true, true, true, false, false};
+                 QObject::tr("Cost per month"), QObject::tr("Verdict"), QObject::tr("CPU score"), QObject::tr("Why")};
+    t.widths = {0.35, 1.6, 0.8, 0.7, 0.95, 1.05, 1.3, 2.6};
+    t.numeric = {true, false, true, true, true, false, false, false};
     for (size_t i = 0; i < r.candidates.size(); ++i) {
         const CandidateResult& cand = r.candidates[i];
         t.rows << QStringList{QString::number(i + 1), configuration(cand),
                               cand.chosen ? fmt::ms(cand.chosen->p95Ms) : QStringLiteral("–"),
                               cand.chosen ? fmt::percent(cand.chosen->attainment, 0) : QStringLiteral("–"),
-                              fmt::usd(cand.costPerMonthUsd()), statusText(cand.status), cand.why};
+                              fmt::usd(cand.costPerMonthUsd()), statusText(cand.status), cand.cpuAssumed().brief(),
+                              cand.why};
     }
     table(c, std::move(t));
 }

@@ -161,6 +161,7 @@ void ScenarioForm::buildCluster()
     binder_->number(inl, tr("Memory (GiB)"), t + QStringLiteral("memory_gib"));
     binder_->number(inl, tr("Price per hour (USD)"), t + QStringLiteral("price_per_hour_usd"));
     binder_->number(inl, tr("CPU score"), t + QStringLiteral("cpu_score"), tr("same as the reference"));
+    binder_->number(inl, tr("CPU score, all vCPUs busy"), t + QStringLiteral("cpu_score_all_cores"), tr("vCPUs × CPU score"));
     binder_->flag(inl, tr("Burstable"), t + QStringLiteral("burstable"));
     binder_->number(inl, tr("Baseline % per vCPU"), t + QStringLiteral("baseline_pct_per_vcpu"), tr("100"));
     binder_->number(inl, tr("Credits per hour"), t + QStringLiteral("credits_per_hour"));
