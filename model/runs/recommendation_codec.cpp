@@ -23,7 +23,12 @@ QJsonObject encodeScreening(const Screening& s)
             {QStringLiteral("exact"), s.exact},
             {QStringLiteral("lower_bound_cost_usd"), num(s.lowerBoundCostUsd)},
             {QStringLiteral("lower_bound_nodes"), num(s.lowerBoundNodes)},
-            {QStringLiteral("estimate_cost_usd"), num(s.estimateCostUsd)}};
+            {QStringLiteral("estimate_cost_usd"), num(s.estimateCostUsd)},
+            {QStringLiteral("cpu"), QJsonObject{{QStringLiteral("vcpu"), s.cpu.vcpu},
+                                                {QStringLiteral("scores"), QJsonArray{num(s.cpu.singleCore), num(s.cpu.allCores),
+                                                                                      num(s.cpu.reference)}},
+                                                {QStringLiteral("reference"), s.cpu.referenceLabel},
+                                                {QStringLiteral("source"), s.cpu.source}}}};
 }
 
 Screening decodeScreening(const QJsonObject& o)
@@ -46,6 +51,14 @@ Screening decodeScreening(const QJsonObject& o)
     s.lowerBoundCostUsd = toNum(o.value(QStringLiteral("lower_bound_cost_usd")));
     s.lowerBoundNodes = toNum(o.value(QStringLiteral("lower_bound_nodes")));
     s.estimateCostUsd = toNum(o.value(QStringLiteral("estimate_cost_usd")));
+    const QJsonObject cpu = o.value(QStringLiteral("cpu")).toObject();
+    s.cpu.vcpu = cpu.value(QStringLiteral("vcpu")).toInt(1);
+    const QJsonArray scores = cpu.value(QStringLiteral("scores")).toArray();
+    s.cpu.singleCore = toNum(scores.at(0));
+    s.cpu.allCores = toNum(scores.at(1));
+    s.cpu.reference = toNum(scores.at(2));
+    s.cpu.referenceLabel = cpu.value(QStringLiteral("reference")).toString();
+    s.cpu.source = cpu.value(QStringLiteral("source")).toString();
     return s;
 }
 
@@ -193,7 +206,7 @@ QJsonObject encodeInstanceType(const InstanceType& t)
             {QStringLiteral("price_basis"), t.priceBasis},
             {QStringLiteral("monthly_cap"), num(t.monthlyCap)},
             {QStringLiteral("network_gbps"), num(t.networkGbps)},
-            {QStringLiteral("cpu_score"), num(t.cpuScore)},
+            {QStringLiteral("cpu_score"), QJsonArray{num(t.cpuScore), num(t.cpuScoreAllCores), int(t.cpuScoreOrigin), t.cpuScoreSource}},
             {QStringLiteral("source"), t.source},
             {QStringLiteral("source_date"), t.sourceDate},
             {QStringLiteral("user_override"), t.userOverride}};
@@ -219,7 +232,11 @@ InstanceType decodeInstanceType(const QJsonObject& o)
     t.priceBasis = o.value(QStringLiteral("price_basis")).toString();
     t.monthlyCap = toNum(o.value(QStringLiteral("monthly_cap")));
     t.networkGbps = toNum(o.value(QStringLiteral("network_gbps")));
-    t.cpuScore = toNum(o.value(QStringLiteral("cpu_score")));
+    const QJsonArray score = o.value(QStringLiteral("cpu_score")).toArray();
+    t.cpuScore = toNum(score.at(0));
+    t.cpuScoreAllCores = toNum(score.at(1));
+    t.cpuScoreOrigin = InstanceType::CpuScoreOrigin(score.at(2).toInt());
+    t.cpuScoreSource = score.at(3).toString();
     t.source = o.value(QStringLiteral("source")).toString();
     t.sourceDate = o.value(QStringLiteral("source_date")).toString();
     t.userOverride = o.value(QStringLiteral("user_override")).toBool();
