@@ -9,7 +9,7 @@ packages=(
   # build
   build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6svg6
-  libxkbcommon-dev libgl-dev libsqlite3-dev zlib1g-dev nlohmann-json3-dev
+  libxkbcommon-dev libgl-dev libsqlite3-dev zlib1g-dev nlohmann-json3-dev libboost-math-dev
   # tests
   libgtest-dev libgmock-dev sqlite3 poppler-utils xvfb xauth python3-simpy3
   # tools whose real output the importer tests read back

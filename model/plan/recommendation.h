@@ -13,7 +13,10 @@ namespace headroom {
 // against p95, and how the winner fares when the assumptions move.
 
 struct CandidateResult {
-    enum class Status { Recommended, Meets, Fails, RuledOut };
+    // Unconfirmed: met the SLO in short windows but was never run in full, because even its
+    // cheapest possible fleet costs more than a configuration that meets it in full runs.
+    // Inconclusive: full runs up to the replication bound could not settle it either way.
+    enum class Status { Recommended, Meets, Fails, RuledOut, Unconfirmed, Inconclusive };
     // Where the row's figures come from: the analytic screen (an estimate), short runs over a
     // window around the peak, or full-length runs with all replications. Only full runs "meet".
     enum class Figures { Screening, ShortWindow, FullRun };
@@ -28,7 +31,10 @@ struct CandidateResult {
     QString why;                         // in plain words, from the figures above
 
     bool simulated() const { return chosen.has_value(); }
-    bool meetsSlo() const { return chosen && chosen->meetsSlo; }
+    // Only a full-length run "meets"; a short window around the peak merely passes.
+    bool meetsSlo() const { return chosen && chosen->meetsSlo && chosen->fullLength; }
+    bool passedShortWindow() const { return chosen && chosen->meetsSlo && !chosen->fullLength; }
+    bool inconclusive() const { return chosen && chosen->fullLength && chosen->verdict == SloVerdict::Inconclusive; }
     QString figuresText() const;             // "full run", "short window ", "screening estimate"
     int nodesMin() const { return chosen ? chosen->nodes : screening.nodesAtPeak.value_or(screening.nodesLowerBound); }
     int nodesMax() const { return chosen ? chosen->nodesMax : nodesMin(); }

@@ -13,6 +13,7 @@
 #include "why_text.h"
 
 #include <QElapsedTimer>
+#include <QThread>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -56,6 +57,7 @@ private:
     ResolvedScenario configured(const Work& w, int nodes) const;
     EvaluationSettings settings(const Work& w, bool full) const;
     double bestMeetingCost(bool confirmedOnly, QString* key) const;
+    double fullRunCostFloor(const Work& w) const;
     void runSensitivity(Recommendation& r, const Work& winner);
     // Over 20 % above the p95 objective, or twice the error budget.
     bool clearlyFails(const Evaluation& e) const
@@ -84,10 +86,12 @@ ResolvedScenario Planner::configured(const Work& w, int nodes) const
 
 EvaluationSettings Planner::settings(const Work& w, bool full) const
 {
-    EvaluationSettings s;
-    s.confidence = options_.confidence;
+    // Full-length runs (and a "short" run of a scenario no longer than the window) add
+    // replications until their verdict is clear.
+    EvaluationSettings s = confirmationSettings(options_.minReplications, std::max(options_.maxReplications, doc_.replications),
+                                                options_.confidence);
     s.cancel = options_.cancel;
-    s.replications = full ? doc_.replications : std::min(doc_.replications, std::max(1, options_.shortReplications));
+    if (!full) s.replications = std::min(doc_.replications, std::max(1, options_.shortReplications));
     s.spanS = full ? 0 : options_.shortSpanS;
     const Screening screening = w.result.screening;
     const double slo = responseTargetMs(doc_, screening.serviceMeanS);
@@ -211,7 +215,7 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
         int guess = autoscales(doc_) ? sc.nodesAtLow.value_or(w.lo) : sc.nodesAtPeak.value_or(w.lo);
         int lo = w.lo;
         std::optional<Evaluation> screenedFewer;
-        if (full && w.result.chosen && w.result.chosen->meetsSlo) {
+        if (full && w.result.passedShortWindow()) {
             guess = w.result.chosen->nodes;
             // One node fewer missed the SLO by a wide margin around the peak in screening: the
             // quiet hours of a full run could average that away, but a fleet that far behind at
@@ -232,7 +236,7 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
         else if (smallest && screenedFewer && screenedFewer->nodes == shown - 1) c.fewer = screenedFewer;
         w.searched = true;
         w.searchedHi = w.hi;
-        w.confirmed = full || (c.chosen->fullLength && c.chosen->replications >= doc_.replications);
+        w.confirmed = full || c.chosen->fullLength;
         c.figures = w.confirmed ? CandidateResult::Figures::FullRun : CandidateResult::Figures::ShortWindow;
     };
     auto tick = [&](int done) { report(from + (to - from) * done / std::max<size_t>(1, batch.size())); };
@@ -250,11 +254,24 @@ int Planner::maxAffordableNodes(const Work& w, double budgetUsd) const
     return std::clamp(affordable, w.lo, limit);
 }
 
+// The least a full run of this candidate can cost a month: its fleet's floor by utilisation,
+// and, when it passed a short window whose one node fewer clearly failed, the fleet it passed
+// with (the full search does not go below it, see search()).
+double Planner::fullRunCostFloor(const Work& w) const
+{
+    double floor = w.result.screening.lowerBoundCostUsd;
+    const std::optional<Evaluation>& fewer = w.result.fewer;
+    if (w.result.passedShortWindow() && fewer && fewer->nodes == w.result.chosen->nodes - 1 && clearlyFails(*fewer))
+        floor = std::max(floor, monthlyCostOfNodesUsd(w.resolved, w.result.chosen->nodes));
+    return floor;
+}
+
 double Planner::bestMeetingCost(bool confirmedOnly, QString* key) const
 {
     double best = kInfinity;
     for (const Work& w : work_) {
-        if (!w.result.meetsSlo() || (confirmedOnly && !w.confirmed)) continue;
+        const bool meets = w.result.meetsSlo() || (!confirmedOnly && w.result.passedShortWindow());
+        if (!meets) continue;
         if (w.result.chosen->costPerMonthUsd < best) {
             best = w.result.chosen->costPerMonthUsd;
             if (key) *key = w.result.type.key();
@@ -269,7 +286,10 @@ void Planner::runSensitivity(Recommendation& r, const Work& winner)
     std::vector<SensitivityVariant*> applicable;
     for (SensitivityVariant& v : variants)
         if (v.description.applicable) applicable.push_back(&v);
+    // What-if runs report how the winner fares, they settle no verdict: a fixed number of
+    // replications, judged on their mean.
     EvaluationSettings s = settings(winner, true);
+    s.maxReplications = 0;
     auto job = [&](int index) {
         SensitivityVariant& v = *applicable[size_t(index)];
         v.description.result = evaluateConfiguration(v.scenario, s);
@@ -325,22 +345,28 @@ Recommendation Planner::run(const Workspace* ws)
         else if (best > estimate) admitByCost(best, key);
     }
 
-    // Stage 3: full-length runs for every candidate that met the SLO in its short runs, so that
-    // everything the table calls "meets" (and every "% cheaper") rests on full runs, and for
-    // every candidate whose cheapest possible fleet is below the best confirmed cost: a short
-    // window around the peak can fail a fleet that a full run passes (a job queue's backlog
-    // drains in the quiet hours). A full run may also fail where the window passed. Each round
+    // Stage 3: full-length runs, cheapest first. Everything the table calls "meets" (and every
+    // "% cheaper") rests on them. The candidates that passed their short windows are confirmed a
+    // few at a time in order of cost, as long as their cheapest possible full-run cost is below
+    // the best confirmed one: a dearer candidate cannot win and keeps its short-window row,
+    // marked unconfirmed. A short window around the peak can also fail a fleet that a full run
+    // passes (a job queue's backlog drains in the quiet hours), so every candidate whose cheapest
+    // possible fleet is below the best confirmed cost is searched in full too. Each round
     // confirms its whole batch, so this ends; then no unconfirmed candidate can be cheaper.
     // While nothing meets in full runs, the next types by cost are let in, and a type whose
     // search stopped at a cost bar set by a short-window estimate is searched further.
+    const int confirmAtOnce = std::max(2, options_.threads > 0 ? options_.threads : QThread::idealThreadCount());
     for (int round = 0;; ++round) {
         QString key;
         const double best = bestMeetingCost(true, &key);
-        // Candidates that met in short runs are confirmed first: they set the bar.
         std::vector<Work*> batch;
         for (Work& w : work_)
-            if (w.searched && !w.confirmed && w.result.meetsSlo()) batch.push_back(&w);
+            if (w.searched && !w.confirmed && w.result.passedShortWindow() && fullRunCostFloor(w) < best) batch.push_back(&w);
         if (!batch.empty()) {
+            std::sort(batch.begin(), batch.end(), [](const Work* a, const Work* b) {
+                return a->result.chosen->costPerMonthUsd < b->result.chosen->costPerMonthUsd;
+            });
+            if (int(batch.size()) > confirmAtOnce) batch.resize(size_t(confirmAtOnce));
             search(batch, true, kSearchShare + (round == 0 ? 0 : kConfirmShare * 0.8), kSearchShare + kConfirmShare);
             continue;
         }
@@ -348,6 +374,7 @@ Recommendation Planner::run(const Workspace* ws)
         else admitNextByCost(kAdmittedWhenNothingMeets);
         for (Work& w : work_) {
             if (!w.admitted || w.result.screening.outcome == Screening::Outcome::Hopeless) continue;
+            if (w.result.passedShortWindow()) continue;  // above the bar: stays unconfirmed
             const bool mayBeCheaper = w.result.screening.lowerBoundCostUsd < best;
             if (w.confirmed) {
                 // Failed in full up to a limit that the current bar no longer imposes.
@@ -359,8 +386,8 @@ Recommendation Planner::run(const Workspace* ws)
                 batch.push_back(&w);
                 continue;
             }
-            if ((w.searched && w.result.meetsSlo()) || mayBeCheaper) {
-                if (!w.result.meetsSlo()) w.hi = maxAffordableNodes(w, best);
+            if (mayBeCheaper) {
+                w.hi = maxAffordableNodes(w, best);
                 batch.push_back(&w);
             }
         }

@@ -34,6 +34,10 @@ ShortWindow shortWindow(const ResolvedScenario& scenario, double spanS, const In
     const double measured = doc.durationS - doc.warmupS;
     if (spanS <= 0 || measured <= spanS) return w;
     w.cut = true;
+    // In unlimited mode a burstable node never slows down, whatever its balance, so the bank
+    // only moves the surcharge, which a window around the peak does not price anyway: the window
+    // is run once, not day after day until the balances repeat.
+    if (w.scenario.burstable && w.scenario.unlimitedCredits) w.scenario.carryCredits = false;
 
     // Three quarters of the window lead up to the peak (where an autoscaler falls behind), one
     // quarter follows it; the window slides to stay inside the measured part of the run.
