@@ -11,12 +11,13 @@ namespace {
 
 constexpr double kCostTieUsd = 0.005;
 
-// Meets in full runs, inconclusive, passed a short window only, fails, never simulated.
-enum Group { kMeets, kInconclusive, kUnconfirmed, kFails, kRuledOut };
+// Meets in full runs, inconclusive, passed a short window only, not yet simulated (provisional
+// rankings), fails, ruled out by the screen.
+enum Group { kMeets, kInconclusive, kUnconfirmed, kPending, kFails, kRuledOut };
 
 Group group(const CandidateResult& c)
 {
-    if (!c.chosen) return kRuledOut;  // ruled out by the screen
+    if (!c.chosen) return c.pending ? kPending : kRuledOut;
     if (c.meetsSlo()) return kMeets;
     if (c.inconclusive()) return kInconclusive;
     if (c.passedShortWindow()) return kUnconfirmed;
@@ -37,6 +38,9 @@ bool rankedBefore(const CandidateResult& a, const CandidateResult& b)
     } else if (ga == kFails || ga == kInconclusive) {
         if (a.chosen->attainment != b.chosen->attainment) return a.chosen->attainment > b.chosen->attainment;
         if (a.chosen->p95Ms != b.chosen->p95Ms) return a.chosen->p95Ms < b.chosen->p95Ms;
+    } else if (ga == kPending) {
+        const double ca = a.costPerMonthUsd(), cb = b.costPerMonthUsd();
+        if (ca != cb) return ca < cb;
     } else {
         const double ca = a.screening.lowerBoundCostUsd, cb = b.screening.lowerBoundCostUsd;
         if (ca != cb) return ca < cb;
@@ -58,6 +62,7 @@ int rankCandidates(std::vector<CandidateResult>& candidates)
             break;
         case kInconclusive: c.status = CandidateResult::Status::Inconclusive; break;
         case kUnconfirmed: c.status = CandidateResult::Status::Unconfirmed; break;
+        case kPending: c.status = CandidateResult::Status::Estimate; break;
         case kFails: c.status = CandidateResult::Status::Fails; break;
         }
     }

@@ -5,6 +5,8 @@
 
 namespace headroom {
 
+struct Recommendation;
+
 // What the recommender searches and how hard it looks. The defaults suit a two-hour scenario
 // swept over the whole catalog on a laptop.
 struct RecommendOptions {
@@ -31,6 +33,9 @@ struct RecommendOptions {
     const std::atomic<bool>* cancel = nullptr;
     // Called on the calling thread with the fraction done (0…1), a few times per second.
     std::function<void(double fraction)> progress;
+    // Called on the calling thread with the ranking so far: once after the analytic screen (rows
+    // not yet simulated are "estimate"), then whenever candidates have been simulated.
+    std::function<void(const Recommendation& provisional)> provisional;
 };
 
 }  // namespace headroom

@@ -55,6 +55,7 @@ QString statusName(CandidateResult::Status status)
     case CandidateResult::Status::Fails: return QStringLiteral("fails");
     case CandidateResult::Status::Inconclusive: return QStringLiteral("inconclusive");
     case CandidateResult::Status::Unconfirmed: return QStringLiteral("unconfirmed");
+    case CandidateResult::Status::Estimate: return QStringLiteral("estimate");
     case CandidateResult::Status::RuledOut: break;
     }
     return QStringLiteral("ruled_out");

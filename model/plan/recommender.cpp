@@ -18,6 +18,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <mutex>
 
 namespace headroom {
 
@@ -59,6 +60,9 @@ private:
     double bestMeetingCost(bool confirmedOnly, QString* key) const;
     double fullRunCostFloor(const Work& w) const;
     void runSensitivity(Recommendation& r, const Work& winner);
+    // The candidates as they stand, ranked; `provisional` marks the not yet simulated.
+    Recommendation snapshot(bool provisional) const;
+    void showProvisional();
     // Over 20 % above the p95 objective, or twice the error budget.
     bool clearlyFails(const Evaluation& e) const
     {
@@ -75,6 +79,9 @@ private:
     RecommendOptions options_;
     std::vector<Work> work_;
     std::atomic<int> simulations_{0};
+    double peakRateRps_ = 0;
+    // Guards the results that search jobs write while the calling thread takes a snapshot.
+    mutable std::mutex resultsLock_;
 };
 
 ResolvedScenario Planner::configured(const Work& w, int nodes) const
@@ -227,6 +234,7 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
             }
         }
         const std::optional<int> smallest = smallestPassing(lo, w.hi, guess, passes);
+        std::lock_guard<std::mutex> guard(resultsLock_);
         CandidateResult& c = w.result;
         for (const auto& [nodes, e] : runs) c.tried.push_back(e);
         const int shown = smallest.value_or(runs.rbegin()->first);
@@ -239,7 +247,15 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
         w.confirmed = full || c.chosen->fullLength;
         c.figures = w.confirmed ? CandidateResult::Figures::FullRun : CandidateResult::Figures::ShortWindow;
     };
-    auto tick = [&](int done) { report(from + (to - from) * done / std::max<size_t>(1, batch.size())); };
+    int shown = 0;
+    auto tick = [&](int done) {
+        report(from + (to - from) * done / std::max<size_t>(1, batch.size()));
+        // A candidate has finished: the provisional ranking takes in its figures.
+        if (done > shown) {
+            shown = done;
+            showProvisional();
+        }
+    };
     runParallel(int(batch.size()), options_.threads, job, tick, options_.cancel);
 }
 
@@ -301,6 +317,37 @@ void Planner::runSensitivity(Recommendation& r, const Work& winner)
     for (const SensitivityVariant& v : variants) r.sensitivity.push_back(v.description);
 }
 
+Recommendation Planner::snapshot(bool provisional) const
+{
+    Recommendation r;
+    r.scenarioName = doc_.name;
+    r.sloP95Ms = objectiveMs(doc_);
+    r.sloOnQueueWait = objectiveIsQueueWait(doc_);
+    r.sloErrorRate = doc_.slo->errorRate;
+    r.confidence = options_.confidence;
+    r.peakRateRps = peakRateRps_;
+    r.provisional = provisional;
+    {
+        std::lock_guard<std::mutex> guard(resultsLock_);
+        for (const Work& w : work_) {
+            r.candidates.push_back(w.result);
+            // Still waiting for its first simulation: its figures are the screen's estimate.
+            r.candidates.back().pending = provisional && w.admitted && !w.searched;
+        }
+    }
+    r.recommended = rankCandidates(r.candidates);
+    explainCandidates(r);
+    r.pareto = paretoPoints(r.candidates);
+    r.simulations = simulations_.load();
+    return r;
+}
+
+void Planner::showProvisional()
+{
+    if (!options_.provisional) return;
+    options_.provisional(snapshot(true));
+}
+
 Recommendation Planner::run(const Workspace* ws)
 {
     QElapsedTimer clock;
@@ -311,6 +358,7 @@ Recommendation Planner::run(const Workspace* ws)
     // Resolve once as written (this is where a bad scenario fails), then freeze a trace into a
     // rate profile so the candidates need no workspace.
     const ResolvedScenario base = resolveScenario(doc_, catalog_, ws, file_);
+    peakRateRps_ = base.peakRateRps;
     if (doc_.traffic.kind == Traffic::Kind::Trace) {
         doc_.traffic.kind = Traffic::Kind::Profile;
         doc_.traffic.points = base.ratePoints;
@@ -330,6 +378,7 @@ Recommendation Planner::run(const Workspace* ws)
             estimateKey = w.result.type.key();
         }
     admitByCost(estimate, estimateKey);
+    showProvisional();  // the screen's ranking, before any simulation
 
     // Stage 2: short runs for every finalist. A finalist that turns out dearer than the screen
     // thought raises the bar, which may let ruled-out types back in.
@@ -396,21 +445,9 @@ Recommendation Planner::run(const Workspace* ws)
     }
     report(kSearchShare + kConfirmShare);
 
-    Recommendation r;
-    r.scenarioName = doc_.name;
-    r.sloP95Ms = objectiveMs(doc_);
-    r.sloOnQueueWait = objectiveIsQueueWait(doc_);
-    r.sloErrorRate = doc_.slo->errorRate;
-    r.confidence = options_.confidence;
-    r.peakRateRps = base.peakRateRps;
+    Recommendation r = snapshot(false);
     std::map<QString, const Work*> byKey;
-    for (Work& w : work_) {
-        r.candidates.push_back(w.result);
-        byKey[w.result.type.key()] = &w;
-    }
-    r.recommended = rankCandidates(r.candidates);
-    explainCandidates(r);
-    r.pareto = paretoPoints(r.candidates);
+    for (const Work& w : work_) byKey[w.result.type.key()] = &w;
     if (const CandidateResult* winner = r.winner(); winner && options_.sensitivity)
         runSensitivity(r, *byKey.at(winner->type.key()));
     r.simulations = simulations_.load();

@@ -99,6 +99,11 @@ void explainCandidates(Recommendation& r)
     for (size_t i = 0; i < r.candidates.size(); ++i) {
         CandidateResult& c = r.candidates[i];
         const bool autoscaled = c.policy != QStringLiteral("none");
+        if (!c.chosen && c.pending) {
+            c.why = QStringLiteral("estimate, not yet simulated: about %1 by the analytic screen")
+                        .arg(usd(c.costPerMonthUsd()));
+            continue;
+        }
         if (!c.chosen) {
             c.why = c.screening.reason;
             continue;

@@ -105,7 +105,7 @@ TEST(RecommendPage, SortsByCostAndFiltersByText)
     proxy->setFilterFixedString(QStringLiteral("ruled_out"));
     ASSERT_EQ(view->rowCount(), ruledOut);
     for (int row = 0; row < view->rowCount(); ++row)
-        EXPECT_EQ(view->data(view->index(row, RecommendTableModel::Status)).toString(), QStringLiteral("ruled_out"));
+        EXPECT_EQ(view->data(view->index(row, RecommendTableModel::Status), Qt::DisplayRole).toString(), QStringLiteral("ruled_out"));
 }
 
 TEST(RecommendPage, BadScenarioIsReportedNotRun)
@@ -124,3 +124,32 @@ TEST(RecommendPage, BadScenarioIsReportedNotRun)
 }
 
 }  // namespace
+
+// While the recommender runs, the page shows the screen's ranking at once, its rows labelled
+// "estimate", and swaps in simulated rows; the final table has no estimate left.
+TEST(RecommendPage, ShowsAProvisionalRankingWhileItRuns)
+{
+    Fixture fx;
+    RecommendPage page(&fx.context);
+    QSignalSpy ready(&page, &RecommendPage::recommendationReady);
+    int provisionalTables = 0, estimateRows = 0;
+    QObject::connect(page.model(), &QAbstractItemModel::modelReset, &page, [&] {
+        if (!page.running()) return;  // the final table
+        ++provisionalTables;
+        for (int row = 0; row < page.model()->rowCount(); ++row) {
+            const QString status = page.model()->data(page.model()->index(row, RecommendTableModel::Status), Qt::DisplayRole).toString();
+            const QString meets = page.model()->data(page.model()->index(row, RecommendTableModel::MeetsSlo), Qt::DisplayRole).toString();
+            if (status == QStringLiteral("estimate")) {
+                ++estimateRows;
+                EXPECT_EQ(meets, QStringLiteral("estimate"));
+            }
+        }
+    });
+    page.startRecommendation(fx.scenarioPath, smallSweep());
+    ASSERT_TRUE(ready.wait(120000));
+    EXPECT_TRUE(page.provisionalShown());
+    EXPECT_GE(provisionalTables, 1);
+    EXPECT_GT(estimateRows, 0);
+    for (int row = 0; row < page.model()->rowCount(); ++row)
+        EXPECT_NE(page.model()->data(page.model()->index(row, RecommendTableModel::Status), Qt::DisplayRole).toString(), QStringLiteral("estimate"));
+}

@@ -183,6 +183,7 @@ void RecommendPage::startRecommendation(const QString& scenarioPath, const Recom
     if (!ticked.isEmpty()) options.providers = ticked;
 
     running_ = true;
+    provisionalShown_ = false;
     runButton_->setEnabled(false);
     status_->setText(tr("Recommending for %1…").arg(QFileInfo(path).fileName()));
     const Catalog catalog = context()->catalog();
@@ -190,10 +191,16 @@ void RecommendPage::startRecommendation(const QString& scenarioPath, const Recom
     const QString file = QFileInfo(path).fileName();
     context()->tasks()->run(
         tr("Recommendation"),
-        [doc, catalog, ws, file, options](TaskControl& control) {
+        [this, doc, catalog, ws, file, options](TaskControl& control) {
             RecommendOptions o = options;
             o.cancel = &control.cancel;
             o.progress = [&control](double f) { control.setProgress(f); };
+            // The ranking so far, handed to the GUI thread: the screen's estimates at once, then
+            // each candidate's figures as its simulations finish.
+            o.provisional = [this](const Recommendation& r) {
+                auto copy = std::make_shared<Recommendation>(r);
+                QMetaObject::invokeMethod(this, [this, copy] { showProvisional(*copy); }, Qt::QueuedConnection);
+            };
             return QVariant::fromValue(std::make_shared<Recommendation>(recommend(doc, catalog, ws, file, o)));
         },
         [this, path, doc](const QVariant& result) {
@@ -210,6 +217,22 @@ void RecommendPage::startRecommendation(const QString& scenarioPath, const Recom
             status_->setText(message);
             emit recommendationFailed(message);
         });
+}
+
+void RecommendPage::showProvisional(const Recommendation& r)
+{
+    if (!running_) return;  // the final ranking is already shown
+    provisionalShown_ = true;
+    model_->setRecommendation(r);
+    int pending = 0, simulated = 0;
+    for (const CandidateResult& c : r.candidates) {
+        pending += c.pending ? 1 : 0;
+        simulated += c.simulated() ? 1 : 0;
+    }
+    status_->setText(tr("Provisional ranking: %1 candidates simulated so far, %2 still screening estimates "
+                        "(labelled \"estimate\"); rows fill in as they are confirmed.")
+                         .arg(simulated)
+                         .arg(pending));
 }
 
 void RecommendPage::show(const Recommendation& r)

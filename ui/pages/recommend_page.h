@@ -35,6 +35,8 @@ public:
     // ticked boxes unless none is ticked.
     void startRecommendation(const QString& scenarioPath = {}, const RecommendOptions& extra = {});
     bool running() const { return running_; }
+    // A provisional ranking has been shown during the current or last run.
+    bool provisionalShown() const { return provisionalShown_; }
 
     RecommendTableModel* model() const { return model_; }
     QTableView* table() const { return table_; }
@@ -52,6 +54,7 @@ private:
     void chooseScenario();
     void reloadProviders();
     void show(const Recommendation& r);
+    void showProvisional(const Recommendation& r);
     void showSelected();
     void addSelectedToCompare();
     void useSelectedInScenario();
@@ -74,6 +77,7 @@ private:
     QString scenarioPath_;       // the file the shown recommendation came from
     Scenario scenario_;          // … as parsed
     bool running_ = false;
+    bool provisionalShown_ = false;
 };
 
 }  // namespace headroom

@@ -53,6 +53,7 @@ QVariant RecommendTableModel::data(const QModelIndex& index, int role) const
     case MeetsSlo:
         if (c.meetsSlo()) return tr("yes");
         if (c.inconclusive()) return tr("inconclusive");
+        if (c.pending) return tr("estimate");
         return c.passedShortWindow() ? tr("short window only") : tr("no");
     case Status: return statusName(c.status);
     case Why: return c.why;

@@ -29,6 +29,7 @@ QString statusText(CandidateResult::Status s)
     case CandidateResult::Status::Fails: return QObject::tr("fails");
     case CandidateResult::Status::Inconclusive: return QObject::tr("inconclusive");
     case CandidateResult::Status::Unconfirmed: return QObject::tr("short window only");
+    case CandidateResult::Status::Estimate: return QObject::tr("estimate");
     case CandidateResult::Status::RuledOut: break;
     }
     return QObject::tr("ruled out");
