@@ -184,6 +184,8 @@ void Planner::admitByCost(double referenceUsd, const QString& referenceKey)
                 fleet = QStringLiteral("even one node costs");
             else
                 fleet = QStringLiteral("it needs at least %1 nodes by utilisation,").arg(s.nodesLowerBound);
+            if (w.resolved.burstable && w.resolved.unlimitedCredits && w.resolved.carryCredits)
+                fleet += QStringLiteral(" with the surplus credits unlimited mode bills for CPU above the baseline,");
             s.reason = QStringLiteral("ruled out without simulation: %1 $%2/month, over %3× the cheapest estimate "
                                       "($%4/month, %5)")
                            .arg(fleet)
