@@ -15,13 +15,14 @@ namespace {
 // overloaded one (p95 infinite) stays a finite, extreme sample.
 constexpr double kSmallestMargin = 1e-6, kLargestMargin = 1e6;
 constexpr double kLowestCoverage = 1e-4, kHighestCoverage = 1 - 1e-6;
+constexpr double kBucketLogWidth = 0.008;  // sim/log_histogram.h: 1/128 of a power of two
 
 // The largest coverage p whose tolerance bound mean + k(p) s stays ≤ 0 (k grows with p).
 double largestCoverage(int n, double mean, double sd, double confidence)
 {
     auto holds = [&](double p) { return mean + normalToleranceFactor(n, p, confidence) * sd <= 0; };
     if (!holds(kLowestCoverage)) return 0;
-    if (holds(kHighestCoverage)) return 1;
+    if (holds(kHighestCoverage)) return kHighestCoverage;  // finite samples never prove certainty
     double lo = kLowestCoverage, hi = kHighestCoverage;
     for (int i = 0; i < 40; ++i) {
         const double mid = (lo + hi) / 2;
@@ -59,8 +60,9 @@ AttainmentInterval attainmentInterval(const std::vector<double>& margins, double
     const double mean = std::accumulate(logs.begin(), logs.end(), 0.0) / n;
     double squares = 0;
     for (double x : logs) squares += (x - mean) * (x - mean);
-    const double sd = std::sqrt(squares / (n - 1));
-    if (sd <= 0) return mean <= 0 ? AttainmentInterval{1, 1} : AttainmentInterval{0, 0};
+    // A run's p95 is read from histogram buckets 0.8 % of their value wide: runs that agree
+    // within a bucket do not prove the spread is zero, so it is taken as at least one bucket.
+    const double sd = std::max(std::sqrt(squares / (n - 1)), kBucketLogWidth);
     const double side = 1 - (1 - level) / 2;
     // Lower bound: attainment ≥ p with confidence `side` when mean + k(p, side) s ≤ 0. Upper
     // bound: the same with confidence 1 − side, the largest coverage not refuted.

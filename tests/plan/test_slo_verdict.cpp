@@ -150,3 +150,15 @@ TEST(SloVerdict, InconclusiveAndShortWindowRowsAreNeverTheRecommendation)
 }
 
 }  // namespace
+
+// Runs whose p95 fell in the same histogram bucket do not prove a zero spread: a margin just
+// under the SLO is no certainty, one far under it still is.
+TEST(SloVerdict, IdenticalRunsAreNotTakenAsCertain)
+{
+    const AttainmentInterval atTheEdge = attainmentInterval({0.999, 0.999, 0.999});
+    EXPECT_LT(atTheEdge.low, 0.9);
+    EXPECT_NE(judgeAttainment(atTheEdge, 0.9), SloVerdict::Meets);
+    const AttainmentInterval farInside = attainmentInterval({0.25, 0.25, 0.25});
+    EXPECT_GT(farInside.low, 0.99);
+    EXPECT_LT(farInside.low, 1.0);
+}
