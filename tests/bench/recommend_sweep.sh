@@ -5,7 +5,9 @@
 # For the two-hour sweep below and the bundled first-start scenario (python_web_api.json, a
 # day), prints the wall-clock and CPU time, the recommendation's own count of simulated
 # configurations and its rows by status, with and without the sensitivity runs, and the load
-# average (the machine may be shared).
+# average (the machine may be shared). HEADROOM_PLAN_TRACE=1 makes the recommender print one
+# line per simulated configuration on stderr (type, node range, short/full, replications,
+# simulated span, credit days, wall milliseconds): where the time goes.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build="${BUILD_DIR:-$root/build-bench}"
