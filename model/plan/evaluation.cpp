@@ -63,15 +63,6 @@ void findBreach(Evaluation& e, const SimulationResult& result, const ShortWindow
 
 }  // namespace
 
-std::pair<double, double> wilsonInterval(int successes, int trials)
-{
-    if (trials <= 0) return {0.0, 1.0};
-    const double z = 1.959964, n = trials, p = successes / n;
-    const double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
-    const double half = z * std::sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n);
-    return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
-}
-
 EvaluationSettings confirmationSettings(int minReplications, int maxReplications, double confidence)
 {
     EvaluationSettings s;

@@ -55,7 +55,4 @@ Evaluation evaluateConfiguration(const ResolvedScenario& configured, const Evalu
 // fewer than three), then one more at a time up to `maxReplications`.
 EvaluationSettings confirmationSettings(int minReplications, int maxReplications, double confidence);
 
-// Wilson score interval at 95 % for `successes` out of `trials`.
-std::pair<double, double> wilsonInterval(int successes, int trials);
-
 }  // namespace headroom
