@@ -2,12 +2,17 @@
 
 
 #include "candidate_config.h"
+#include "core/errors.h"
 #include "monthly_cost.h"
 #include "short_window.h"
 #include "slo_objective.h"
+#include "scenario/resource_estimate.h"
 #include "sim/simulator.h"
 
+#include <QElapsedTimer>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 namespace headroom {
 
@@ -15,6 +20,19 @@ namespace {
 
 // Below one credit a node can no longer burst for a minute: its bank is empty.
 constexpr double kEmptyCreditBank = 1.0;
+// Two replications never settle a verdict (the issue of a 34 % lower bound read as "meets").
+constexpr int kFewestForAVerdict = 3;
+
+// How far one replication was from the SLO: the largest ratio of figure to objective.
+double replicationMargin(const ReplicationResult& r, const Scenario& doc)
+{
+    if (!doc.slo) return 0;
+    double margin = sloMargin(0, 0, r.errorRate, doc.slo->errorRate);
+    if (doc.slo->latencyP95Ms > 0) margin = std::max(margin, sloMargin(r.latencyMs.p95, doc.slo->latencyP95Ms, 0, 1));
+    if (doc.slo->queueWaitP95Ms && *doc.slo->queueWaitP95Ms > 0)
+        margin = std::max(margin, sloMargin(r.queueWaitMs.p95, *doc.slo->queueWaitP95Ms, 0, 1));
+    return margin;
+}
 
 void findBreach(Evaluation& e, const SimulationResult& result, const ShortWindow& window,
                 const ResolvedScenario& full)
@@ -45,27 +63,62 @@ void findBreach(Evaluation& e, const SimulationResult& result, const ShortWindow
 
 }  // namespace
 
-std::pair<double, double> wilsonInterval(int successes, int trials)
+EvaluationSettings confirmationSettings(int minReplications, int maxReplications, double confidence)
 {
-    if (trials <= 0) return {0.0, 1.0};
-    const double z = 1.959964, n = trials, p = successes / n;
-    const double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
-    const double half = z * std::sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n);
-    return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+    EvaluationSettings s;
+    s.replications = std::max(kFewestForAVerdict, minReplications);
+    s.maxReplications = std::max(s.replications, maxReplications);
+    s.confidence = confidence;
+    return s;
 }
 
 Evaluation evaluateConfiguration(const ResolvedScenario& configured, const EvaluationSettings& settings)
 {
     const ShortWindow window = shortWindow(configured, settings.spanS, settings.initialNodes);
-    SimulationOptions options;
-    options.replications = std::max(1, settings.replications);
-    options.threads = 1;  // the recommender runs configurations side by side instead
-    options.cancel = settings.cancel;
-    options.keepTimeseries = true;  // the "why" texts read when the SLO first broke
-    const SimulationResult result = simulate(window.scenario, options);
+    const Scenario& doc = configured.doc;
+    const quint64 seed = window.scenario.doc.seed;
+    static const bool trace = std::getenv("HEADROOM_PLAN_TRACE") != nullptr;
+    QElapsedTimer clock;
+    clock.start();
+    // Replications one at a time on this thread (the recommender runs configurations side by
+    // side instead); index i is the same random stream whatever the configuration, so every
+    // candidate meets the same traffic.
+    refuseUnlessFits(window.scenario, std::max(settings.replications, settings.maxReplications), true,
+                     QStringLiteral("scenario \"%1\"").arg(doc.name));
+    std::vector<ReplicationResult> reps;
+    auto runOne = [&] {
+        reps.push_back(simulateReplication(window.scenario, seed, int(reps.size()), settings.cancel, nullptr, true));
+        if (settings.cancel && settings.cancel->load()) throw Cancelled();
+    };
+    std::vector<double> margins;
+    const bool sequential = !window.cut && settings.maxReplications > 0;
+    AttainmentInterval interval;
+    SloVerdict verdict = SloVerdict::Inconclusive;
+    const int first = sequential ? std::max(kFewestForAVerdict, settings.replications) : std::max(1, settings.replications);
+    while (int(reps.size()) < first) {
+        runOne();
+        margins.push_back(replicationMargin(reps.back(), doc));
+    }
+    if (sequential) {
+        for (;;) {
+            interval = attainmentInterval(margins);
+            verdict = judgeAttainment(interval, settings.confidence);
+            if (verdict != SloVerdict::Inconclusive || int(reps.size()) >= settings.maxReplications) break;
+            runOne();
+            margins.push_back(replicationMargin(reps.back(), doc));
+        }
+    }
+    const SimulationResult result = combineReplications(window.scenario, seed, std::move(reps));
+    if (trace) {
+        int days = 0;
+        for (const ReplicationResult& r : result.perReplication) days += r.creditDays;
+        std::fprintf(stderr, "plan-trace %s nodes=%d..%d %s reps=%d span=%.0f days=%d ms=%lld\n",
+                     qPrintable(doc.cluster.instanceTypeKey), autoscales(doc) ? doc.autoscaling->min : doc.cluster.nodes,
+                     autoscales(doc) ? doc.autoscaling->max : doc.cluster.nodes, window.cut ? "short" : "full",
+                     result.replications, window.scenario.doc.durationS, days, static_cast<long long>(clock.elapsed()));
+    }
 
     Evaluation e;
-    const Scenario& doc = configured.doc;
     e.nodes = autoscales(doc) ? doc.autoscaling->min : doc.cluster.nodes;
     e.nodesMax = autoscales(doc) ? doc.autoscaling->max : doc.cluster.nodes;
     e.replications = result.replications;
@@ -79,11 +132,20 @@ Evaluation evaluateConfiguration(const ResolvedScenario& configured, const Evalu
     int met = 0;
     for (const ReplicationResult& r : result.perReplication) met += r.sloMet ? 1 : 0;
     e.attainment = result.perReplication.empty() ? 0 : double(met) / double(result.perReplication.size());
-    std::tie(e.attainmentLow, e.attainmentHigh) = wilsonInterval(met, int(result.perReplication.size()));
+    if (sequential) {
+        e.attainmentLow = interval.low;
+        e.attainmentHigh = interval.high;
+        e.verdict = verdict;
+    } else {
+        const AttainmentInterval screened = attainmentInterval(margins);
+        e.attainmentLow = screened.low;
+        e.attainmentHigh = screened.high;
+        e.verdict = result.summary.sloMet && e.attainment + 1e-9 >= settings.confidence ? SloVerdict::Meets : SloVerdict::Fails;
+    }
+    e.meetsSlo = e.verdict == SloVerdict::Meets;
     const double measuredMinutes = std::max(window.scenario.doc.durationS - window.scenario.doc.warmupS, 1.0) / 60.0;
     e.intervalAttainment = std::clamp(1.0 - result.summary.minutesOverSlo.mean / measuredMinutes, 0.0, 1.0);
     e.costPerMonthUsd = monthlyCostUsd(window.scenario, result);
-    e.meetsSlo = result.summary.sloMet && e.attainment + 1e-9 >= settings.confidence;
     findBreach(e, result, window, configured);
     return e;
 }

@@ -1,6 +1,7 @@
 #pragma once
 #include "scenario/resolved_scenario.h"
 #include "short_window.h"
+#include "slo_verdict.h"
 
 #include <atomic>
 #include <optional>
@@ -15,12 +16,17 @@ struct Evaluation {
     bool fullLength = true;        // false: a screening run over a window around the peak
     double p95Ms = 0, p95LowMs = 0, p95HighMs = 0;  // mean of the replications and its 95 % CI
     double errorRate = 0;
-    // Share of replications that met the SLO, with its 95 % (Wilson) interval, and the share of
-    // measured intervals whose p95 and error rate were within it.
+    // Share of replications that met the SLO; the 95 % confidence interval of the probability
+    // that a replication meets it (slo_verdict.h); the share of measured intervals whose p95 and
+    // error rate were within it.
     double attainment = 0, attainmentLow = 0, attainmentHigh = 0;
     double intervalAttainment = 0;
     double costPerMonthUsd = 0;
-    bool meetsSlo = false;         // mean within the SLO and attainment ≥ the stated confidence
+    // Full runs: from the attainment interval against the required confidence (Inconclusive when
+    // the replication bound was reached first). Screening runs: Meets when the mean is within
+    // the SLO and the share of replications that met it reaches the confidence, else Fails.
+    SloVerdict verdict = SloVerdict::Fails;
+    bool meetsSlo = false;         // verdict == Meets
 
     // The first interval over the SLO, in the scenario's clock, and what it looked like.
     std::optional<double> breachAtS;
@@ -31,7 +37,10 @@ struct Evaluation {
 };
 
 struct EvaluationSettings {
-    int replications = 1;
+    int replications = 1;          // run first (screening runs: all)
+    // > replications: a full-length run adds replications one at a time, up to this many, until
+    // its verdict is Meets or Fails.
+    int maxReplications = 0;
     double spanS = 0;              // > 0: a screening run over this much measured time
     InitialNodesForRate initialNodes;  // autoscaled screening runs start with this many nodes
     double confidence = 0.9;
@@ -42,7 +51,8 @@ struct EvaluationSettings {
 // calling thread, with the scenario's seed, so every candidate meets the same random traffic.
 Evaluation evaluateConfiguration(const ResolvedScenario& configured, const EvaluationSettings& settings);
 
-// Wilson score interval at 95 % for `successes` out of `trials`.
-std::pair<double, double> wilsonInterval(int successes, int trials);
+// The settings of a full-length run that settles its verdict: `minReplications` first (never
+// fewer than three), then one more at a time up to `maxReplications`.
+EvaluationSettings confirmationSettings(int minReplications, int maxReplications, double confidence);
 
 }  // namespace headroom

@@ -11,10 +11,17 @@ namespace {
 
 constexpr double kCostTieUsd = 0.005;
 
-int group(const CandidateResult& c)
+// Meets in full runs, inconclusive, passed a short window only, not yet simulated (provisional
+// rankings), fails, ruled out by the screen.
+enum Group { kMeets, kInconclusive, kUnconfirmed, kPending, kFails, kRuledOut };
+
+Group group(const CandidateResult& c)
 {
-    if (!c.chosen) return 2;  // never simulated: ruled out by the screen
-    return c.chosen->meetsSlo ? 0 : 1;
+    if (!c.chosen) return c.pending ? kPending : kRuledOut;
+    if (c.meetsSlo()) return kMeets;
+    if (c.inconclusive()) return kInconclusive;
+    if (c.passedShortWindow()) return kUnconfirmed;
+    return kFails;
 }
 
 }  // namespace
@@ -23,14 +30,17 @@ bool rankedBefore(const CandidateResult& a, const CandidateResult& b)
 {
     const int ga = group(a), gb = group(b);
     if (ga != gb) return ga < gb;
-    if (ga == 0) {
+    if (ga == kMeets || ga == kUnconfirmed) {
         const double ca = a.costPerMonthUsd(), cb = b.costPerMonthUsd();
         if (std::abs(ca - cb) > kCostTieUsd) return ca < cb;
         if (a.chosen->p95Ms != b.chosen->p95Ms) return a.chosen->p95Ms < b.chosen->p95Ms;
         if (a.chosen->nodes != b.chosen->nodes) return a.chosen->nodes < b.chosen->nodes;
-    } else if (ga == 1) {
+    } else if (ga == kFails || ga == kInconclusive) {
         if (a.chosen->attainment != b.chosen->attainment) return a.chosen->attainment > b.chosen->attainment;
         if (a.chosen->p95Ms != b.chosen->p95Ms) return a.chosen->p95Ms < b.chosen->p95Ms;
+    } else if (ga == kPending) {
+        const double ca = a.costPerMonthUsd(), cb = b.costPerMonthUsd();
+        if (ca != cb) return ca < cb;
     } else {
         const double ca = a.screening.lowerBoundCostUsd, cb = b.screening.lowerBoundCostUsd;
         if (ca != cb) return ca < cb;
@@ -44,13 +54,16 @@ int rankCandidates(std::vector<CandidateResult>& candidates)
     int winner = -1;
     for (size_t i = 0; i < candidates.size(); ++i) {
         CandidateResult& c = candidates[i];
-        if (group(c) == 2) {
-            c.status = CandidateResult::Status::RuledOut;
-        } else if (group(c) == 0) {
+        switch (group(c)) {
+        case kRuledOut: c.status = CandidateResult::Status::RuledOut; break;
+        case kMeets:
             c.status = winner < 0 ? CandidateResult::Status::Recommended : CandidateResult::Status::Meets;
             if (winner < 0) winner = int(i);
-        } else {
-            c.status = CandidateResult::Status::Fails;
+            break;
+        case kInconclusive: c.status = CandidateResult::Status::Inconclusive; break;
+        case kUnconfirmed: c.status = CandidateResult::Status::Unconfirmed; break;
+        case kPending: c.status = CandidateResult::Status::Estimate; break;
+        case kFails: c.status = CandidateResult::Status::Fails; break;
         }
     }
     return winner;
@@ -75,7 +88,7 @@ std::vector<ParetoPoint> paretoPoints(const std::vector<CandidateResult>& candid
             p.nodesMax = e->nodesMax;
             p.costPerMonthUsd = e->costPerMonthUsd;
             p.p95Ms = e->p95Ms;
-            p.meetsSlo = e->meetsSlo;
+            p.meetsSlo = e->meetsSlo && e->fullLength;  // a short window only passes
             points.push_back(p);
         }
     }

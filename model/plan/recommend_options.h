@@ -5,14 +5,21 @@
 
 namespace headroom {
 
+struct Recommendation;
+
 // What the recommender searches and how hard it looks. The defaults suit a two-hour scenario
 // swept over the whole catalog on a laptop.
 struct RecommendOptions {
     QStringList providers;        // empty = every provider of the catalog
     QStringList instanceTypes;    // "aws/c6i.large" or a bare name ("c6i.large"); empty = all
-    // The SLO must hold in at least this share of replications (and their mean p95 and error
-    // rate must be within it) for a configuration to count as meeting it.
+    // A configuration meets the SLO when the 95 % confidence interval of its attainment (the
+    // probability that a run meets the SLO, slo_verdict.h) lies at or above this.
     double confidence = 0.9;
+    // Full runs start with this many replications and add one at a time up to the larger of
+    // maxReplications and the scenario's count until the verdict is clear; still unclear, the
+    // configuration is "inconclusive" and never recommended.
+    int minReplications = 3;
+    int maxReplications = 10;
     int maxNodes = 200;           // search limit per instance type
     // Screening runs: this many replications over at most this much simulated time after warm-up
     // (a window around the traffic peak); the close finalists are then run in full.
@@ -26,6 +33,9 @@ struct RecommendOptions {
     const std::atomic<bool>* cancel = nullptr;
     // Called on the calling thread with the fraction done (0…1), a few times per second.
     std::function<void(double fraction)> progress;
+    // Called on the calling thread with the ranking so far: once after the analytic screen (rows
+    // not yet simulated are "estimate"), then whenever candidates have been simulated.
+    std::function<void(const Recommendation& provisional)> provisional;
 };
 
 }  // namespace headroom

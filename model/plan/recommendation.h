@@ -13,7 +13,11 @@ namespace headroom {
 // against p95, and how the winner fares when the assumptions move.
 
 struct CandidateResult {
-    enum class Status { Recommended, Meets, Fails, RuledOut };
+    // Unconfirmed: met the SLO in short windows but was never run in full, because even its
+    // cheapest possible fleet costs more than a configuration that meets it in full runs.
+    // Inconclusive: full runs up to the replication bound could not settle it either way.
+    // Estimate: a provisional ranking's row not yet simulated (the screen's figures).
+    enum class Status { Recommended, Meets, Fails, RuledOut, Unconfirmed, Inconclusive, Estimate };
     // Where the row's figures come from: the analytic screen (an estimate), short runs over a
     // window around the peak, or full-length runs with all replications. Only full runs "meet".
     enum class Figures { Screening, ShortWindow, FullRun };
@@ -26,9 +30,13 @@ struct CandidateResult {
     std::optional<Evaluation> fewer;     // one node fewer than `chosen`, which did not meet it
     std::vector<Evaluation> tried;       // every run of this type, screening and full length
     QString why;                         // in plain words, from the figures above
+    bool pending = false;                // provisional rankings: admitted, not yet simulated
 
     bool simulated() const { return chosen.has_value(); }
-    bool meetsSlo() const { return chosen && chosen->meetsSlo; }
+    // Only a full-length run "meets"; a short window around the peak merely passes.
+    bool meetsSlo() const { return chosen && chosen->meetsSlo && chosen->fullLength; }
+    bool passedShortWindow() const { return chosen && chosen->meetsSlo && !chosen->fullLength; }
+    bool inconclusive() const { return chosen && chosen->fullLength && chosen->verdict == SloVerdict::Inconclusive; }
     QString figuresText() const;             // "full run", "short window ", "screening estimate"
     int nodesMin() const { return chosen ? chosen->nodes : screening.nodesAtPeak.value_or(screening.nodesLowerBound); }
     int nodesMax() const { return chosen ? chosen->nodesMax : nodesMin(); }
@@ -68,6 +76,7 @@ struct Recommendation {
     std::vector<ParetoPoint> pareto;          // every simulated configuration, cheapest first
     std::vector<SensitivityCase> sensitivity; // of the recommended configuration
     int simulations = 0;                      // configurations simulated
+    bool provisional = false;                 // a ranking so far, while the recommender runs
     double elapsedS = 0;
 
     const CandidateResult* winner() const { return recommended >= 0 ? &candidates[size_t(recommended)] : nullptr; }

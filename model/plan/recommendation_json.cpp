@@ -31,6 +31,17 @@ QJsonObject cpuScoreToJson(const CpuCapacity& cpu)
                        {QStringLiteral("note"), cpu.describe()}};
 }
 
+// "meets", "fails", "inconclusive" for full runs; a short window only "passes" or "fails".
+QString verdictName(const Evaluation& e)
+{
+    switch (e.verdict) {
+    case SloVerdict::Meets: return e.fullLength ? QStringLiteral("meets") : QStringLiteral("passes_short_window");
+    case SloVerdict::Inconclusive: return QStringLiteral("inconclusive");
+    case SloVerdict::Fails: break;
+    }
+    return QStringLiteral("fails");
+}
+
 QJsonObject evaluationToJson(const Evaluation& e)
 {
     return QJsonObject{{QStringLiteral("nodes_min"), e.nodes},
@@ -42,7 +53,8 @@ QJsonObject evaluationToJson(const Evaluation& e)
                        {QStringLiteral("slo_attainment_ci95"), QJsonArray{number(e.attainmentLow), number(e.attainmentHigh)}},
                        {QStringLiteral("slo_attainment_intervals"), number(e.intervalAttainment)},
                        {QStringLiteral("cost_per_month_usd"), rounded(e.costPerMonthUsd, 2)},
-                       {QStringLiteral("meets_slo"), e.meetsSlo},
+                       {QStringLiteral("meets_slo"), e.meetsSlo && e.fullLength},
+                       {QStringLiteral("verdict"), verdictName(e)},
                        {QStringLiteral("replications"), e.replications},
                        {QStringLiteral("full_length"), e.fullLength},
                        {QStringLiteral("first_breach_s"), e.breachAtS ? QJsonValue(*e.breachAtS) : QJsonValue()}};
@@ -56,6 +68,9 @@ QString statusName(CandidateResult::Status status)
     case CandidateResult::Status::Recommended: return QStringLiteral("recommended");
     case CandidateResult::Status::Meets: return QStringLiteral("meets");
     case CandidateResult::Status::Fails: return QStringLiteral("fails");
+    case CandidateResult::Status::Inconclusive: return QStringLiteral("inconclusive");
+    case CandidateResult::Status::Unconfirmed: return QStringLiteral("unconfirmed");
+    case CandidateResult::Status::Estimate: return QStringLiteral("estimate");
     case CandidateResult::Status::RuledOut: break;
     }
     return QStringLiteral("ruled_out");
@@ -96,6 +111,7 @@ QJsonObject candidateToJson(const CandidateResult& c, int rank)
         o.insert(QStringLiteral("slo_attainment_intervals"), number(c.chosen->intervalAttainment));
         o.insert(QStringLiteral("error_rate"), number(c.chosen->errorRate));
         o.insert(QStringLiteral("replications"), c.chosen->replications);
+        o.insert(QStringLiteral("verdict"), verdictName(*c.chosen));
         o.insert(QStringLiteral("full_length"), c.chosen->fullLength);
     }
     if (c.fewer) o.insert(QStringLiteral("one_node_fewer"), evaluationToJson(*c.fewer));

@@ -13,10 +13,12 @@
 #include "why_text.h"
 
 #include <QElapsedTimer>
+#include <QThread>
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
+#include <mutex>
 
 namespace headroom {
 
@@ -56,7 +58,11 @@ private:
     ResolvedScenario configured(const Work& w, int nodes) const;
     EvaluationSettings settings(const Work& w, bool full) const;
     double bestMeetingCost(bool confirmedOnly, QString* key) const;
+    double fullRunCostFloor(const Work& w) const;
     void runSensitivity(Recommendation& r, const Work& winner);
+    // The candidates as they stand, ranked; `provisional` marks the not yet simulated.
+    Recommendation snapshot(bool provisional) const;
+    void showProvisional();
     // Over 20 % above the p95 objective, or twice the error budget.
     bool clearlyFails(const Evaluation& e) const
     {
@@ -73,6 +79,9 @@ private:
     RecommendOptions options_;
     std::vector<Work> work_;
     std::atomic<int> simulations_{0};
+    double peakRateRps_ = 0;
+    // Guards the results that search jobs write while the calling thread takes a snapshot.
+    mutable std::mutex resultsLock_;
 };
 
 ResolvedScenario Planner::configured(const Work& w, int nodes) const
@@ -84,10 +93,12 @@ ResolvedScenario Planner::configured(const Work& w, int nodes) const
 
 EvaluationSettings Planner::settings(const Work& w, bool full) const
 {
-    EvaluationSettings s;
-    s.confidence = options_.confidence;
+    // Full-length runs (and a "short" run of a scenario no longer than the window) add
+    // replications until their verdict is clear.
+    EvaluationSettings s = confirmationSettings(options_.minReplications, std::max(options_.maxReplications, doc_.replications),
+                                                options_.confidence);
     s.cancel = options_.cancel;
-    s.replications = full ? doc_.replications : std::min(doc_.replications, std::max(1, options_.shortReplications));
+    if (!full) s.replications = std::min(doc_.replications, std::max(1, options_.shortReplications));
     s.spanS = full ? 0 : options_.shortSpanS;
     const Screening screening = w.result.screening;
     const double slo = responseTargetMs(doc_, screening.serviceMeanS);
@@ -173,6 +184,8 @@ void Planner::admitByCost(double referenceUsd, const QString& referenceKey)
                 fleet = QStringLiteral("even one node costs");
             else
                 fleet = QStringLiteral("it needs at least %1 nodes by utilisation,").arg(s.nodesLowerBound);
+            if (w.resolved.burstable && w.resolved.unlimitedCredits && w.resolved.carryCredits)
+                fleet += QStringLiteral(" with the surplus credits unlimited mode bills for CPU above the baseline,");
             s.reason = QStringLiteral("ruled out without simulation: %1 $%2/month, over %3× the cheapest estimate "
                                       "($%4/month, %5)")
                            .arg(fleet)
@@ -211,7 +224,7 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
         int guess = autoscales(doc_) ? sc.nodesAtLow.value_or(w.lo) : sc.nodesAtPeak.value_or(w.lo);
         int lo = w.lo;
         std::optional<Evaluation> screenedFewer;
-        if (full && w.result.chosen && w.result.chosen->meetsSlo) {
+        if (full && w.result.passedShortWindow()) {
             guess = w.result.chosen->nodes;
             // One node fewer missed the SLO by a wide margin around the peak in screening: the
             // quiet hours of a full run could average that away, but a fleet that far behind at
@@ -223,6 +236,7 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
             }
         }
         const std::optional<int> smallest = smallestPassing(lo, w.hi, guess, passes);
+        std::lock_guard<std::mutex> guard(resultsLock_);
         CandidateResult& c = w.result;
         for (const auto& [nodes, e] : runs) c.tried.push_back(e);
         const int shown = smallest.value_or(runs.rbegin()->first);
@@ -232,10 +246,18 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
         else if (smallest && screenedFewer && screenedFewer->nodes == shown - 1) c.fewer = screenedFewer;
         w.searched = true;
         w.searchedHi = w.hi;
-        w.confirmed = full || (c.chosen->fullLength && c.chosen->replications >= doc_.replications);
+        w.confirmed = full || c.chosen->fullLength;
         c.figures = w.confirmed ? CandidateResult::Figures::FullRun : CandidateResult::Figures::ShortWindow;
     };
-    auto tick = [&](int done) { report(from + (to - from) * done / std::max<size_t>(1, batch.size())); };
+    int shown = 0;
+    auto tick = [&](int done) {
+        report(from + (to - from) * done / std::max<size_t>(1, batch.size()));
+        // A candidate has finished: the provisional ranking takes in its figures.
+        if (done > shown) {
+            shown = done;
+            showProvisional();
+        }
+    };
     runParallel(int(batch.size()), options_.threads, job, tick, options_.cancel);
 }
 
@@ -250,11 +272,24 @@ int Planner::maxAffordableNodes(const Work& w, double budgetUsd) const
     return std::clamp(affordable, w.lo, limit);
 }
 
+// The least a full run of this candidate can cost a month: its fleet's floor by utilisation,
+// and, when it passed a short window whose one node fewer clearly failed, the fleet it passed
+// with (the full search does not go below it, see search()).
+double Planner::fullRunCostFloor(const Work& w) const
+{
+    double floor = w.result.screening.lowerBoundCostUsd;
+    const std::optional<Evaluation>& fewer = w.result.fewer;
+    if (w.result.passedShortWindow() && fewer && fewer->nodes == w.result.chosen->nodes - 1 && clearlyFails(*fewer))
+        floor = std::max(floor, monthlyCostOfNodesUsd(w.resolved, w.result.chosen->nodes));
+    return floor;
+}
+
 double Planner::bestMeetingCost(bool confirmedOnly, QString* key) const
 {
     double best = kInfinity;
     for (const Work& w : work_) {
-        if (!w.result.meetsSlo() || (confirmedOnly && !w.confirmed)) continue;
+        const bool meets = w.result.meetsSlo() || (!confirmedOnly && w.result.passedShortWindow());
+        if (!meets) continue;
         if (w.result.chosen->costPerMonthUsd < best) {
             best = w.result.chosen->costPerMonthUsd;
             if (key) *key = w.result.type.key();
@@ -269,7 +304,10 @@ void Planner::runSensitivity(Recommendation& r, const Work& winner)
     std::vector<SensitivityVariant*> applicable;
     for (SensitivityVariant& v : variants)
         if (v.description.applicable) applicable.push_back(&v);
+    // What-if runs report how the winner fares, they settle no verdict: a fixed number of
+    // replications, judged on their mean.
     EvaluationSettings s = settings(winner, true);
+    s.maxReplications = 0;
     auto job = [&](int index) {
         SensitivityVariant& v = *applicable[size_t(index)];
         v.description.result = evaluateConfiguration(v.scenario, s);
@@ -279,6 +317,37 @@ void Planner::runSensitivity(Recommendation& r, const Work& winner)
     auto tick = [&](int done) { report(from + (1 - from) * done / std::max<size_t>(1, applicable.size())); };
     runParallel(int(applicable.size()), options_.threads, job, tick, options_.cancel);
     for (const SensitivityVariant& v : variants) r.sensitivity.push_back(v.description);
+}
+
+Recommendation Planner::snapshot(bool provisional) const
+{
+    Recommendation r;
+    r.scenarioName = doc_.name;
+    r.sloP95Ms = objectiveMs(doc_);
+    r.sloOnQueueWait = objectiveIsQueueWait(doc_);
+    r.sloErrorRate = doc_.slo->errorRate;
+    r.confidence = options_.confidence;
+    r.peakRateRps = peakRateRps_;
+    r.provisional = provisional;
+    {
+        std::lock_guard<std::mutex> guard(resultsLock_);
+        for (const Work& w : work_) {
+            r.candidates.push_back(w.result);
+            // Still waiting for its first simulation: its figures are the screen's estimate.
+            r.candidates.back().pending = provisional && w.admitted && !w.searched;
+        }
+    }
+    r.recommended = rankCandidates(r.candidates);
+    explainCandidates(r);
+    r.pareto = paretoPoints(r.candidates);
+    r.simulations = simulations_.load();
+    return r;
+}
+
+void Planner::showProvisional()
+{
+    if (!options_.provisional) return;
+    options_.provisional(snapshot(true));
 }
 
 Recommendation Planner::run(const Workspace* ws)
@@ -291,6 +360,7 @@ Recommendation Planner::run(const Workspace* ws)
     // Resolve once as written (this is where a bad scenario fails), then freeze a trace into a
     // rate profile so the candidates need no workspace.
     const ResolvedScenario base = resolveScenario(doc_, catalog_, ws, file_);
+    peakRateRps_ = base.peakRateRps;
     if (doc_.traffic.kind == Traffic::Kind::Trace) {
         doc_.traffic.kind = Traffic::Kind::Profile;
         doc_.traffic.points = base.ratePoints;
@@ -310,6 +380,7 @@ Recommendation Planner::run(const Workspace* ws)
             estimateKey = w.result.type.key();
         }
     admitByCost(estimate, estimateKey);
+    showProvisional();  // the screen's ranking, before any simulation
 
     // Stage 2: short runs for every finalist. A finalist that turns out dearer than the screen
     // thought raises the bar, which may let ruled-out types back in.
@@ -325,22 +396,28 @@ Recommendation Planner::run(const Workspace* ws)
         else if (best > estimate) admitByCost(best, key);
     }
 
-    // Stage 3: full-length runs for every candidate that met the SLO in its short runs, so that
-    // everything the table calls "meets" (and every "% cheaper") rests on full runs, and for
-    // every candidate whose cheapest possible fleet is below the best confirmed cost: a short
-    // window around the peak can fail a fleet that a full run passes (a job queue's backlog
-    // drains in the quiet hours). A full run may also fail where the window passed. Each round
+    // Stage 3: full-length runs, cheapest first. Everything the table calls "meets" (and every
+    // "% cheaper") rests on them. The candidates that passed their short windows are confirmed a
+    // few at a time in order of cost, as long as their cheapest possible full-run cost is below
+    // the best confirmed one: a dearer candidate cannot win and keeps its short-window row,
+    // marked unconfirmed. A short window around the peak can also fail a fleet that a full run
+    // passes (a job queue's backlog drains in the quiet hours), so every candidate whose cheapest
+    // possible fleet is below the best confirmed cost is searched in full too. Each round
     // confirms its whole batch, so this ends; then no unconfirmed candidate can be cheaper.
     // While nothing meets in full runs, the next types by cost are let in, and a type whose
     // search stopped at a cost bar set by a short-window estimate is searched further.
+    const int confirmAtOnce = std::max(2, options_.threads > 0 ? options_.threads : QThread::idealThreadCount());
     for (int round = 0;; ++round) {
         QString key;
         const double best = bestMeetingCost(true, &key);
-        // Candidates that met in short runs are confirmed first: they set the bar.
         std::vector<Work*> batch;
         for (Work& w : work_)
-            if (w.searched && !w.confirmed && w.result.meetsSlo()) batch.push_back(&w);
+            if (w.searched && !w.confirmed && w.result.passedShortWindow() && fullRunCostFloor(w) < best) batch.push_back(&w);
         if (!batch.empty()) {
+            std::sort(batch.begin(), batch.end(), [](const Work* a, const Work* b) {
+                return a->result.chosen->costPerMonthUsd < b->result.chosen->costPerMonthUsd;
+            });
+            if (int(batch.size()) > confirmAtOnce) batch.resize(size_t(confirmAtOnce));
             search(batch, true, kSearchShare + (round == 0 ? 0 : kConfirmShare * 0.8), kSearchShare + kConfirmShare);
             continue;
         }
@@ -348,6 +425,7 @@ Recommendation Planner::run(const Workspace* ws)
         else admitNextByCost(kAdmittedWhenNothingMeets);
         for (Work& w : work_) {
             if (!w.admitted || w.result.screening.outcome == Screening::Outcome::Hopeless) continue;
+            if (w.result.passedShortWindow()) continue;  // above the bar: stays unconfirmed
             const bool mayBeCheaper = w.result.screening.lowerBoundCostUsd < best;
             if (w.confirmed) {
                 // Failed in full up to a limit that the current bar no longer imposes.
@@ -359,8 +437,8 @@ Recommendation Planner::run(const Workspace* ws)
                 batch.push_back(&w);
                 continue;
             }
-            if ((w.searched && w.result.meetsSlo()) || mayBeCheaper) {
-                if (!w.result.meetsSlo()) w.hi = maxAffordableNodes(w, best);
+            if (mayBeCheaper) {
+                w.hi = maxAffordableNodes(w, best);
                 batch.push_back(&w);
             }
         }
@@ -369,21 +447,9 @@ Recommendation Planner::run(const Workspace* ws)
     }
     report(kSearchShare + kConfirmShare);
 
-    Recommendation r;
-    r.scenarioName = doc_.name;
-    r.sloP95Ms = objectiveMs(doc_);
-    r.sloOnQueueWait = objectiveIsQueueWait(doc_);
-    r.sloErrorRate = doc_.slo->errorRate;
-    r.confidence = options_.confidence;
-    r.peakRateRps = base.peakRateRps;
+    Recommendation r = snapshot(false);
     std::map<QString, const Work*> byKey;
-    for (Work& w : work_) {
-        r.candidates.push_back(w.result);
-        byKey[w.result.type.key()] = &w;
-    }
-    r.recommended = rankCandidates(r.candidates);
-    explainCandidates(r);
-    r.pareto = paretoPoints(r.candidates);
+    for (const Work& w : work_) byKey[w.result.type.key()] = &w;
     if (const CandidateResult* winner = r.winner(); winner && options_.sensitivity)
         runSensitivity(r, *byKey.at(winner->type.key()));
     r.simulations = simulations_.load();

@@ -63,6 +63,32 @@ bool mmcIsExact(const ResolvedScenario& r)
     return requestsAreExponentialAlone(r) && (r.allVcpusDelivered <= 0 || r.allVcpusDelivered == r.vcpu);
 }
 
+// The CPU time the traffic needs on this machine, in vCPUs busy on average, with a tenth off
+// for what the mean rate and speed spread leave uncertain.
+double busyVcpusFloor(const ResolvedScenario& r, const Screening& s)
+{
+    const double cpuS = r.cpuS.expectedValue() / std::max(r.nodeSpeed, 1e-9);
+    return 0.9 * s.meanRateRps * cpuS;
+}
+
+// The least a month of at least `nodes` nodes can cost. An unlimited-mode burstable node runs
+// at full speed but pays for every credit it spends beyond what it earns: once the balances
+// have settled day over day (as a full run carries them, and launches bring no credits in
+// unlimited mode), the surplus is the CPU the traffic needs above the fleet's earnings. The
+// cost is linear in the node count on either side of the count whose earnings cover the need,
+// so the least is at `nodes` or at that count.
+double burstableCostFloorUsd(const ResolvedScenario& r, const Screening& s, double nodes)
+{
+    if (!r.burstable || !r.unlimitedCredits || !r.carryCredits || r.creditsEarnedPerHour <= 0)
+        return monthlyCostOfNodesUsd(r, nodes);
+    const double needed = busyVcpusFloor(r, s);
+    const double earnedPerNode = r.creditsEarnedPerHour / 60.0;  // 1 credit = 1 vCPU-minute
+    auto cost = [&](double n) {
+        return monthlyCostOfNodesUsd(r, n) + std::max(0.0, needed - n * earnedPerNode) * kHoursPerMonth * r.surplusUsdPerVcpuHour;
+    };
+    return std::min(cost(nodes), cost(std::max(nodes, needed / earnedPerNode)));
+}
+
 }  // namespace
 
 double analyticP95Ms(const Screening& s, double rateRps, int nodes)
@@ -74,6 +100,15 @@ double analyticP95Ms(const Screening& s, double rateRps, int nodes)
     q.lambda = perNode;
     q.mu = 1.0 / s.serviceMeanS;
     q.servers = s.workers;
+    // More workers than the vCPUs can run at once (several workers per vCPU, or hyper-threads
+    // that deliver less than one vCPU each under load): the workers share the CPU, and the
+    // node serves like as many servers as its CPU capacity holds requests, at that capacity.
+    // Counting every worker as a server of full speed would promise latency no node gives.
+    const double workerCapacity = s.workers / s.serviceMeanS;
+    if (s.nodeCapacityRps < workerCapacity * (1 - 1e-9)) {
+        q.servers = std::max(1, int(std::floor(s.nodeCapacityRps * s.serviceMeanS + 1e-9)));
+        q.mu = s.nodeCapacityRps / q.servers;
+    }
     if (!q.stable()) return kInfinity;
     return q.responsePercentile(0.95) * 1000.0;
 }
@@ -112,7 +147,7 @@ Screening screenCandidate(const ResolvedScenario& r, int maxNodes)
     s.nodesLowerBound = std::max(1, int(std::floor(sizingRate / s.nodeCapacityRps)) + 1);
     if (sizingRate <= 0) s.nodesLowerBound = 1;
     s.lowerBoundNodes = scaling ? std::max(1.0, s.meanRateRps / s.nodeCapacityRps) : double(s.nodesLowerBound);
-    s.lowerBoundCostUsd = monthlyCostOfNodesUsd(r, s.lowerBoundNodes);
+    s.lowerBoundCostUsd = burstableCostFloorUsd(r, s, s.lowerBoundNodes);
 
     const double sloS = sloMs / 1000.0;
     if (s.serviceMeanS > sloS) {
@@ -140,7 +175,7 @@ Screening screenCandidate(const ResolvedScenario& r, int maxNodes)
         s.analyticP95Ms = analyticP95Ms(s, s.peakRateRps, *s.nodesAtPeak);
         const double nodes = scaling ? analyticNodes(s, s.meanRateRps, sloMs, maxNodes).value_or(*s.nodesAtPeak)
                                      : *s.nodesAtPeak;
-        s.estimateCostUsd = monthlyCostOfNodesUsd(r, nodes);
+        s.estimateCostUsd = std::max(monthlyCostOfNodesUsd(r, nodes), burstableCostFloorUsd(r, s, nodes));
     } else if (s.nodesLowerBound > maxNodes) {
         s.outcome = Screening::Outcome::TooExpensive;
         s.reason = QStringLiteral("ruled out without simulation: the peak of %1 requests/s needs more than %2 nodes")

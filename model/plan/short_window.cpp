@@ -34,6 +34,14 @@ ShortWindow shortWindow(const ResolvedScenario& scenario, double spanS, const In
     const double measured = doc.durationS - doc.warmupS;
     if (spanS <= 0 || measured <= spanS) return w;
     w.cut = true;
+    // Balances carried from one run to the next would make a window around the peak follow
+    // itself, peak after peak with no quiet hours between: up to eight runs of the window for a
+    // figure that means nothing. The window runs once, its nodes starting with the credits a
+    // launch brings. In unlimited mode that changes only the surcharge, which a window does not
+    // price; in standard mode it is a pessimistic screen, and the full runs, which carry the
+    // balances day over day, have the last word (every type whose cheapest possible fleet is
+    // below the best confirmed cost is searched in full whatever its window showed).
+    if (w.scenario.burstable) w.scenario.carryCredits = false;
 
     // Three quarters of the window lead up to the peak (where an autoscaler falls behind), one
     // quarter follows it; the window slides to stay inside the measured part of the run.

@@ -39,8 +39,10 @@ QString holdsText(const CandidateResult& c, const Recommendation& r, size_t inde
 {
     const Evaluation& e = *c.chosen;
     const bool autoscaled = c.policy != QStringLiteral("none");
-    QString text = QStringLiteral("holds the SLO with %1 (%5 %2 ≤ %3, %4 of replications)")
-                       .arg(fleetText(e.nodes, e.nodesMax, autoscaled), ms(e.p95Ms), ms(r.sloP95Ms), pct(e.attainment), objectiveName(r));
+    QString text = QStringLiteral("holds the SLO with %1 (%5 %2 ≤ %3; met in %4 of %6 runs, attainment ≥ %7 at 95 % confidence)")
+                       .arg(fleetText(e.nodes, e.nodesMax, autoscaled), ms(e.p95Ms), ms(r.sloP95Ms), pct(e.attainment), objectiveName(r))
+                       .arg(e.replications)
+                       .arg(pct(e.attainmentLow));
     if (c.status == CandidateResult::Status::Recommended) {
         if (const CandidateResult* next = nextMeeting(r, index)) {
             const double saving = 1.0 - e.costPerMonthUsd / next->costPerMonthUsd();
@@ -70,6 +72,12 @@ QString clockText(double seconds)
 QString failureText(const Evaluation& e, const Recommendation& r, bool autoscaled)
 {
     const QString fleet = withFleet(e.nodes, e.nodesMax, autoscaled);
+    if (e.fullLength && e.verdict == SloVerdict::Inconclusive)
+        return QStringLiteral("inconclusive %1: after %2 runs the 95 % interval of attainment is %3–%4, "
+                              "straddling the %5 required (%6 %7 against %8)")
+            .arg(fleet)
+            .arg(e.replications)
+            .arg(pct(e.attainmentLow), pct(e.attainmentHigh), pct(r.confidence), objectiveName(r), ms(e.p95Ms), ms(r.sloP95Ms));
     if (e.creditsExhausted && e.breachAtS)
         return QStringLiteral("fails at %1 when CPU credits run out (%2)").arg(clockText(*e.breachAtS), fleet);
     if (e.errorRate > r.sloErrorRate)
@@ -91,11 +99,16 @@ void explainCandidates(Recommendation& r)
     for (size_t i = 0; i < r.candidates.size(); ++i) {
         CandidateResult& c = r.candidates[i];
         const bool autoscaled = c.policy != QStringLiteral("none");
+        if (!c.chosen && c.pending) {
+            c.why = QStringLiteral("estimate, not yet simulated: about %1 by the analytic screen")
+                        .arg(usd(c.costPerMonthUsd()));
+            continue;
+        }
         if (!c.chosen) {
             c.why = c.screening.reason;
             continue;
         }
-        if (c.chosen->meetsSlo) {
+        if (c.meetsSlo()) {
             QString text;
             if (c.fewer)
                 text = failureText(*c.fewer, r, autoscaled)
@@ -103,6 +116,10 @@ void explainCandidates(Recommendation& r)
                                                                       : QString::number(c.chosen->nodes));
             const QString holds = holdsText(c, r, i);
             c.why = text.isEmpty() ? holds : text + holds.left(1).toUpper() + holds.mid(1);
+        } else if (c.passedShortWindow()) {
+            c.why = QStringLiteral("passed a window around the peak with %1 at %2, not run in full: even its cheapest "
+                                   "possible fleet costs more than a configuration that meets the SLO in full runs")
+                        .arg(fleetText(c.chosen->nodes, c.chosen->nodesMax, autoscaled), usd(c.chosen->costPerMonthUsd));
         } else {
             c.why = QStringLiteral("%1 (search limit)").arg(failureText(*c.chosen, r, autoscaled));
         }

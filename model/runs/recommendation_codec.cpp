@@ -72,6 +72,7 @@ QJsonObject encodeEvaluation(const Evaluation& e)
                                                       num(e.intervalAttainment)}},
             {QStringLiteral("cost_per_month_usd"), num(e.costPerMonthUsd)},
             {QStringLiteral("meets_slo"), e.meetsSlo},
+            {QStringLiteral("verdict"), int(e.verdict)},
             {QStringLiteral("breach_at_s"), optionalNum(e.breachAtS)},
             {QStringLiteral("breach"), QJsonArray{num(e.breachP95Ms), num(e.breachErrorRate)}},
             {QStringLiteral("breach_at_peak"), e.breachAtPeak},
@@ -98,6 +99,7 @@ Evaluation decodeEvaluation(const QJsonObject& o)
     e.intervalAttainment = toNum(attainment.at(3));
     e.costPerMonthUsd = toNum(o.value(QStringLiteral("cost_per_month_usd")));
     e.meetsSlo = o.value(QStringLiteral("meets_slo")).toBool();
+    e.verdict = SloVerdict(o.value(QStringLiteral("verdict")).toInt());
     e.breachAtS = toOptionalNum(o.value(QStringLiteral("breach_at_s")));
     const QJsonArray breach = o.value(QStringLiteral("breach")).toArray();
     e.breachP95Ms = toNum(breach.at(0));

@@ -168,4 +168,17 @@ SimulationResult simulate(const ResolvedScenario& scenario, const SimulationOpti
     return result;
 }
 
+SimulationResult combineReplications(const ResolvedScenario& scenario, quint64 seed, std::vector<ReplicationResult> reps)
+{
+    SimulationResult result;
+    result.scenarioName = scenario.doc.name;
+    result.seed = seed;
+    result.replications = int(reps.size());
+    result.durationS = scenario.doc.durationS;
+    result.summary = summarise(reps, scenario.doc);
+    result.timeseries = meanSeries(reps);
+    result.perReplication = std::move(reps);
+    return result;
+}
+
 }  // namespace headroom

@@ -96,6 +96,10 @@ struct SimulationResult {
 
 SimulationResult simulate(const ResolvedScenario& scenario, const SimulationOptions& options = {});
 
+// The result of replications run one by one with simulateReplication (indices 0…n−1, in order):
+// their summary and mean series, as simulate() would have returned them.
+SimulationResult combineReplications(const ResolvedScenario& scenario, quint64 seed, std::vector<ReplicationResult> reps);
+
 // One replication, on the calling thread (`index` selects the random stream of the seed).
 ReplicationResult simulateReplication(const ResolvedScenario& scenario, quint64 seed, int index,
                                       const std::atomic<bool>* cancel = nullptr,

@@ -2,8 +2,12 @@
 # Times `headroom recommend` sweeping the whole catalog (every provider) for a two-hour scenario
 # on two cores, in a Release build (build-bench, or BUILD_DIR). Run by hand:
 #   tests/bench/recommend_sweep.sh
-# Prints the wall-clock time and the recommendation's own count of simulated configurations,
-# with and without the sensitivity runs.
+# For the two-hour sweep below and the bundled first-start scenario (python_web_api.json, a
+# day), prints the wall-clock and CPU time, the recommendation's own count of simulated
+# configurations and its rows by status, with and without the sensitivity runs, and the load
+# average (the machine may be shared). HEADROOM_PLAN_TRACE=1 makes the recommender print one
+# line per simulated configuration on stderr (type, node range, short/full, replications,
+# simulated span, credit days, wall milliseconds): where the time goes.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build="${BUILD_DIR:-$root/build-bench}"
@@ -33,21 +37,32 @@ JSON
 # Two cores, as the goal states, whatever the machine has.
 pin=""
 if command -v taskset >/dev/null 2>&1; then pin="taskset -c 0,1"; fi
-# Twice: as the GUI and `recommend` run it (with the five-way sensitivity of the winner), and
-# with --no-sensitivity (the ranking alone).
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Each scenario twice: as the GUI and `recommend` run it (with the five-way sensitivity of the
+# winner), and with --no-sensitivity (the ranking alone). SCENARIOS narrows the list.
+scenarios="${SCENARIOS:-$work/sweep.json $root/data/scenarios/python_web_api.json}"
+for scenario in $scenarios; do
 for extra in "" "--no-sensitivity"; do
   start=$(date +%s.%N)
   # shellcheck disable=SC2086  # $extra is empty or one flag
-  HOME="$work" $pin "$build/app/headroom" recommend "$work/sweep.json" -w "$work/bench.headroom" --json $extra >"$work/out.json"
+  HOME="$work" /usr/bin/time -f "%U %S" -o "$work/cpu" $pin "$build/app/headroom" recommend "$scenario" -w "$work/bench.headroom" --json $extra >"$work/out.json"
   end=$(date +%s.%N)
-  python3 - "$work/out.json" "$start" "$end" "${extra:-with sensitivity}" <<'PY'
+  python3 - "$work/out.json" "$start" "$end" "${extra:-with sensitivity}" "$(basename "$scenario")" "$work/cpu" <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1]))
 elapsed = float(sys.argv[3]) - float(sys.argv[2])
+user, system = (float(x) for x in open(sys.argv[6]).read().split()[-2:])
 rec = doc.get("recommended") or {}
-print(f"catalog sweep ({sys.argv[4]}): {doc['candidates_total']} instance types, {doc['simulations']} configurations "
-      f"simulated, {elapsed:.1f} s wall clock on 2 cores")
+statuses = {}
+for c in doc["candidates"]:
+    statuses[c["status"]] = statuses.get(c["status"], 0) + 1
+print(f"{sys.argv[5]} ({sys.argv[4]}): {doc['candidates_total']} instance types, {doc['simulations']} configurations "
+      f"simulated, {elapsed:.1f} s wall clock, {user + system:.1f} s CPU on 2 cores; rows: "
+      + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())))
 if rec:
-    print(f"  recommended: {rec['nodes_min']} x {rec['key']} at ${rec['cost_per_month_usd']}/month, p95 {rec['latency_p95_ms']} ms")
+    print(f"  recommended: {rec['nodes_min']}-{rec['nodes_max']} x {rec['key']} at ${rec['cost_per_month_usd']}/month, "
+          f"p95 {rec['latency_p95_ms']} ms, {rec.get('replications')} replications, attainment CI {rec.get('slo_attainment_ci95')}")
 PY
 done
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -7,6 +7,7 @@
 #include "plan/candidate_config.h"
 #include "plan/evaluation.h"
 #include "plan/recommender.h"
+#include "plan_scenarios.h"
 #include "scenario/resolved_scenario.h"
 #include "scenario/scenario_parser.h"
 
@@ -36,15 +37,17 @@ Scenario compressed(const char* file, double trafficScale)
 struct Best {
     double costUsd = std::numeric_limits<double>::infinity();
     QString what;
+    QString key;
+    int nodes = 0;
 };
 
-Best oracle(const Scenario& doc, const Catalog& catalog, double confidence)
+// Every (type, count) in full, judged as the recommender judges a full run.
+Best oracle(const Scenario& doc, const Catalog& catalog, const RecommendOptions& options, const QStringList& types = kTypes)
 {
     Best best;
-    EvaluationSettings settings;
-    settings.replications = doc.replications;
-    settings.confidence = confidence;
-    for (const QString& key : kTypes) {
+    const EvaluationSettings settings = confirmationSettings(options.minReplications,
+                                                             std::max(options.maxReplications, doc.replications), options.confidence);
+    for (const QString& key : types) {
         const InstanceType type = *catalog.find(key);
         for (int n = 1; n <= kMaxNodes; ++n) {
             const Scenario configured = withConfiguration(doc, type, n, kMaxNodes);
@@ -53,6 +56,8 @@ Best oracle(const Scenario& doc, const Catalog& catalog, double confidence)
             if (e.meetsSlo && e.costPerMonthUsd < best.costUsd) {
                 best.costUsd = e.costPerMonthUsd;
                 best.what = QStringLiteral("%1 × %2").arg(n).arg(key);
+                best.key = key;
+                best.nodes = n;
             }
             if (e.meetsSlo && !autoscales(doc)) break;  // a fixed fleet only costs more with more nodes
         }
@@ -69,7 +74,7 @@ void expectNotBeaten(const char* file, double trafficScale)
     options.maxNodes = kMaxNodes;
     options.sensitivity = false;
     const Recommendation r = recommend(doc, catalog, nullptr, QString::fromLatin1(file), options);
-    const Best b = oracle(doc, catalog, options.confidence);
+    const Best b = oracle(doc, catalog, options);
     const CandidateResult* winner = r.winner();
     if (!std::isfinite(b.costUsd)) {
         SUCCEED() << file << ": nothing in the small catalog meets the SLO";
@@ -91,3 +96,32 @@ void expectNotBeaten(const char* file, double trafficScale)
 TEST(RecommenderOracle, PythonWebApi) { expectNotBeaten("python_web_api.json", 0.1); }
 TEST(RecommenderOracle, BurstableFleet) { expectNotBeaten("burstable_fleet.json", 0.5); }
 TEST(RecommenderOracle, WorkerPool) { expectNotBeaten("worker_pool.json", 0.5); }
+
+// Exhaustive and recommended pick the same configuration: a fixed fleet with a day-shaped
+// lognormal workload over five types of three providers, where every (type, count) is
+// simulated in full and the cheapest one that meets the SLO must be the recommendation itself.
+TEST(RecommenderOracle, SameWinnerAsExhaustiveSearch)
+{
+    Scenario doc = test::mmcScenario(400, 12, 60, 1800);
+    doc.traffic.kind = Traffic::Kind::Profile;
+    doc.traffic.points = {{0, 150}, {900, 400}, {1800, 200}};
+    doc.service.cpuMs.kind = Distribution::Kind::Lognormal;
+    doc.service.cpuMs.cv = 1.0;
+    doc.cluster.balancer = Balancer::LeastConnections;
+    const QStringList types = {QStringLiteral("aws/c6i.large"), QStringLiteral("aws/c7g.large"),
+                               QStringLiteral("hetzner/CX22"), QStringLiteral("hetzner/CPX31"),
+                               QStringLiteral("gcp/e2-standard-2")};
+    const Catalog catalog = Catalog::shipped();
+    RecommendOptions options;
+    options.instanceTypes = types;
+    options.maxNodes = kMaxNodes;
+    options.sensitivity = false;
+    const Recommendation r = recommend(doc, catalog, nullptr, QStringLiteral("same_winner.json"), options);
+    const Best b = oracle(doc, catalog, options, types);
+    ASSERT_TRUE(std::isfinite(b.costUsd)) << "the case must have a feasible configuration";
+    const CandidateResult* winner = r.winner();
+    ASSERT_NE(winner, nullptr) << "the oracle found " << b.what.toStdString();
+    EXPECT_EQ(winner->type.key(), b.key) << "the oracle found " << b.what.toStdString();
+    EXPECT_EQ(winner->chosen->nodes, b.nodes) << "the oracle found " << b.what.toStdString();
+    EXPECT_NEAR(winner->costPerMonthUsd(), b.costUsd, 1e-6);
+}

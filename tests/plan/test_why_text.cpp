@@ -24,7 +24,11 @@ Evaluation fleet(int nodes, double p95, double cost, bool meets)
     e.p95Ms = p95;
     e.costPerMonthUsd = cost;
     e.meetsSlo = meets;
+    e.verdict = meets ? SloVerdict::Meets : SloVerdict::Fails;
+    e.replications = 5;
     e.attainment = meets ? 1.0 : 0.0;
+    e.attainmentLow = meets ? 0.95 : 0.0;
+    e.attainmentHigh = meets ? 1.0 : 0.3;
     return e;
 }
 
@@ -84,11 +88,12 @@ TEST(WhyText, WinnerSaysHowMuchCheaperThanTheNextAndWhyOneFewerFails)
     explainCandidates(r);
     EXPECT_EQ(r.candidates[0].why,
               QStringLiteral("p95 213 ms > 150 ms at the 15:00 peak with 6 nodes; 7 needed. Holds the SLO with 7 nodes "
-                             "(p95 131 ms ≤ 150 ms, 100 % of replications); 18 % cheaper than the next, "
+                             "(p95 131 ms ≤ 150 ms; met in 100 % of 5 runs, attainment ≥ 95 % at 95 % confidence); 18 % cheaper than the next, "
                              "gcp/n2-standard-2 at $1000/month"));
     // 1000 / 820 − 1 = 0.2195: 22 % dearer.
     EXPECT_EQ(r.candidates[1].why,
-              QStringLiteral("holds the SLO with 8 nodes (p95 120 ms ≤ 150 ms, 100 % of replications); 22 % dearer than aws/c6i.large"));
+              QStringLiteral("holds the SLO with 8 nodes (p95 120 ms ≤ 150 ms; met in 100 % of 5 runs, attainment ≥ 95 % "
+                             "at 95 % confidence); 22 % dearer than aws/c6i.large"));
 }
 
 TEST(WhyText, OnlyCandidateAndRuledOutReasons)

@@ -261,7 +261,7 @@ TEST(StoredRunCodecs, CoverEveryFieldOfTheStructs)
     EXPECT_EQ(sizeof(ReplicationResult), 264u) << "ReplicationResult changed: update simulation_codec.cpp";
     EXPECT_EQ(sizeof(SimulationSummary), 280u) << "SimulationSummary changed: update simulation_codec.cpp";
     EXPECT_EQ(sizeof(SimulationResult), 376u) << "SimulationResult changed: update simulation_codec.cpp";
-    EXPECT_EQ(sizeof(CandidateResult), 912u) << "CandidateResult changed: update recommendation_codec.cpp";
+    EXPECT_EQ(sizeof(CandidateResult), 920u) << "CandidateResult changed: update recommendation_codec.cpp";
     EXPECT_EQ(sizeof(SensitivityCase), 224u) << "SensitivityCase changed: update recommendation_codec.cpp";
     EXPECT_EQ(sizeof(Recommendation), 160u) << "Recommendation changed: update recommendation_codec.cpp";
 }

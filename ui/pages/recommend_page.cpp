@@ -227,6 +227,7 @@ void RecommendPage::startRecommendation(const QString& scenarioPath, const Recom
     lastScenarioPath_ = scenarioPath;
     lastOptions_ = extra;
     running_ = true;
+    provisionalShown_ = false;
     runButton_->setEnabled(false);
     recomputeButton_->setEnabled(false);
     status_->setText(tr("Recommending for %1…").arg(QFileInfo(path).fileName()));
@@ -235,10 +236,16 @@ void RecommendPage::startRecommendation(const QString& scenarioPath, const Recom
     const QString file = QFileInfo(path).fileName();
     context()->tasks()->run(
         tr("Recommendation"),
-        [doc, catalog, ws, file, options, reuse](TaskControl& control) {
+        [this, doc, catalog, ws, file, options, reuse](TaskControl& control) {
             RecommendOptions o = options;
             o.cancel = &control.cancel;
             o.progress = [&control](double f) { control.setProgress(f); };
+            // The ranking so far, handed to the GUI thread: the screen's estimates at once, then
+            // each candidate's figures as its simulations finish.
+            o.provisional = [this](const Recommendation& r) {
+                auto copy = std::make_shared<Recommendation>(r);
+                QMetaObject::invokeMethod(this, [this, copy] { showProvisional(*copy); }, Qt::QueuedConnection);
+            };
             auto outcome = std::make_shared<runs::RecommendationOutcome>();
             if (ws) *outcome = runs::recommendStored(*ws, catalog, doc, file, o, reuse);
             else outcome->result = recommend(doc, catalog, ws, file, o);
@@ -258,6 +265,22 @@ void RecommendPage::startRecommendation(const QString& scenarioPath, const Recom
             status_->setText(message);
             emit recommendationFailed(message);
         });
+}
+
+void RecommendPage::showProvisional(const Recommendation& r)
+{
+    if (!running_) return;  // the final ranking is already shown
+    provisionalShown_ = true;
+    model_->setRecommendation(r);
+    int pending = 0, simulated = 0;
+    for (const CandidateResult& c : r.candidates) {
+        pending += c.pending ? 1 : 0;
+        simulated += c.simulated() ? 1 : 0;
+    }
+    status_->setText(tr("Provisional ranking: %1 candidates simulated so far, %2 still screening estimates "
+                        "(labelled \"estimate\"); rows fill in as they are confirmed.")
+                         .arg(simulated)
+                         .arg(pending));
 }
 
 void RecommendPage::show(const Recommendation& r)

@@ -39,6 +39,8 @@ public:
     void startRecommendation(const QString& scenarioPath = {}, const RecommendOptions& extra = {},
                              runs::Reuse reuse = runs::Reuse::Allowed);
     bool running() const { return running_; }
+    // A provisional ranking has been shown during the current or last run.
+    bool provisionalShown() const { return provisionalShown_; }
 
     RecommendTableModel* model() const { return model_; }
     QTableView* table() const { return table_; }
@@ -61,6 +63,7 @@ private:
     void showOutcome(const runs::RecommendationOutcome& outcome);
     // Shows the recommendation stored for this scenario file (and the ticked providers), if any.
     void showStored(const QString& path);
+    void showProvisional(const Recommendation& r);
     void showSelected();
     void addSelectedToCompare();
     void useSelectedInScenario();
@@ -86,6 +89,7 @@ private:
     QString scenarioPath_;       // the file the shown recommendation came from
     Scenario scenario_;          // … as parsed
     bool running_ = false;
+    bool provisionalShown_ = false;
 };
 
 }  // namespace headroom

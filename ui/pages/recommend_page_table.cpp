@@ -54,7 +54,11 @@ QVariant RecommendTableModel::data(const QModelIndex& index, int role) const
     case P95: return c.chosen ? QVariant(roundTo(c.chosen->p95Ms, 1)) : QVariant();
     case Attainment: return c.chosen ? QVariant(roundTo(c.chosen->attainment * 100, 0)) : QVariant();
     case Cost: return roundTo(c.costPerMonthUsd(), 2);
-    case MeetsSlo: return c.meetsSlo() ? tr("yes") : tr("no");
+    case MeetsSlo:
+        if (c.meetsSlo()) return tr("yes");
+        if (c.inconclusive()) return tr("inconclusive");
+        if (c.pending) return tr("estimate");
+        return c.passedShortWindow() ? tr("short window only") : tr("no");
     case Status: return statusName(c.status);
     case CpuScore: return c.cpuAssumed().brief();
     case Why: return c.why;

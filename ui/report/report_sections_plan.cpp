@@ -27,6 +27,9 @@ QString statusText(CandidateResult::Status s)
     case CandidateResult::Status::Recommended: return QObject::tr("recommended");
     case CandidateResult::Status::Meets: return QObject::tr("meets");
     case CandidateResult::Status::Fails: return QObject::tr("fails");
+    case CandidateResult::Status::Inconclusive: return QObject::tr("inconclusive");
+    case CandidateResult::Status::Unconfirmed: return QObject::tr("short window only");
+    case CandidateResult::Status::Estimate: return QObject::tr("estimate");
     case CandidateResult::Status::RuledOut: break;
     }
     return QObject::tr("ruled out");
@@ -45,14 +48,14 @@ void addRecommendationSummary(Content& c, const ReportData& d)
     const CandidateResult* w = r.winner();
     if (!w) {
         para(c, QObject::tr("<b>No configuration among the %1 candidates met the SLO</b> (p95 ≤ %2, error rate ≤ %3, "
-                            "in at least %4 of replications). The closest is listed first in the comparison.")
+                            "with the 95 % confidence interval of attainment at or above %4). The closest is listed first in the comparison.")
                     .arg(r.candidates.size())
                     .arg(fmt::ms(r.sloP95Ms), fmt::percent(r.sloErrorRate, 3), fmt::percent(r.confidence, 0)));
         return;
     }
     const Evaluation& e = *w->chosen;
     para(c, QObject::tr("<b>Recommended: %1 (%2) at %3.</b> It keeps p95 latency at <b>%4</b> against an SLO of %5 "
-                        "and meets the SLO in %6 of replications; the required confidence is %7.")
+                        "and meets the SLO in %6 of replications; the interval's lower bound clears the required confidence of %7.")
                 .arg(fmt::esc(configuration(*w)), fmt::esc(w->policy == QLatin1String("none") ? QObject::tr("fixed fleet") : w->policy),
                      fmt::usdPerMonth(w->costPerMonthUsd()), fmt::ms(e.p95Ms), fmt::ms(r.sloP95Ms),
                      fmt::esc(attainmentText(e)), fmt::percent(r.confidence, 0)));
