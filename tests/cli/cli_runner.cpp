@@ -1,5 +1,6 @@
 #include "cli_runner.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 
@@ -27,6 +28,14 @@ CliResult Cli::run(const QStringList& args, int timeoutMs) const
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+QString CliTest::write(const QString& name, const QByteArray& text) const
+{
+    QFile f(dir.filePath(name));
+    EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(text);
+    return f.fileName();
 }
 
 }  // namespace headroom::test

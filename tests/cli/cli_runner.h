@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <gtest/gtest.h>
 
 namespace headroom::test {
 
@@ -23,6 +24,17 @@ public:
 
 private:
     QTemporaryDir home_;
+};
+
+// The common ground of the command-line tests: the program with a private HOME, a scratch folder,
+// its workspace path, and files written into it.
+class CliTest : public testing::Test {
+protected:
+    QTemporaryDir dir;
+    Cli cli;
+    QString workspace() const { return dir.filePath(QStringLiteral("cli.headroom")); }
+    // Writes `text` to `name` in the scratch folder and returns its path.
+    QString write(const QString& name, const QByteArray& text) const;
 };
 
 }  // namespace headroom::test

@@ -12,18 +12,8 @@ namespace {
 
 using CliRun = headroom::test::CliResult;
 
-class RecommendCli : public testing::Test {
+class RecommendCli : public headroom::test::CliTest {
 protected:
-    QTemporaryDir dir;
-    headroom::test::Cli cli;
-    QString workspace() const { return dir.filePath(QStringLiteral("cli.headroom")); }
-    QString write(const QString& name, const QByteArray& text) const
-    {
-        QFile f(dir.filePath(name));
-        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
-        f.write(text);
-        return f.fileName();
-    }
     CliRun run(const QStringList& args) const
     {
         QStringList all{QStringLiteral("recommend")};

@@ -16,18 +16,8 @@ const QByteArray kScenario = R"({"schema":"headroom.scenario/1","name":"api","du
   "replications":2,"traffic":{"kind":"poisson","rate_rps":100},"service":{"cpu_ms":{"dist":"exponential","mean":20}},
   "cluster":{"instance_type":"aws/c6i.large","nodes":2,"balancer":"random"},"slo":{"latency_p95_ms":100}})";
 
-class RunsCli : public testing::Test {
+class RunsCli : public headroom::test::CliTest {
 protected:
-    QTemporaryDir dir;
-    headroom::test::Cli cli;
-    QString workspace() const { return dir.filePath(QStringLiteral("cli.headroom")); }
-    QString write(const QString& name, const QByteArray& text) const
-    {
-        QFile f(dir.filePath(name));
-        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
-        f.write(text);
-        return f.fileName();
-    }
     CliRun run(const QString& command, QStringList args) const
     {
         args.prepend(command);

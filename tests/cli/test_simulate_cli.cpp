@@ -11,18 +11,8 @@ namespace {
 
 using CliRun = headroom::test::CliResult;
 
-class SimulateCli : public testing::Test {
+class SimulateCli : public headroom::test::CliTest {
 protected:
-    QTemporaryDir dir;
-    headroom::test::Cli cli;  // a private HOME: the default workspace is the test's own
-    QString workspace() const { return dir.filePath(QStringLiteral("cli.headroom")); }
-    QString write(const QString& name, const QByteArray& text) const
-    {
-        QFile f(dir.filePath(name));
-        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
-        f.write(text);
-        return f.fileName();
-    }
     CliRun run(const QStringList& args) const { return cli.run(QStringList{QStringLiteral("simulate")} + args); }
 };
 
