@@ -106,7 +106,9 @@ std::vector<LevelEvidence> loadLevels(const Workspace& ws, const std::vector<qin
         }
         for (const char* metric : {"cpu.other_processes_pct", "cpu.steal_pct"}) {
             const std::vector<double> v = valuesOf(seriesOf(ws, id, QLatin1String(metric)));
-            if (!v.empty()) e.otherCpuPct += stats::mean(v);
+            if (v.empty()) continue;
+            e.otherCpuPct += stats::mean(v);
+            e.otherCpuMeasured = true;
         }
         out.push_back(std::move(e));
     }

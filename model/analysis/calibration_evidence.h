@@ -33,6 +33,7 @@ struct LevelEvidence {
     // What other processes (cpu.other_processes_pct) or a hypervisor (cpu.steal_pct) took of the
     // server's CPU during the run, mean percent; above a few percent the server was not alone.
     double otherCpuPct = 0;
+    bool otherCpuMeasured = false;   // a reading of either was in the dataset
 
     // {"dataset","name","rate_rps","requests","per_request","latency_ms":{"mean","p50","p95","p99"},
     //  "demand_ms"|null,"cpu_util_pct","other_cpu_pct"}

@@ -41,6 +41,42 @@ double lowLoadWaitMs(double rateRps, double holdMs, double cv, int workers)
     return 1000 * q.meanWait() * (1 + cv * cv) / 2;
 }
 
+// One worker per vCPU at most: a request that waits for its CPU waits for other processes, and
+// the CPU is slower for the app by the share they took while it wanted to run.
+double speedFromCpuWaits(double cpuSumMs, double waitingForCpuMs, QStringList& notes)
+{
+    const double speed = cpuSumMs / (cpuSumMs + waitingForCpuMs);
+    if (speed >= 0.95) return 1;
+    notes << QStringLiteral("The app waited for its CPU %1 % of its CPU time (other processes on it): CPU work is "
+                            "taken as %2× slower, shared by the workers on that CPU.")
+                 .arg(100 * waitingForCpuMs / cpuSumMs, 0, 'f', 0).arg(1 / speed, 0, 'f', 2);
+    return speed;
+}
+
+// More workers than vCPUs: a request also waits while its sibling workers run, and the model
+// already shares the vCPUs between the workers. Counting that wait as a slower CPU would charge
+// the sharing twice (the model then saturates far sooner than the server does), so only what
+// other processes were measured to take slows the CPU.
+double speedBesideSiblingWorkers(const LevelEvidence& low, int workers, int vcpu, double waitPct, QStringList& notes)
+{
+    const QString waited = QStringLiteral("The app waited for its CPU %1 % of its CPU time; with %2 workers on %3 vCPU "
+                                          "that is mostly its sibling workers, whom the model shares the CPU with")
+                               .arg(waitPct, 0, 'f', 0).arg(workers).arg(vcpu);
+    if (!low.otherCpuMeasured) {
+        notes << waited + QStringLiteral(": no reading of other processes (cpu.other_processes_pct) was imported, so "
+                                         "the CPU is taken as the workers' alone.");
+        return 1;
+    }
+    const double taken = std::clamp(low.otherCpuPct / 100, 0.0, 0.95);
+    if (taken < 0.05) {
+        notes << waited + QStringLiteral("; other processes took %1 % of it, too little to slow it.").arg(low.otherCpuPct, 0, 'f', 1);
+        return 1;
+    }
+    notes << waited + QStringLiteral("; other processes took %1 % of it: CPU work is taken as %2× slower.")
+                          .arg(low.otherCpuPct, 0, 'f', 0).arg(1 / (1 - taken), 0, 'f', 2);
+    return 1 - taken;
+}
+
 }  // namespace
 
 ServiceCalibration calibrate(const std::vector<LevelEvidence>& levels, const Scenario& base, int workers, int vcpu)
@@ -85,13 +121,8 @@ ServiceCalibration calibrate(const std::vector<LevelEvidence>& levels, const Sce
         }
         if (ioReported) {
             const double cpuSum = stats::mean(low.serverCpuMs) * double(io.size());
-            c.cpuSpeed = cpuSum / (cpuSum + waitingForCpu);
-            if (c.cpuSpeed < 0.95)
-                c.notes << QStringLiteral("The app waited for its CPU %1 % of its CPU time (other processes on it): CPU work is "
-                                          "taken as %2× slower, shared by the workers on that CPU.")
-                               .arg(100 * waitingForCpu / cpuSum, 0, 'f', 0).arg(1 / c.cpuSpeed, 0, 'f', 2);
-            else
-                c.cpuSpeed = 1;
+            if (vcpu > 0 && workers > vcpu) c.cpuSpeed = speedBesideSiblingWorkers(low, workers, vcpu, 100 * waitingForCpu / cpuSum, c.notes);
+            else c.cpuSpeed = speedFromCpuWaits(cpuSum, waitingForCpu, c.notes);
         }
         ioMeanMs = stats::mean(io);
         c.appCpuMeanMs = stats::mean(low.serverCpuMs);

@@ -96,7 +96,13 @@ def main():
                 # The share of its CPU the server got (other processes may hold it), then the
                 # rate at which the CPU or the workers run out, whichever comes first.
                 demand = s["cpu_ms_per_request"]
-                speed = min(1.0, s["app_cpu_ms"] / max(1e-9, s["app_ms"] - s["app_io_ms"]))
+                # With more workers than CPUs the app also waits for its sibling workers, which
+                # is sharing, not lost capacity: only other processes' share slows the CPU then.
+                if a.workers > len(a.server_cpu.split(",")):
+                    others = s["other_processes_pct"] / 100.0
+                    speed = 1.0 - others if others > 0.05 else 1.0
+                else:
+                    speed = min(1.0, s["app_cpu_ms"] / max(1e-9, s["app_ms"] - s["app_io_ms"]))
                 hold = demand / speed + s["app_io_ms"]
                 capacity = min(1000.0 * speed / demand, 1000.0 * a.workers / hold)
                 for share in shares:
