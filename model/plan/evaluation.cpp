@@ -109,6 +109,7 @@ Evaluation evaluateConfiguration(const ResolvedScenario& configured, const Evalu
         }
     }
     const SimulationResult result = combineReplications(window.scenario, seed, std::move(reps));
+    if (!window.cut && settings.fullRunDone) settings.fullRunDone(window.scenario, seed, result);
     if (trace) {
         int days = 0;
         for (const ReplicationResult& r : result.perReplication) days += r.creditDays;

@@ -4,6 +4,7 @@
 #include "slo_verdict.h"
 
 #include <atomic>
+#include <functional>
 #include <optional>
 
 namespace headroom {
@@ -36,6 +37,9 @@ struct Evaluation {
     bool creditsExhausted = false; // a burstable node's credit bank was empty then
 };
 
+struct SimulationResult;
+using FullRunObserver = std::function<void(const ResolvedScenario& scenario, quint64 seed, const SimulationResult& result)>;
+
 struct EvaluationSettings {
     int replications = 1;          // run first (screening runs: all)
     // > replications: a full-length run adds replications one at a time, up to this many, until
@@ -45,6 +49,10 @@ struct EvaluationSettings {
     InitialNodesForRate initialNodes;  // autoscaled screening runs start with this many nodes
     double confidence = 0.9;
     const std::atomic<bool>* cancel = nullptr;
+    // Called (on the evaluating thread) with every full-length run as simulated: the scenario,
+    // the seed and the whole result, so a caller can keep it (runs::recommendStored hands the
+    // winner's to the store, where a report then finds it instead of simulating it again).
+    FullRunObserver fullRunDone;
 };
 
 // Simulates `configured` (the scenario already set to its instance type and node count) on the

@@ -1,9 +1,13 @@
 #pragma once
 #include <QStringList>
 #include <atomic>
+#include <QtGlobal>
 #include <functional>
 
 namespace headroom {
+
+struct ResolvedScenario;
+struct SimulationResult;
 
 struct Recommendation;
 
@@ -36,6 +40,9 @@ struct RecommendOptions {
     // Called on the calling thread with the ranking so far: once after the analytic screen (rows
     // not yet simulated are "estimate"), then whenever candidates have been simulated.
     std::function<void(const Recommendation& provisional)> provisional;
+    // Called from the evaluating threads with each full-length run of a configuration (not the
+    // what-if variants): see EvaluationSettings::fullRunDone.
+    std::function<void(const ResolvedScenario& scenario, quint64 seed, const SimulationResult& result)> fullRunDone;
 };
 
 }  // namespace headroom

@@ -98,6 +98,7 @@ EvaluationSettings Planner::settings(const Work& w, bool full) const
     EvaluationSettings s = confirmationSettings(options_.minReplications, std::max(options_.maxReplications, doc_.replications),
                                                 options_.confidence);
     s.cancel = options_.cancel;
+    s.fullRunDone = options_.fullRunDone;
     if (!full) s.replications = std::min(doc_.replications, std::max(1, options_.shortReplications));
     s.spanS = full ? 0 : options_.shortSpanS;
     const Screening screening = w.result.screening;
@@ -308,6 +309,7 @@ void Planner::runSensitivity(Recommendation& r, const Work& winner)
     // replications, judged on their mean.
     EvaluationSettings s = settings(winner, true);
     s.maxReplications = 0;
+    s.fullRunDone = nullptr;
     auto job = [&](int index) {
         SensitivityVariant& v = *applicable[size_t(index)];
         v.description.result = evaluateConfiguration(v.scenario, s);

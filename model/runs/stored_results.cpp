@@ -9,8 +9,11 @@
 #include "store/sql.h"
 #include "store/workspace.h"
 
+#include "plan/candidate_config.h"
+
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <mutex>
 
 namespace headroom::runs {
 
@@ -22,6 +25,38 @@ QJsonArray sortedList(QStringList values)
     values.sort();
     values.removeDuplicates();
     return QJsonArray::fromStringList(values);
+}
+
+struct FullRun {
+    Scenario doc;
+    quint64 seed = 0;
+    SimulationResult result;
+};
+
+// The recommender ran the winner in full to settle its verdict; a report that follows simulates
+// exactly that configuration with that seed and those replications. Kept as a simulation run
+// under the key the report will ask for, it is found there instead of simulated again, but only
+// when the run's scenario as parsed, seed and replications give that very key (a trace the
+// recommender froze into a profile, for one, does not, and is left to be simulated).
+void keepWinnerSimulation(const Workspace& ws, const Catalog& catalog, const Scenario& scenario,
+                          const Recommendation& recommendation, const std::vector<FullRun>& fullRuns, const StoredRun& made)
+{
+    const CandidateResult* winner = recommendation.winner();
+    if (!winner || !winner->chosen || !winner->chosen->fullLength) return;
+    const SimulationOptions options = recommendedSimulationOptions(scenario, *winner);
+    const RunKey wanted = simulationKey(ws, catalog, recommendedScenario(scenario, *winner), options);
+    if (findRun(ws, wanted)) return;
+    for (const FullRun& run : fullRuns) {
+        SimulationOptions ran;
+        ran.seed = run.seed;
+        ran.replications = run.result.replications;
+        if (simulationKey(ws, catalog, run.doc, ran).digest() != wanted.digest()) continue;
+        // Its time is inside the recommendation's; the headline says where it came from.
+        saveRun(ws, wanted, made.startedAt, 0,
+                QStringLiteral("%1 (run in recommendation %2)").arg(simulationHeadline(run.result)).arg(made.id),
+                toJson(run.result), encodeSimulation(run.result));
+        return;
+    }
 }
 
 }  // namespace
@@ -122,12 +157,34 @@ RecommendationOutcome recommendStored(const Workspace& ws, const Catalog& catalo
     QElapsedTimer clock;
     clock.start();
     RecommendationOutcome out;
-    out.result = recommend(scenario, catalog, &ws, fileName, options);
+    std::mutex fullRunsLock;
+    std::vector<FullRun> fullRuns;
+    RecommendOptions observed = options;
+    observed.fullRunDone = [&](const ResolvedScenario& s, quint64 seed, const SimulationResult& result) {
+        if (options.fullRunDone) options.fullRunDone(s, seed, result);
+        const std::lock_guard<std::mutex> lock(fullRunsLock);
+        fullRuns.push_back({s.doc, seed, result});
+    };
+    out.result = recommend(scenario, catalog, &ws, fileName, observed);
     const double wallS = double(clock.nsecsElapsed()) / 1e9;
     const qint64 id = saveRun(ws, key, started, wallS, recommendationHeadline(out.result), recommendationToJson(out.result),
                               encodeRecommendation(out.result));
     out.run = *runById(ws, id);
+    keepWinnerSimulation(ws, catalog, scenario, out.result, fullRuns, out.run);
     return out;
+}
+
+Scenario recommendedScenario(const Scenario& scenario, const CandidateResult& winner)
+{
+    return withConfiguration(scenario, winner.type, winner.chosen->nodes, winner.chosen->nodesMax);
+}
+
+SimulationOptions recommendedSimulationOptions(const Scenario& scenario, const CandidateResult& winner)
+{
+    SimulationOptions o;
+    o.seed = scenario.seed;
+    o.replications = winner.chosen && winner.chosen->fullLength ? winner.chosen->replications : scenario.replications;
+    return o;
 }
 
 }  // namespace headroom::runs

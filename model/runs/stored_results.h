@@ -32,6 +32,12 @@ SimulationOutcome simulateStored(const Workspace& ws, const Catalog& catalog, co
                                  const SimulationOptions& options, Reuse reuse = Reuse::Allowed);
 RecommendationOutcome recommendStored(const Workspace& ws, const Catalog& catalog, const Scenario& scenario,
                                       const QString& fileName, const RecommendOptions& options, Reuse reuse = Reuse::Allowed);
+// The recommended configuration as a scenario of its own, and how `simulate` must run it to give
+// the recommendation's own figures (its seed; the replications that settled its verdict). After
+// recommendStored these find the winner's run in the store without simulating it again.
+Scenario recommendedScenario(const Scenario& scenario, const CandidateResult& winner);
+SimulationOptions recommendedSimulationOptions(const Scenario& scenario, const CandidateResult& winner);
+
 // The stored recommendation for these inputs, without computing anything when there is none.
 std::optional<RecommendationOutcome> findRecommendation(const Workspace& ws, const Catalog& catalog, const Scenario& scenario,
                                                         const RecommendOptions& options);

@@ -7,7 +7,8 @@
 # The figures depend on a quiet machine: the load average is printed before and after.
 # Usage: tests/bench/validate_gunicorn.sh [OUT_DIR]   (CAL_S, LEVEL_S, REPS override the lengths;
 # NICE=-10 as root puts server and load generator ahead of other work on a shared machine, and
-# every level reports how much of the server's CPU other processes still took)
+# every level reports how much of the server's CPU other processes still took; WORKERS=2 runs
+# only the two-worker cases)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=${1:-$(mktemp -d /tmp/headroom-validate-XXXXXX)}
@@ -19,7 +20,7 @@ exe=$PWD/build-release/app/headroom
 
 echo "load average before: $(cat /proc/loadavg); niceness ${NICE:-0}"
 for db in 0 5; do
-  for workers in 1 2; do
+  for workers in ${WORKERS:-1 2}; do
     name="cpu$([ "$db" = 0 ] || echo "+db${db}ms")-w$workers"
     json=$(tests/validation/validate_case.sh "$exe" "$out/$name" "$workers" "$db" "$cal_s" "$level_s" 0.5,0.7,0.85 "$reps")
     echo "== $name: CPU lognormal 6 ms CV 0.8$([ "$db" = 0 ] || echo ", database wait lognormal $db ms CV 0.5"), $workers sync worker(s) on 1 CPU"

@@ -31,6 +31,13 @@ protected:
         EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
         return r.json().object().value(QStringLiteral("runs")).toArray();
     }
+    // The newest stored run of this kind.
+    QJsonObject newestOf(const char* kind) const
+    {
+        for (const QJsonValue& v : runs())
+            if (v.toObject().value(QStringLiteral("kind")).toString() == QLatin1String(kind)) return v.toObject();
+        return {};
+    }
     int count(const char* kind) const
     {
         int n = 0;
@@ -121,7 +128,7 @@ TEST_F(RunsCli, ReportOfAChosenStoredRecommendation)
 {
     const QString scenario = write(QStringLiteral("s.json"), kScenario);
     ASSERT_EQ(run(QStringLiteral("recommend"), {scenario, QStringLiteral("--instance-types"), QStringLiteral("hetzner/CX32")}).exitCode, 0);
-    const QString id = QString::number(runs().at(0).toObject().value(QStringLiteral("id")).toInt());
+    const QString id = QString::number(newestOf("recommend").value(QStringLiteral("id")).toInt());
     const QString pdf = dir.filePath(QStringLiteral("r.pdf"));
     // Without the filters it was made with: --run names it.
     const CliRun chosen = run(QStringLiteral("report"), {scenario, QStringLiteral("-o"), pdf, QStringLiteral("--run"), id});
@@ -147,8 +154,14 @@ TEST_F(RunsCli, RunsListsAndDeletes)
     ASSERT_EQ(run(QStringLiteral("simulate"), {scenario}).exitCode, 0);
     ASSERT_EQ(run(QStringLiteral("recommend"), QStringList{scenario} << kTypes).exitCode, 0);
     const QJsonArray list = runs();
-    ASSERT_EQ(list.size(), 2);
-    const QJsonObject newest = list.at(0).toObject();
+    // The simulation, the recommendation, and the winner's full run the recommendation kept.
+    ASSERT_EQ(list.size(), 3);
+    const QJsonObject kept = list.at(0).toObject();
+    EXPECT_EQ(kept.value(QStringLiteral("kind")).toString(), QStringLiteral("simulate"));
+    const QJsonObject newest = list.at(1).toObject();
+    EXPECT_TRUE(kept.value(QStringLiteral("headline")).toString().endsWith(
+        QStringLiteral("(run in recommendation %1)").arg(newest.value(QStringLiteral("id")).toInt())))
+        << kept.value(QStringLiteral("headline")).toString().toStdString();
     EXPECT_EQ(newest.value(QStringLiteral("kind")).toString(), QStringLiteral("recommend"));
     EXPECT_EQ(newest.value(QStringLiteral("scenario")).toString(), QStringLiteral("api"));
     EXPECT_EQ(newest.value(QStringLiteral("seed")).toString(), QStringLiteral("5"));
@@ -157,7 +170,7 @@ TEST_F(RunsCli, RunsListsAndDeletes)
         << newest.value(QStringLiteral("headline")).toString().toStdString();
     EXPECT_GT(newest.value(QStringLiteral("wall_s")).toDouble(), 0);
     EXPECT_FALSE(newest.value(QStringLiteral("made_at")).toString().isEmpty());
-    const QJsonObject oldest = list.at(1).toObject();
+    const QJsonObject oldest = list.at(2).toObject();
     EXPECT_EQ(oldest.value(QStringLiteral("kind")).toString(), QStringLiteral("simulate"));
     EXPECT_TRUE(oldest.value(QStringLiteral("headline")).toString().startsWith(QStringLiteral("p95 ")));
 
@@ -168,14 +181,14 @@ TEST_F(RunsCli, RunsListsAndDeletes)
 
     const QString id = QString::number(oldest.value(QStringLiteral("id")).toInt());
     EXPECT_EQ(run(QStringLiteral("runs"), {QStringLiteral("--delete"), id}).exitCode, 0);
-    EXPECT_EQ(runs().size(), 1);
+    EXPECT_EQ(runs().size(), 2);
     const CliRun missing = run(QStringLiteral("runs"), {QStringLiteral("--delete"), id});
     EXPECT_EQ(missing.exitCode, 3);
     EXPECT_TRUE(missing.err.contains("no stored run with id " + id.toUtf8())) << missing.err.toStdString();
     EXPECT_EQ(run(QStringLiteral("runs"), {QStringLiteral("--delete"), QStringLiteral("x")}).exitCode, 2);
 
-    const QString last = QString::number(runs().at(0).toObject().value(QStringLiteral("id")).toInt());
-    EXPECT_EQ(run(QStringLiteral("runs"), {QStringLiteral("--delete"), last}).exitCode, 0);
+    for (const QJsonValue& v : runs())
+        EXPECT_EQ(run(QStringLiteral("runs"), {QStringLiteral("--delete"), QString::number(v.toObject().value(QStringLiteral("id")).toInt())}).exitCode, 0);
     const CliRun empty = run(QStringLiteral("runs"), {});
     ASSERT_EQ(empty.exitCode, 0) << empty.err.toStdString();
     EXPECT_TRUE(empty.out.contains("No stored runs")) << empty.out.toStdString();

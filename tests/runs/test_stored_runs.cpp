@@ -41,7 +41,7 @@ protected:
         o.sensitivity = false;
         return o;
     }
-    int runCount() { return sql::scalar(tmp.ws().database(), QStringLiteral("SELECT count(*) FROM run")).toInt(); }
+    int runCount() { return sql::scalar(tmp.ws().database(), QStringLiteral("SELECT count(*) FROM run WHERE kind = 'recommend'")).toInt(); }
 };
 
 TEST_F(StoredRuns, RecommendationIsStoredAndReusedWithoutSimulating)
@@ -73,6 +73,30 @@ TEST_F(StoredRuns, RecommendationIsStoredAndReusedWithoutSimulating)
     EXPECT_FALSE(forced.reused);
     EXPECT_GT(progressCalls, 0);
     EXPECT_EQ(runCount(), 2);
+}
+
+TEST_F(StoredRuns, TheWinnersFullRunIsKeptAsTheSimulationAReportAsksFor)
+{
+    // A fixed fleet, and the same service behind an autoscaler (the winner is then a range).
+    const QByteArray autoscaled = QByteArray(kScenario).replace(
+        R"("slo":)", R"("autoscaling":{"policy":"k8s_hpa","target":0.6,"min":1,"max":6,
+          "lead_time":{"boot_s":{"dist":"lognormal","mean":40,"cv":0.3}}},"slo":)");
+    for (const QByteArray& text : {kScenario, autoscaled}) {
+        const Scenario scenario = parseScenario(text, QStringLiteral("s.json"));
+        const RecommendationOutcome made = recommendStored(tmp.ws(), catalog, scenario, QStringLiteral("s.json"), options());
+        const CandidateResult* winner = made.result.winner();
+        ASSERT_NE(winner, nullptr);
+        ASSERT_TRUE(winner->chosen && winner->chosen->fullLength);
+        const ResolvedScenario configured =
+            resolveScenario(recommendedScenario(scenario, *winner), catalog, &tmp.ws(), QStringLiteral("s.json"));
+        const SimulationOptions o = recommendedSimulationOptions(scenario, *winner);
+        EXPECT_EQ(o.replications, winner->chosen->replications);
+        const SimulationOutcome kept = simulateStored(tmp.ws(), catalog, configured, o);
+        EXPECT_TRUE(kept.reused) << "the report's simulation of the winner was simulated again";
+        // What was kept is what simulating it gives, digit for digit, and the recommendation's figure.
+        EXPECT_EQ(compact(toJson(kept.result)), compact(toJson(simulate(configured, o))));
+        EXPECT_DOUBLE_EQ(kept.result.summary.latencyP95.mean, winner->chosen->p95Ms);
+    }
 }
 
 TEST_F(StoredRuns, SimulationComesBackExactly)

@@ -85,10 +85,14 @@ ReportData gatherReportData(const Workspace& ws, const ReportRequest& request)
         data.runsUsed.push_back({QStringLiteral("recommendation"), recommended.run, recommended.reused});
         checkCancel(request);
         if (const CandidateResult* w = data.recommendation->winner(); w && w->chosen) {
-            // The winner as a scenario of its own, simulated like `headroom simulate` would.
-            const Scenario configured = withConfiguration(doc, w->type, w->chosen->nodes, w->chosen->nodesMax);
+            // The winner as a scenario of its own, simulated like `headroom simulate` would, with
+            // the seed and replications that settled its verdict: the recommender's own full run,
+            // which it left in the store, so the figures agree and nothing is simulated twice.
+            const Scenario configured = runs::recommendedScenario(doc, *w);
             data.winnerScenario = resolveScenario(configured, data.catalog, &ws, request.scenarioPath);
-            SimulationOptions wo = options;
+            SimulationOptions wo = runs::recommendedSimulationOptions(doc, *w);
+            if (request.seed) wo.seed = request.seed;
+            wo.cancel = request.cancel;
             if (request.progress) wo.progress = [&](double f) { request.progress(0.82 + 0.12 * f); };
             runs::SimulationOutcome winner = runs::simulateStored(ws, data.catalog, *data.winnerScenario, wo, reuse);
             data.winnerSimulation = std::move(winner.result);
