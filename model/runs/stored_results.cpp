@@ -61,13 +61,15 @@ void keepWinnerSimulation(const Workspace& ws, const Catalog& catalog, const Sce
 
 }  // namespace
 
-RunKey simulationKey(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, const SimulationOptions& options)
+RunKey simulationKey(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, const SimulationOptions& options,
+                     const QJsonObject& variant)
 {
     const quint64 seed = options.seed.value_or(scenario.seed);
     const int replications = options.replications > 0 ? options.replications : scenario.replications;
     // Threads are left out: the results do not depend on them.
-    return makeRunKey(RunKind::Simulate, scenario, seed, replications,
-                      QJsonObject{{QStringLiteral("timeseries"), options.keepTimeseries}}, catalog, ws);
+    QJsonObject o{{QStringLiteral("timeseries"), options.keepTimeseries}};
+    if (!variant.isEmpty()) o.insert(QStringLiteral("variant"), variant);
+    return makeRunKey(RunKind::Simulate, scenario, seed, replications, o, catalog, ws);
 }
 
 RunKey recommendationKey(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, const RecommendOptions& options)
@@ -103,7 +105,14 @@ QString recommendationHeadline(const Recommendation& r)
 SimulationOutcome simulateStored(const Workspace& ws, const Catalog& catalog, const ResolvedScenario& scenario,
                                  const SimulationOptions& options, Reuse reuse)
 {
-    const RunKey key = simulationKey(ws, catalog, scenario.doc, options);
+    return simulateStoredVariant(ws, catalog, scenario.doc, {}, scenario, options, reuse);
+}
+
+SimulationOutcome simulateStoredVariant(const Workspace& ws, const Catalog& catalog, const Scenario& written,
+                                        const QJsonObject& variant, const ResolvedScenario& scenario,
+                                        const SimulationOptions& options, Reuse reuse)
+{
+    const RunKey key = simulationKey(ws, catalog, written, options, variant);
     if (reuse == Reuse::Allowed)
         if (std::optional<StoredRun> stored = findRun(ws, key))
             return {decodeSimulation(stored->detail), *stored, true};

@@ -30,6 +30,13 @@ struct RecommendationOutcome {
 
 SimulationOutcome simulateStored(const Workspace& ws, const Catalog& catalog, const ResolvedScenario& scenario,
                                  const SimulationOptions& options, Reuse reuse = Reuse::Allowed);
+// The same for a scenario changed after resolving by code the document does not show (the
+// Compare page's window around the peak): `written` is the document as the user has it and
+// `variant` names the change and its parameters; both are part of the key, so a different
+// window or a later program never reuses the result.
+SimulationOutcome simulateStoredVariant(const Workspace& ws, const Catalog& catalog, const Scenario& written,
+                                        const QJsonObject& variant, const ResolvedScenario& scenario,
+                                        const SimulationOptions& options, Reuse reuse = Reuse::Allowed);
 RecommendationOutcome recommendStored(const Workspace& ws, const Catalog& catalog, const Scenario& scenario,
                                       const QString& fileName, const RecommendOptions& options, Reuse reuse = Reuse::Allowed);
 // The recommended configuration as a scenario of its own, and how `simulate` must run it to give
@@ -49,7 +56,8 @@ std::optional<RecommendationOutcome> findRecommendation(const Workspace& ws, con
 RecommendationOutcome recommendationRun(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, qint64 id);
 
 // The keys, for callers that look up or store runs themselves.
-RunKey simulationKey(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, const SimulationOptions& options);
+RunKey simulationKey(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, const SimulationOptions& options,
+                     const QJsonObject& variant = {});
 RunKey recommendationKey(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, const RecommendOptions& options);
 
 QString simulationHeadline(const SimulationResult& result);

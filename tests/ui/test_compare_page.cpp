@@ -4,6 +4,7 @@
 #include "catalog/catalog.h"
 #include "charts/chart_export.h"
 #include "pages/compare_page.h"
+#include "store/sql.h"
 #include "store/workspace.h"
 #include "task_tracker.h"
 
@@ -194,3 +195,34 @@ TEST(ComparePage, ChartsShareTheSimulatedWindowAndPresenterModeEnlargesThem)
 }
 
 }  // namespace
+
+// The candidates as they are (no what-if) are kept in the workspace: opening them again takes the
+// stored short simulations, with the same figures; what-if moves are not kept.
+TEST(ComparePage, TheCandidatesAsTheyAreComeBackFromTheWorkspace)
+{
+    Fixture fx;
+    const auto simulations = [&] {
+        return sql::scalar(fx.context.workspace()->database(), QStringLiteral("SELECT count(*) FROM run WHERE kind = 'simulate'")).toInt();
+    };
+    double p95 = 0;
+    {
+        ComparePage page(&fx.context);
+        QSignalSpy evaluated(&page, &ComparePage::evaluated);
+        page.addCandidate({QStringLiteral("2 × aws/c6i.large"), fleet(QStringLiteral("aws/c6i.large"), 2)});
+        ASSERT_TRUE(evaluated.wait(60000));
+        p95 = page.figures()[0].p95Ms;
+        EXPECT_EQ(simulations(), 1);
+        WhatIf w;
+        w.traffic = 0.7;
+        page.setWhatIf(w);
+        ASSERT_TRUE(evaluated.wait(60000));
+        EXPECT_EQ(simulations(), 1) << "a what-if move was kept";
+        fx.context.tasks()->waitForAll();
+    }
+    ComparePage again(&fx.context);
+    QSignalSpy evaluated(&again, &ComparePage::evaluated);
+    again.addCandidate({QStringLiteral("2 × aws/c6i.large"), fleet(QStringLiteral("aws/c6i.large"), 2)});
+    ASSERT_TRUE(evaluated.wait(60000));
+    EXPECT_EQ(again.figures()[0].p95Ms, p95);
+    EXPECT_EQ(simulations(), 1) << "the stored run was not taken";
+}

@@ -4,6 +4,7 @@
 #include "plan/monthly_cost.h"
 #include "plan/screening.h"
 #include "plan/short_window.h"
+#include "runs/stored_results.h"
 #include "scenario/resolved_scenario.h"
 #include "sim/simulator.h"
 
@@ -60,9 +61,15 @@ void describeFleet(CompareFigures& f, const ResolvedScenario& r, const WhatIf& w
     f.homogeneityRisk = riskOf(r);
 }
 
+bool neutral(const WhatIf& w)
+{
+    return w.traffic == 1 && w.boot == 1 && w.imageMb < 0 && w.speedCv < 0;
+}
+
 }  // namespace
 
-CompareFigures simulatedFigures(const CompareCandidate& c, const WhatIf& w, const Catalog& catalog, const std::atomic<bool>* cancel)
+CompareFigures simulatedFigures(const CompareCandidate& c, const WhatIf& w, const Catalog& catalog, const Workspace* ws,
+                                const std::atomic<bool>* cancel)
 {
     const ResolvedScenario r = applyWhatIf(resolveScenario(c.scenario, catalog, nullptr, c.label), w);
     const ShortWindow window = shortWindow(r, kWhatIfSpanS);
@@ -70,7 +77,12 @@ CompareFigures simulatedFigures(const CompareCandidate& c, const WhatIf& w, cons
     options.replications = 1;
     options.threads = 1;
     options.cancel = cancel;
-    const SimulationResult result = simulate(window.scenario, options);
+    // The candidates as they are come back from the workspace when they were simulated before;
+    // what-if moves are explored, not kept (they would bury the runs worth listing).
+    const QJsonObject variant{{QStringLiteral("compare_window_s"), kWhatIfSpanS}};
+    const SimulationResult result = ws && neutral(w)
+                                        ? runs::simulateStoredVariant(*ws, catalog, c.scenario, variant, window.scenario, options).result
+                                        : simulate(window.scenario, options);
     CompareFigures f;
     f.costPerMonthUsd = monthlyCostUsd(window.scenario, result);
     f.p95Ms = result.summary.latencyP95.mean;

@@ -6,6 +6,7 @@
 namespace headroom {
 
 class Catalog;
+class Workspace;
 
 // The figures of one Compare card under a what-if, two ways.
 //
@@ -16,7 +17,8 @@ class Catalog;
 //
 // simulatedFigures: one replication over half an hour around the peak; replaces the estimate.
 CompareFigures estimateFigures(const CompareCandidate& candidate, const WhatIf& whatIf, const Catalog& catalog);
+// With a workspace, the candidates as they are (no what-if) are kept in it and taken from it.
 CompareFigures simulatedFigures(const CompareCandidate& candidate, const WhatIf& whatIf, const Catalog& catalog,
-                                const std::atomic<bool>* cancel);
+                                const Workspace* ws, const std::atomic<bool>* cancel);
 
 }  // namespace headroom

@@ -167,6 +167,7 @@ void ComparePage::evaluate()
     const auto candidates = candidates_;
     const WhatIf whatIf = whatIf_;
     const Catalog catalog = context()->catalog();
+    const Workspace* ws = context()->workspace();
     auto finish = [this] {
         evaluating_ = false;
         if (pending_) {
@@ -176,13 +177,13 @@ void ComparePage::evaluate()
     };
     context()->tasks()->run(
         tr("Compare what-if"),
-        [candidates, whatIf, catalog](TaskControl& control) {
+        [candidates, whatIf, catalog, ws](TaskControl& control) {
             // One candidate per core: each short simulation is single-threaded and independent,
             // so the answer is the same as one after the other, only sooner.
             std::atomic<int> done{0};
             const QList<CompareFigures> figures = QtConcurrent::blockingMapped(
                 candidates, [&](const CompareCandidate& c) {
-                    CompareFigures f = simulatedFigures(c, whatIf, catalog, &control.cancel);
+                    CompareFigures f = simulatedFigures(c, whatIf, catalog, ws, &control.cancel);
                     control.setProgress(double(++done) / candidates.size());
                     return f;
                 });
