@@ -5,7 +5,7 @@
 #include "charts/chart_export.h"
 #include "pages/compare_page.h"
 #include "store/workspace.h"
-#include "task_tracker.h"
+#include "job_runner.h"
 
 #include <QApplication>
 #include <QChartView>
@@ -133,8 +133,8 @@ TEST(ComparePage, KeepsAtMostFourAndPresenterModeToggles)
     EXPECT_TRUE(page.presenterMode());
     page.setPresenterMode(false);
     EXPECT_FALSE(page.presenterMode());
-    fx.context.tasks()->cancelAll();
-    fx.context.tasks()->waitForAll();
+    fx.context.jobs()->cancelAll();
+    fx.context.jobs()->waitForAll();
 }
 
 TEST(ComparePage, ChartsSaveAsPngAndSvg)
