@@ -35,14 +35,15 @@ using JobResultOf = std::invoke_result_t<Work&, JobControl&>;
 // the newest request wins without the page counting generations. A destroyed owner drops its jobs.
 //
 // Cancel is cooperative: it sets the job's flag and never waits. cancel() lets the job report how
-// it ended (its value if it kept partial work, else `stopped`); discard() and abandonAll() also
-// drop what it would report.
+// it ended: its value if it kept partial work, else `stopped` (an exception thrown once the flag
+// is set counts as a stop: it is most likely the interruption itself). discard() and
+// abandonAll() also drop what it would report.
 //
 // Lifetime contract: nothing here ever blocks the GUI on a job. When the runner goes, or a
 // workspace is switched, a job that ignores its flag just runs to its end and its result goes
 // nowhere. So `work` must own or share (by value, std::shared_ptr) everything it touches: never
-// `this` of a page, never a raw Workspace* (take AppContext::sharedWorkspace()). Handlers may use
-// the owner freely: they only run while it lives.
+// `this` of a page, never a raw Workspace* (take AppContext::sharedWorkspace()). Handlers, and
+// calls handed to JobControl::post, may use the owner freely: they only run while it lives.
 //
 // All members are for the GUI thread.
 class JobRunner : public QObject {
