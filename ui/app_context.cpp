@@ -1,19 +1,20 @@
 #include "app_context.h"
 
 #include "store/workspace.h"
-#include "task_tracker.h"
+#include "job_runner.h"
 
 namespace headroom {
 
-AppContext::AppContext(QObject* parent) : QObject(parent), tasks_(new TaskTracker(this)) {}
+AppContext::AppContext(QObject* parent) : QObject(parent), jobs_(new JobRunner(this)) {}
 
-// The jobs still running use the workspace, which as a member goes before the tracker (a child).
-AppContext::~AppContext() { tasks_->abandonAll(); }
+// Jobs still running share the workspace: the last of them closes it when it ends.
+AppContext::~AppContext() { jobs_->abandonAll(); }
 
 void AppContext::setWorkspace(std::unique_ptr<Workspace> ws)
 {
-    // Jobs on the old workspace end before it closes; their results no longer apply.
-    tasks_->abandonAll();
+    // Results of jobs on the old workspace no longer apply. The jobs are not waited for: they
+    // share the old workspace, which closes when the last of them ends.
+    jobs_->abandonAll();
     workspace_ = std::move(ws);
     catalog_ = workspace_ ? Catalog::load(*workspace_) : Catalog();
     emit workspaceChanged();

@@ -7,9 +7,9 @@
 namespace headroom {
 
 class Workspace;
-class TaskTracker;
+class JobRunner;
 
-// What every page shares: the open workspace, its catalog, and the background task tracker.
+// What every page shares: the open workspace, its catalog, and the background job runner.
 // Pages hold a pointer to it and listen to its signals instead of talking to each other.
 class AppContext : public QObject {
     Q_OBJECT
@@ -18,8 +18,11 @@ public:
     ~AppContext() override;
 
     Workspace* workspace() const { return workspace_.get(); }
+    // For background jobs: a job shares the workspace, so a workspace switch (or closing the
+    // window) never waits for a job and never closes the file under one.
+    std::shared_ptr<Workspace> sharedWorkspace() const { return workspace_; }
     const Catalog& catalog() const { return catalog_; }
-    TaskTracker* tasks() const { return tasks_; }
+    JobRunner* jobs() const { return jobs_; }
 
     // Takes ownership; emits workspaceChanged. Throws nothing: the caller opened it.
     void setWorkspace(std::unique_ptr<Workspace> ws);
@@ -39,9 +42,9 @@ signals:
     void scenarioChanged(const QString& path);
 
 private:
-    std::unique_ptr<Workspace> workspace_;
+    std::shared_ptr<Workspace> workspace_;
     Catalog catalog_;
-    TaskTracker* tasks_ = nullptr;
+    JobRunner* jobs_ = nullptr;
     QString scenarioPath_;
 };
 

@@ -6,7 +6,8 @@
 #include "import/import_service.h"
 #include "import/importer_registry.h"
 #include "prometheus_dialog.h"
-#include "task_tracker.h"
+#include "job_runner.h"
+#include "store/workspace.h"
 
 #include <QFileDialog>
 #include <QMessageBox>
@@ -20,6 +21,11 @@ struct FileOutcome {
     QString path;
     ImportOutcome outcome;
     QString error;
+};
+
+struct ImportRun {
+    QVector<FileOutcome> files;
+    bool cancelled = false;
 };
 
 QString describe(const QVector<FileOutcome>& results, bool cancelled)
@@ -74,40 +80,42 @@ void ImportController::chooseAndImport()
 
 void ImportController::importFiles(const QStringList& paths)
 {
-    Workspace* ws = context_->workspace();
+    std::shared_ptr<Workspace> ws = context_->sharedWorkspace();
     if (!ws || paths.isEmpty()) return;
-    auto results = std::make_shared<QVector<FileOutcome>>();
-    auto wasCancelled = std::make_shared<bool>(false);
-    context_->tasks()->run(
+    // Every import has a key of its own: a second drop runs beside the first, not instead of it.
+    context_->jobs()->run(
+        this, QStringLiteral("import %1").arg(++imports_),
         tr("Importing %n file(s)", nullptr, int(paths.size())),
-        [ws, dropped = paths, results, wasCancelled](TaskControl& control) {
+        [ws, dropped = paths](JobControl& control) {
+            ImportRun run;
             const QStringList paths = expandImportPaths(dropped).files;  // a dropped folder: its files
             for (int i = 0; i < paths.size(); ++i) {
                 if (control.cancelled()) {
-                    *wasCancelled = true;
+                    run.cancelled = true;
                     break;
                 }
                 control.setProgress(double(i) / paths.size());
                 FileOutcome r;
                 r.path = paths[i];
                 try {
-                    r.outcome = importFile(*ws, ImportRequest{paths[i], {}, {}, {}}, &control.cancel);
+                    r.outcome = importFile(*ws, ImportRequest{paths[i], {}, {}, {}}, control.cancelFlag());
                 } catch (const InputError& e) {
                     r.error = e.text();
                 } catch (const Cancelled&) {
-                    *wasCancelled = true;
+                    run.cancelled = true;
                     break;
                 }
-                results->append(r);
+                run.files.append(r);
             }
-            return QVariant(true);
+            // Returned even after Cancel: the files imported before it are kept and listed.
+            return run;
         },
-        [this, results, wasCancelled](const QVariant&) {
+        [this](const ImportRun& run) {
             context_->notifyDatasetsChanged();
             bool catalogRows = false;
-            for (const FileOutcome& r : *results) catalogRows |= r.outcome.instanceTypes > 0;
+            for (const FileOutcome& r : run.files) catalogRows |= r.outcome.instanceTypes > 0;
             if (catalogRows) context_->reloadCatalog();
-            emit finished(describe(*results, *wasCancelled));
+            emit finished(describe(run.files, run.cancelled));
         });
 }
 
@@ -117,26 +125,26 @@ namespace headroom {
 
 void ImportController::importFromPrometheus()
 {
-    Workspace* ws = context_->workspace();
+    std::shared_ptr<Workspace> ws = context_->sharedWorkspace();
     if (!ws) return;
     PrometheusDialog dialog(window_);
     if (dialog.exec() != QDialog::Accepted) return;
     const PrometheusQuery query = dialog.query();
-    context_->tasks()->run(
-        tr("Importing from Prometheus"),
-        [ws, query](TaskControl& control) {
+    context_->jobs()->run(
+        this, QStringLiteral("import %1").arg(++imports_), tr("Importing from Prometheus"),
+        [ws, query](JobControl& control) {
             FileOutcome r;
             r.path = prometheusSourceUrl(query);
             try {
-                r.outcome = importPrometheusUrl(*ws, query, &control.cancel);
+                r.outcome = importPrometheusUrl(*ws, query, control.cancelFlag());
             } catch (const InputError& e) {
                 r.error = e.text();
             }
-            return QVariant::fromValue(QVector<FileOutcome>{r});
+            return r;
         },
-        [this](const QVariant& result) {
+        [this](const FileOutcome& r) {
             context_->notifyDatasetsChanged();
-            emit finished(describe(result.value<QVector<FileOutcome>>(), false));
+            emit finished(describe({r}, false));
         });
 }
 

@@ -26,6 +26,7 @@ signals:
 private:
     AppContext* context_;
     QWidget* window_;
+    int imports_ = 0;  // numbers the imports, each its own job
 };
 
 }  // namespace headroom

@@ -9,7 +9,7 @@
 #include "page_registry.h"
 #include "pages/page.h"
 #include "store/workspace.h"
-#include "task_tracker.h"
+#include "job_runner.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -73,8 +73,8 @@ MainWindow::MainWindow(QWidget* parent)
     showPage(settings.value(QStringLiteral("window/page"), 0).toInt());
 }
 
-// Running jobs end (and their callbacks are dropped) before the pages they report to go away.
-MainWindow::~MainWindow() { context_->tasks()->abandonAll(); }
+// Jobs still running are told to stop and report to no one; the window does not wait for them.
+MainWindow::~MainWindow() { context_->jobs()->abandonAll(); }
 
 // The scenario of the last session, or on a first start the bundled web API example, so every
 // page has something to simulate, recommend and report on from the first minute.
@@ -156,20 +156,20 @@ void MainWindow::buildStatusBar()
     statusBar()->addPermanentWidget(taskLabel_);
     statusBar()->addPermanentWidget(progress_);
     statusBar()->addPermanentWidget(cancel_);
-    TaskTracker* tasks = context_->tasks();
-    connect(cancel_, &QToolButton::clicked, tasks, &TaskTracker::cancelAll);
-    connect(tasks, &TaskTracker::progressChanged, this, [this](const QString& label, int permille) {
+    JobRunner* jobs = context_->jobs();
+    connect(cancel_, &QToolButton::clicked, jobs, &JobRunner::cancelAll);
+    connect(jobs, &JobRunner::progressChanged, this, [this](const QString& label, int permille) {
         taskLabel_->setText(label);
         progress_->setValue(permille);
         progress_->show();
         cancel_->show();
     });
-    connect(tasks, &TaskTracker::idle, this, [this] {
+    connect(jobs, &JobRunner::idle, this, [this] {
         taskLabel_->clear();
         progress_->hide();
         cancel_->hide();
     });
-    connect(tasks, &TaskTracker::failed, this, [this](const QString& label, const QString& message) {
+    connect(jobs, &JobRunner::failed, this, [this](const QString& label, const QString& message) {
         statusBar()->showMessage(tr("%1 failed: %2").arg(label, message), 15000);
     });
 }
@@ -258,8 +258,9 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    context_->tasks()->cancelAll();
-    context_->tasks()->waitForAll();
+    // Closing never waits for a job: each stops at its next look at the flag, and the program's
+    // thread pool lets it end before the process exits.
+    context_->jobs()->abandonAll();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

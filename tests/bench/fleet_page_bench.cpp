@@ -7,7 +7,7 @@
 #include "import/workspace_setup.h"
 #include "pages/fleet_page.h"
 #include "store/workspace.h"
-#include "task_tracker.h"
+#include "job_runner.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -50,7 +50,7 @@ int main(int argc, char** argv)
         page.activated();
     });
     app.exec();
-    ctx.tasks()->waitForAll();
+    ctx.jobs()->waitForAll();
     std::printf("fleet    %.2f s until the result is on screen; longest GUI-thread stall %lld ms\n", double(shownMs) / 1000,
                 static_cast<long long>(longestGapMs));
     return shownMs >= 0 ? 0 : 1;

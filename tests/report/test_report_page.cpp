@@ -8,7 +8,7 @@
 #include "runs/run_store.h"
 #include "store/workspace.h"
 #include "support/fixtures.h"
-#include "task_tracker.h"
+#include "job_runner.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -37,8 +37,8 @@ struct PageFixture {
     }
     ~PageFixture()
     {
-        context.tasks()->cancelAll();
-        context.tasks()->waitForAll();
+        context.jobs()->cancelAll();
+        context.jobs()->waitForAll();
         delete page;
     }
     // Spins the event loop until `done` or the timeout.
@@ -88,8 +88,8 @@ TEST(ReportPage, CancelStopsThePreparationAndWritesNothing)
     PageFixture f;
     const QString pdf = f.dir.filePath(QStringLiteral("cancelled.pdf"));
     f.page->exportPdf(pdf);  // no document yet: prepares first, exports when ready
-    f.context.tasks()->cancelAll();
-    ASSERT_TRUE(f.waitFor([&] { return !f.context.tasks()->busy(); }, 60000));
+    f.context.jobs()->cancelAll();
+    ASSERT_TRUE(f.waitFor([&] { return !f.context.jobs()->busy(); }, 60000));
     QCoreApplication::processEvents();
     EXPECT_FALSE(QFile::exists(pdf));
     EXPECT_EQ(f.page->document(), nullptr);

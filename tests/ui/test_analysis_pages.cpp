@@ -5,7 +5,7 @@
 #include "pages/lead_time_page.h"
 #include "store/workspace.h"
 #include "support/fixtures.h"
-#include "task_tracker.h"
+#include "job_runner.h"
 
 #include <QChart>
 #include <QComboBox>
@@ -49,7 +49,7 @@ TEST(AnalysisPages, FleetPageShowsTheZoneSpreadOfTheGceIperfRuns)
     QSignalSpy done(&page, &FleetPage::refreshed);
     page.activated();  // fills the metric picker (one metric) and analyses it
     ASSERT_TRUE(done.wait(20000));
-    ctx.tasks()->waitForAll();
+    ctx.jobs()->waitForAll();
     // Zone a first; its CV computed here from the raw lines.
     std::vector<double> a;
     static const QRegularExpression zoneA(QStringLiteral("sending_zone:us-central1-a\\|"));
@@ -80,7 +80,7 @@ TEST(AnalysisPages, FleetPageSaysWhyOneNodeIsNotCompared)
     QSignalSpy done(&page, &FleetPage::refreshed);
     page.activated();
     ASSERT_TRUE(done.wait(20000));
-    ctx.tasks()->waitForAll();
+    ctx.jobs()->waitForAll();
     EXPECT_TRUE(page.cards()->text().contains(QStringLiteral("1 node, 1 run"))) << page.cards()->text().toStdString();
     // No lone box that would read like a verdict, but a message that says what is missing.
     EXPECT_TRUE(page.runsChart()->series().isEmpty());
@@ -101,7 +101,7 @@ TEST(AnalysisPages, LeadTimePageFallsBackToTheCatalogForAProvider)
     QSignalSpy done(&page, &LeadTimePage::refreshed);
     page.providerPicker()->setCurrentIndex(page.providerPicker()->findData(QStringLiteral("aws")));
     ASSERT_TRUE(done.wait(20000));
-    ctx.tasks()->waitForAll();
+    ctx.jobs()->waitForAll();
     QTableWidget* table = page.phaseTable();
     ASSERT_EQ(table->rowCount(), 1);
     EXPECT_EQ(table->item(0, 0)->text(), QStringLiteral("boot"));

@@ -6,7 +6,7 @@
 #include "pages/compare_page.h"
 #include "store/sql.h"
 #include "store/workspace.h"
-#include "task_tracker.h"
+#include "job_runner.h"
 
 #include <QApplication>
 #include <QChartView>
@@ -134,8 +134,8 @@ TEST(ComparePage, KeepsAtMostFourAndPresenterModeToggles)
     EXPECT_TRUE(page.presenterMode());
     page.setPresenterMode(false);
     EXPECT_FALSE(page.presenterMode());
-    fx.context.tasks()->cancelAll();
-    fx.context.tasks()->waitForAll();
+    fx.context.jobs()->cancelAll();
+    fx.context.jobs()->waitForAll();
 }
 
 TEST(ComparePage, ChartsSaveAsPngAndSvg)
@@ -217,7 +217,7 @@ TEST(ComparePage, TheCandidatesAsTheyAreComeBackFromTheWorkspace)
         page.setWhatIf(w);
         ASSERT_TRUE(evaluated.wait(60000));
         EXPECT_EQ(simulations(), 1) << "a what-if move was kept";
-        fx.context.tasks()->waitForAll();
+        fx.context.jobs()->waitForAll();
     }
     ComparePage again(&fx.context);
     QSignalSpy evaluated(&again, &ComparePage::evaluated);

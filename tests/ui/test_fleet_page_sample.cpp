@@ -7,7 +7,7 @@
 #include "pages/fleet_page.h"
 #include "pages/lead_time_page.h"
 #include "store/workspace.h"
-#include "task_tracker.h"
+#include "job_runner.h"
 
 #include <QChart>
 #include <QComboBox>
@@ -33,7 +33,7 @@ TEST(FleetPageSample, OpensOnTheAzureFleetsWithTheirPopulationsAndDrift)
     QSignalSpy done(&page, &FleetPage::refreshed);
     page.activated();
     ASSERT_TRUE(done.wait(60000));
-    ctx.tasks()->waitForAll();
+    ctx.jobs()->waitForAll();
     EXPECT_EQ(page.metricPicker()->currentText(), QStringLiteral("cpu.events_per_s"));
     const QString cards = page.cards()->text();
     EXPECT_TRUE(cards.contains(QStringLiteral("<b>azure/B8ms</b> · 11824 nodes"))) << cards.toStdString();
@@ -80,7 +80,7 @@ TEST(FleetPageSample, DataPageCreditsTheDatasetsAndLeadTimeIsNotEmpty)
     QSignalSpy done(&lead, &LeadTimePage::refreshed);
     lead.activated();
     ASSERT_TRUE(done.wait(60000));
-    ctx.tasks()->waitForAll();
+    ctx.jobs()->waitForAll();
     EXPECT_FALSE(lead.grab().isNull());
     const QString shots = qEnvironmentVariable("HEADROOM_SCREENSHOT_DIR");
     if (!shots.isEmpty()) {

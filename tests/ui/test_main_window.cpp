@@ -10,7 +10,7 @@
 #include "store/sql.h"
 #include "store/workspace.h"
 #include "support/fixtures.h"
-#include "task_tracker.h"
+#include "job_runner.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -65,7 +65,7 @@ TEST(MainWindow, NavigatesEveryPageOnATemporaryWorkspace)
         EXPECT_EQ(static_cast<Page*>(stack->currentWidget())->title(), expected[i]);
         EXPECT_TRUE(stack->currentWidget()->isVisible());
     }
-    window.context()->tasks()->waitForAll();
+    window.context()->jobs()->waitForAll();
 }
 
 TEST(MainWindow, CatalogTableMatchesTheDatabase)
@@ -123,7 +123,7 @@ TEST(MainWindow, DataTableMatchesTheDatabaseAfterAnImport)
     EXPECT_EQ(d->series, 2);   // one per node
     EXPECT_EQ(d->samples, 6);
     EXPECT_EQ(sql::scalar(window.context()->workspace()->database(), QStringLiteral("SELECT count(*) FROM sample")).toInt(), 6);
-    window.context()->tasks()->waitForAll();
+    window.context()->jobs()->waitForAll();
 }
 
 TEST(MainWindow, UnreadableWorkspaceKeepsTheCurrentOne)

@@ -11,7 +11,7 @@
 #include "runs/stored_results.h"
 #include "scenario/scenario_parser.h"
 #include "store/workspace.h"
-#include "task_tracker.h"
+#include "job_runner.h"
 
 #include <QAbstractItemModelTester>
 #include <QChartView>

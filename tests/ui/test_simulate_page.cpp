@@ -9,7 +9,7 @@
 #include "scenario/scenario_parser.h"
 #include "sim/simulator.h"
 #include "store/workspace.h"
-#include "task_tracker.h"
+#include "job_runner.h"
 #include "widgets/summary_card.h"
 
 #include <QAbstractSeries>
@@ -183,7 +183,7 @@ TEST(SimulatePage, ABrokenScenarioShowsItsJsonPathAndDoesNotRun)
     EXPECT_TRUE(page.errorText().contains(QStringLiteral("$.replications"))) << page.errorText().toStdString();
     QSignalSpy finished(&page, &SimulatePage::finished);
     page.run();  // Run is disabled; calling it anyway must not start anything on a broken file
-    fx.context.tasks()->waitForAll();
+    fx.context.jobs()->waitForAll();
     EXPECT_FALSE(page.running());
     EXPECT_FALSE(page.result().has_value());
 }

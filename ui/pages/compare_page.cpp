@@ -8,8 +8,9 @@
 #include "plan/monthly_cost.h"
 #include "plan/short_window.h"
 #include "scenario/resolved_scenario.h"
+#include "core/parallel_jobs.h"
+#include "job_runner.h"
 #include "sim/simulator.h"
-#include "task_tracker.h"
 
 #include <QAction>
 #include <QApplication>
@@ -23,7 +24,6 @@
 #include <QTimer>
 #include <QValueAxis>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentMap>
 #include <atomic>
 #include <cmath>
 #include <limits>
@@ -114,7 +114,7 @@ void ComparePage::clearCandidates()
 {
     candidates_.clear();
     figures_.clear();
-    ++generation_;
+    context()->jobs()->discard(this, QStringLiteral("evaluate"));
     rebuild();
 }
 
@@ -148,8 +148,9 @@ void ComparePage::scheduleEvaluation()
 
 void ComparePage::evaluate()
 {
+    if (candidates_.isEmpty()) return;
     // The analytic estimate answers at once, for every move, while the simulations follow.
-    if (!candidates_.isEmpty()) {
+    {
         const Catalog& catalog = context()->catalog();
         QVector<CompareFigures> estimates;
         for (const CompareCandidate& c : candidates_) estimates << estimateFigures(c, whatIf_, catalog);
@@ -158,50 +159,30 @@ void ComparePage::evaluate()
         rebuild();
         emit estimated();
     }
-    if (evaluating_) {  // one run at a time; the latest what-if runs next
-        pending_ = true;
-        return;
-    }
-    evaluating_ = true;
-    const int generation = ++generation_;
+    // A newer what-if replaces the simulations of the older one, which stop where they are.
     const auto candidates = candidates_;
     const WhatIf whatIf = whatIf_;
     const Catalog catalog = context()->catalog();
-    const Workspace* ws = context()->workspace();
-    auto finish = [this] {
-        evaluating_ = false;
-        if (pending_) {
-            pending_ = false;
-            evaluate();
-        }
-    };
-    context()->tasks()->run(
-        tr("Compare what-if"),
-        [candidates, whatIf, catalog, ws](TaskControl& control) {
+    std::shared_ptr<const Workspace> ws = context()->sharedWorkspace();
+    context()->jobs()->run(
+        this, QStringLiteral("evaluate"), tr("Compare what-if"),
+        [candidates, whatIf, catalog, ws](JobControl& control) {
             // One candidate per core: each short simulation is single-threaded and independent,
             // so the answer is the same as one after the other, only sooner.
-            std::atomic<int> done{0};
-            const QList<CompareFigures> figures = QtConcurrent::blockingMapped(
-                candidates, [&](const CompareCandidate& c) {
-                    CompareFigures f = simulatedFigures(c, whatIf, catalog, ws, &control.cancel);
-                    control.setProgress(double(++done) / candidates.size());
-                    return f;
-                });
-            return QVariant::fromValue(std::make_shared<QVector<CompareFigures>>(figures.begin(), figures.end()));
+            std::vector<CompareFigures> figures(size_t(candidates.size()));
+            runParallel(
+                int(candidates.size()), 0,
+                [&](int i) { figures[size_t(i)] = simulatedFigures(candidates[i], whatIf, catalog, ws.get(), control.cancelFlag()); },
+                [&](int done) { control.setProgress(double(done) / double(candidates.size())); }, control.cancelFlag());
+            return QVector<CompareFigures>(figures.begin(), figures.end());
         },
-        [this, generation, finish](const QVariant& result) {
-            if (generation == generation_) {
-                figures_ = *result.value<std::shared_ptr<QVector<CompareFigures>>>();
-                status_->setText(tr("Short simulations (one replication around the peak); the Recommend page runs them in full."));
-                rebuild();
-                emit evaluated();
-            }
-            finish();
+        [this](QVector<CompareFigures> figures) {
+            figures_ = std::move(figures);
+            status_->setText(tr("Short simulations (one replication around the peak); the Recommend page runs them in full."));
+            rebuild();
+            emit evaluated();
         },
-        [this, finish](const QString& message) {
-            status_->setText(message);
-            finish();
-        });
+        [this](const QString& message) { status_->setText(message); });
 }
 
 QWidget* ComparePage::makeCard(int index)

@@ -85,9 +85,6 @@ private:
     QWidget* gridHost_;
     QTimer* debounce_;
     bool presenter_ = false;
-    bool evaluating_ = false;
-    bool pending_ = false;
-    int generation_ = 0;
 };
 
 }  // namespace headroom

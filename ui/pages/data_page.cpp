@@ -9,7 +9,7 @@
 #include "models/dataset_table_model.h"
 #include "models/measurement_table_model.h"
 #include "store/workspace.h"
-#include "task_tracker.h"
+#include "job_runner.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -148,6 +148,8 @@ void DataPage::showSelected()
     const DatasetSummary* d = model_->datasetAt(current.row());
     seriesPicker_->clear();
     loadedSeries_.clear();
+    // The series of the dataset selected before are of no use any more, even if no load follows.
+    context()->jobs()->discard(this, QStringLiteral("series"));
     measurements_->setMeasurements({});
     if (!d) return;
     if (Workspace* ws = context()->workspace()) measurements_->setMeasurements(listMeasurements(*ws, d->id));
@@ -179,12 +181,13 @@ void DataPage::showSelected()
         charts::showMessage(chart_, tr("This dataset holds no time series"));
         return;
     }
-    Workspace* ws = context()->workspace();
+    std::shared_ptr<const Workspace> ws = context()->sharedWorkspace();
     const qint64 id = d->id;
     charts::showMessage(chart_, tr("Loading…"));
-    context()->tasks()->run(
-        tr("Loading series"),
-        [ws, id](TaskControl&) {
+    // One key for every selection: clicking through datasets shows the last one clicked.
+    context()->jobs()->run(
+        this, QStringLiteral("series"), tr("Loading series"),
+        [ws, id](JobControl&) {
             SeriesFilter filter;
             filter.datasetId = id;
             auto loaded = std::make_shared<LoadedDataset>();
@@ -192,10 +195,9 @@ void DataPage::showSelected()
             analysis::Filter qualityFilter;
             qualityFilter.datasetId = id;
             loaded->quality = quality::check(analysis::loadQualityInputs(*ws, qualityFilter));
-            return QVariant::fromValue(loaded);
+            return loaded;
         },
-        [this, html](const QVariant& result) {
-            const auto loaded = result.value<std::shared_ptr<LoadedDataset>>();
+        [this, html](std::shared_ptr<LoadedDataset> loaded) {
             loadedSeries_ = loaded->series;
             details_->setHtml(html + qualityHtml(loaded->quality));
             QSignalBlocker block(seriesPicker_);

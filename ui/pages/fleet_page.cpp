@@ -14,7 +14,7 @@
 #include "charts/fleet_charts.h"
 #include "fleet_cards.h"
 #include "store/workspace.h"
-#include "task_tracker.h"
+#include "job_runner.h"
 
 #include <QChartView>
 #include <QComboBox>
@@ -212,17 +212,16 @@ void FleetPage::fillPickers()
 
 void FleetPage::refresh()
 {
-    Workspace* ws = context()->workspace();
+    std::shared_ptr<const Workspace> ws = context()->sharedWorkspace();
     const QString metric = metric_->currentText();
     if (!ws || metric.isEmpty()) return;
     const QString label = groupBy_->currentText().trimmed();
     noisy::Options stealOptions;
     stealOptions.thresholdPct = stealThreshold_->value();
-    const int generation = ++generation_;
     for (QChart* c : {boxChart_, histogramChart_, ecdfChart_, driftChart_}) charts::showMessage(c, tr("Computing…"));
-    context()->tasks()->run(
-        tr("Fleet homogeneity"),
-        [ws, metric, label, stealOptions](TaskControl&) {
+    context()->jobs()->run(
+        this, QStringLiteral("refresh"), tr("Fleet homogeneity"),
+        [ws, metric, label, stealOptions](JobControl&) {
             auto view = std::make_shared<FleetView>();
             analysis::Filter filter;
             filter.metric = metric;
@@ -232,11 +231,10 @@ void FleetPage::refresh()
             view->credits = credits.join(QStringLiteral("; "));
             view->steal = analysis::loadStealSeries(*ws, {});
             view->episodes = noisy::detect(view->steal, stealOptions);
-            return QVariant::fromValue(view);
+            return view;
         },
-        [this, generation](const QVariant& result) {
-            if (generation != generation_) return;
-            view_ = result.value<std::shared_ptr<FleetView>>();
+        [this](std::shared_ptr<FleetView> view) {
+            view_ = std::move(view);
             {
                 QSignalBlocker block(group_);
                 group_->clear();
@@ -298,7 +296,7 @@ void FleetPage::showGroup(int index)
 
 void FleetPage::calibrate()
 {
-    Workspace* ws = context()->workspace();
+    std::shared_ptr<const Workspace> ws = context()->sharedWorkspace();
     if (!ws) return;
     const Catalog catalog = context()->catalog();
     auto from = catalog.find(calFrom_->currentText());
@@ -309,9 +307,9 @@ void FleetPage::calibrate()
     const double target = calTarget_->value();
     const InstanceType source = *from, dest = *to;
     calibrationResult_->setText(tr("Computing…"));
-    context()->tasks()->run(
-        tr("Calibration"),
-        [ws, source, dest, target](TaskControl&) {
+    context()->jobs()->run(
+        this, QStringLiteral("calibrate"), tr("Calibration"),
+        [ws, source, dest, target](JobControl&) {
             analysis::Filter filter;
             filter.instanceType = source.key();
             calibration::FleetSeries fleet = analysis::loadFleetSeries(*ws, filter);
@@ -328,10 +326,10 @@ void FleetPage::calibrate()
             } else {
                 text += tr(" Enter per-vCPU scores to project onto %1.").arg(dest.key());
             }
-            return QVariant(text);
+            return text;
         },
-        [this](const QVariant& result) {
-            calibrationResult_->setText(result.toString());
+        [this](const QString& text) {
+            calibrationResult_->setText(text);
             emit calibrated();
         },
         [this](const QString& message) {

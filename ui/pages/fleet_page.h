@@ -62,7 +62,6 @@ private:
     QDoubleSpinBox* calToScore_;
     QLabel* calibrationResult_;
     std::shared_ptr<FleetView> view_;
-    int generation_ = 0;
 };
 
 }  // namespace headroom

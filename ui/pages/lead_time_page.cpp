@@ -7,7 +7,7 @@
 #include "charts/chart_builder.h"
 #include "charts/stacked_bar_chart.h"
 #include "store/workspace.h"
-#include "task_tracker.h"
+#include "job_runner.h"
 
 #include <QCheckBox>
 #include <QChartView>
@@ -162,7 +162,7 @@ void LeadTimePage::activated() { refresh(); }
 
 void LeadTimePage::refresh()
 {
-    Workspace* ws = context()->workspace();
+    std::shared_ptr<const Workspace> ws = context()->sharedWorkspace();
     if (!ws) return;
     const Catalog catalog = context()->catalog();
     const QString provider = provider_->currentData().toString();
@@ -170,14 +170,11 @@ void LeadTimePage::refresh()
     options.whatIf.bootScale = bootScale_->value();
     if (imageMb_->value() > 0) options.whatIf.imageBytes = imageMb_->value() * 1e6;
     options.whatIf.cachedImage = cached_->isChecked();
-    const int generation = ++generation_;
     charts::showMessage(totalChart_, tr("Computing…"));
-    context()->tasks()->run(
-        tr("Lead time"),
-        [ws, catalog, provider, options](TaskControl&) { return QVariant::fromValue(compute(*ws, catalog, provider, options)); },
-        [this, generation](const QVariant& result) {
-            if (generation != generation_) return;  // a newer request is on its way
-            const auto view = result.value<std::shared_ptr<LeadTimeView>>();
+    context()->jobs()->run(
+        this, QStringLiteral("refresh"), tr("Lead time"),
+        [ws, catalog, provider, options](JobControl&) { return compute(*ws, catalog, provider, options); },
+        [this](std::shared_ptr<LeadTimeView> view) {
             const leadtime::Report& r = view->report;
             std::vector<const leadtime::PhaseModel*> rows;
             for (const auto& m : r.phases) rows.push_back(&m);

@@ -41,7 +41,6 @@ private:
     QLabel* summary_;
     QChart* eventsChart_;
     QChart* totalChart_;
-    int generation_ = 0;
 };
 
 }  // namespace headroom

@@ -7,7 +7,7 @@ class AppContext;
 
 // One entry of the navigation list. A page gets the shared AppContext at construction and
 // listens to its signals (workspaceChanged, datasetsChanged, catalogChanged, scenarioChanged);
-// it computes nothing itself: models in model/ do, off the GUI thread through ctx->tasks().
+// it computes nothing itself: models in model/ do, off the GUI thread through ctx->jobs().
 class Page : public QWidget {
     Q_OBJECT
 public:

@@ -9,7 +9,7 @@
 #include "recommend_page_table.h"
 #include "scenario/scenario_parser.h"
 #include "scenario/scenario_writer.h"
-#include "task_tracker.h"
+#include "job_runner.h"
 
 #include <QChartView>
 #include <QFileDialog>
@@ -27,8 +27,6 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 #include <memory>
-
-Q_DECLARE_METATYPE(std::shared_ptr<headroom::runs::RecommendationOutcome>)
 
 namespace headroom {
 
@@ -232,39 +230,47 @@ void RecommendPage::startRecommendation(const QString& scenarioPath, const Recom
     recomputeButton_->setEnabled(false);
     status_->setText(tr("Recommending for %1…").arg(QFileInfo(path).fileName()));
     const Catalog catalog = context()->catalog();
-    const Workspace* ws = context()->workspace();
+    std::shared_ptr<const Workspace> ws = context()->sharedWorkspace();
     const QString file = QFileInfo(path).fileName();
-    context()->tasks()->run(
-        tr("Recommendation"),
-        [this, doc, catalog, ws, file, options, reuse](TaskControl& control) {
+    JobHandlers<runs::RecommendationOutcome> handlers;
+    handlers.done = [this, path, doc](const runs::RecommendationOutcome& outcome) {
+        running_ = false;
+        scenarioPath_ = path;
+        scenario_ = doc;
+        activated();
+        showOutcome(outcome);
+        emit recommendationReady();
+    };
+    handlers.failed = [this](const QString& message) {
+        running_ = false;
+        activated();
+        status_->setText(message);
+        emit recommendationFailed(message);
+    };
+    handlers.stopped = [this] {
+        running_ = false;
+        activated();
+        status_->setText(tr("Cancelled; nothing was kept."));
+    };
+    RecommendPage* page = this;  // dereferenced only in calls the runner delivers while the page lives
+    context()->jobs()->run(
+        this, QStringLiteral("recommend"), tr("Recommendation"),
+        [page, doc, catalog, ws, file, options, reuse](JobControl& control) {
             RecommendOptions o = options;
-            o.cancel = &control.cancel;
+            o.cancel = control.cancelFlag();
             o.progress = [&control](double f) { control.setProgress(f); };
             // The ranking so far, handed to the GUI thread: the screen's estimates at once, then
             // each candidate's figures as its simulations finish.
-            o.provisional = [this](const Recommendation& r) {
+            o.provisional = [&control, page](const Recommendation& r) {
                 auto copy = std::make_shared<Recommendation>(r);
-                QMetaObject::invokeMethod(this, [this, copy] { showProvisional(*copy); }, Qt::QueuedConnection);
+                control.post([page, copy] { page->showProvisional(*copy); });
             };
-            auto outcome = std::make_shared<runs::RecommendationOutcome>();
-            if (ws) *outcome = runs::recommendStored(*ws, catalog, doc, file, o, reuse);
-            else outcome->result = recommend(doc, catalog, ws, file, o);
-            return QVariant::fromValue(outcome);
+            runs::RecommendationOutcome outcome;
+            if (ws) outcome = runs::recommendStored(*ws, catalog, doc, file, o, reuse);
+            else outcome.result = recommend(doc, catalog, ws.get(), file, o);
+            return outcome;
         },
-        [this, path, doc](const QVariant& result) {
-            running_ = false;
-            scenarioPath_ = path;
-            scenario_ = doc;
-            activated();
-            showOutcome(*result.value<std::shared_ptr<runs::RecommendationOutcome>>());
-            emit recommendationReady();
-        },
-        [this](const QString& message) {
-            running_ = false;
-            activated();
-            status_->setText(message);
-            emit recommendationFailed(message);
-        });
+        std::move(handlers));
 }
 
 void RecommendPage::showProvisional(const Recommendation& r)

@@ -6,7 +6,7 @@
 #include "report/report_pdf.h"
 #include "report/report_preview.h"
 #include "core/errors.h"
-#include "task_tracker.h"
+#include "job_runner.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -17,8 +17,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
-
-Q_DECLARE_METATYPE(std::shared_ptr<headroom::report::ReportData>)
 
 namespace headroom {
 
@@ -67,7 +65,7 @@ ReportPage::ReportPage(AppContext* context, QWidget* parent)
     connect(generateButton_, &QPushButton::clicked, this, [this] { generate(); });
     connect(recomputeButton_, &QPushButton::clicked, this, [this] { generate(true); });
     connect(exportButton_, &QPushButton::clicked, this, &ReportPage::chooseAndExport);
-    connect(cancelButton_, &QPushButton::clicked, this, [this] { this->context()->tasks()->cancelAll(); });
+    connect(cancelButton_, &QPushButton::clicked, this, [this] { this->context()->jobs()->cancel(this, QStringLiteral("report")); });
     connect(context, &AppContext::scenarioChanged, this, &ReportPage::setScenarioPath);
     setScenarioPath(context->scenarioPath());
 }
@@ -136,7 +134,7 @@ QString storedRunsText(const report::ReportData& data)
 
 void ReportPage::generate(bool recompute)
 {
-    Workspace* ws = context()->workspace();
+    std::shared_ptr<const Workspace> ws = context()->sharedWorkspace();
     if (!ws || scenarioPath_.isEmpty() || busy_) return;
     setBusy(true);
     showStatus(tr("Running the models for the report…"));
@@ -144,40 +142,38 @@ void ReportPage::generate(bool recompute)
     base.scenarioPath = scenarioPath_;
     base.recommend = recommend_->isChecked();
     base.reuseStored = !recompute;
-    context()->tasks()->run(
-        tr("Preparing the report"),
-        [ws, base](TaskControl& control) {
+    JobHandlers<std::shared_ptr<report::ReportData>> handlers;
+    handlers.done = [this](std::shared_ptr<report::ReportData> data) {
+        // Charts are graphics items, so the layout and painting happen here on the GUI thread.
+        document_ = report::layoutReport(*data);
+        preview_->setDocument(document_);
+        setBusy(false);
+        const QString stored = storedRunsText(*data);
+        recomputeButton_->setEnabled(!stored.isEmpty());
+        showStatus(tr("%n page(s).", nullptr, document_->pageCount()) + (stored.isEmpty() ? QString() : QLatin1Char(' ') + stored));
+        emit reportReady();
+        if (!pendingExport_.isEmpty()) exportPdf(std::exchange(pendingExport_, QString()));
+    };
+    handlers.failed = [this](const QString& message) {
+        setBusy(false);
+        pendingExport_.clear();
+        showStatus(tr("The report could not be prepared: %1").arg(message));
+        emit reportFailed(message);
+    };
+    handlers.stopped = [this] {
+        setBusy(false);
+        pendingExport_.clear();
+        showStatus(tr("Cancelled; nothing was written."));
+    };
+    context()->jobs()->run(
+        this, QStringLiteral("report"), tr("Preparing the report"),
+        [ws, base](JobControl& control) {
             report::ReportRequest request = base;
-            request.cancel = &control.cancel;
+            request.cancel = control.cancelFlag();
             request.progress = [&control](double f) { control.setProgress(f); };
-            return QVariant::fromValue(std::make_shared<report::ReportData>(report::gatherReportData(*ws, request)));
+            return std::make_shared<report::ReportData>(report::gatherReportData(*ws, request));
         },
-        [this](const QVariant& result) {
-            // Charts are graphics items, so the layout and painting happen here on the GUI thread.
-            const auto data = result.value<std::shared_ptr<report::ReportData>>();
-            document_ = report::layoutReport(*data);
-            preview_->setDocument(document_);
-            setBusy(false);
-            const QString stored = storedRunsText(*data);
-            recomputeButton_->setEnabled(!stored.isEmpty());
-            showStatus(tr("%n page(s).", nullptr, document_->pageCount()) + (stored.isEmpty() ? QString() : QLatin1Char(' ') + stored));
-            emit reportReady();
-            if (!pendingExport_.isEmpty()) exportPdf(std::exchange(pendingExport_, QString()));
-        },
-        [this](const QString& message) {
-            setBusy(false);
-            pendingExport_.clear();
-            showStatus(tr("The report could not be prepared: %1").arg(message));
-            emit reportFailed(message);
-        });
-    // A cancelled task calls neither callback: the tracker reports idle instead.
-    connect(context()->tasks(), &TaskTracker::idle, this, [this] {
-        if (busy_) {
-            setBusy(false);
-            pendingExport_.clear();
-            showStatus(tr("Cancelled; nothing was written."));
-        }
-    }, Qt::SingleShotConnection);
+        std::move(handlers));
 }
 
 bool ReportPage::exportPdf(const QString& path)

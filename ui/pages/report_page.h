@@ -17,7 +17,7 @@ struct ReportData;
 }
 
 // Preview and Export PDF of the capacity report for the scenario the Scenario page has open
-// (or one chosen here). The models run off the GUI thread through the task tracker, with
+// (or one chosen here). The models run off the GUI thread through the job runner, with
 // progress and Cancel in the status bar; the preview and the PDF are painted by the same
 // ReportDocument, so what is previewed is what is written.
 class ReportPage : public Page {

@@ -1,5 +1,4 @@
 #include "simulate_page.h"
-#include "cancel_handle.h"
 
 #include "app_context.h"
 #include "charts/simulation_charts.h"
@@ -7,7 +6,7 @@
 #include "scenario/resolved_scenario.h"
 #include "scenario/scenario_parser.h"
 #include "runs/stored_results.h"
-#include "task_tracker.h"
+#include "job_runner.h"
 #include "widgets/summary_card.h"
 
 #include <QFileDialog>
@@ -17,7 +16,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
@@ -31,10 +29,8 @@ namespace {
 // The largest seed the JSON output carries exactly (2^53 − 1), as the CLI accepts.
 constexpr quint64 kMaxSeed = 9007199254740991ULL;
 
-// What the worker hands back: the result, or that it stopped on Cancel. Errors travel as
-// exceptions to the tracker's failure callback.
+// What the worker hands back. Errors and Cancel travel as exceptions to the runner.
 struct RunOutcome {
-    bool cancelled = false;
     SimulationResult result;
     bool hasSlo = false;
     double sloP95Ms = 0;
@@ -54,8 +50,7 @@ QString ciText(const Estimate& e, int replications, int decimals, const QString&
 
 }  // namespace
 
-SimulatePage::SimulatePage(AppContext* context, QWidget* parent)
-    : Page(context, parent), cancelHandle_(std::make_shared<CancelHandle>())
+SimulatePage::SimulatePage(AppContext* context, QWidget* parent) : Page(context, parent)
 {
     scenarioName_ = new QLabel(tr("No scenario: open one here or on the Scenario page."), this);
     scenarioName_->setWordWrap(true);
@@ -128,16 +123,7 @@ SimulatePage::SimulatePage(AppContext* context, QWidget* parent)
     connect(context, &AppContext::scenarioChanged, this, [this](const QString& path) {
         if (!running_ && !path.isEmpty()) setScenarioFile(path);
     });
-    connect(context->tasks(), &TaskTracker::progressChanged, this, [this](const QString& label, int permille) {
-        if (running_ && label == progressLabel_) permille < 0 ? progress_->setRange(0, 0) : progress_->setValue(permille);
-    });
     if (!context->scenarioPath().isEmpty()) setScenarioFile(context->scenarioPath());
-}
-
-SimulatePage::~SimulatePage()
-{
-    // The run in flight stops soon; its result finds no page (the callbacks hold a QPointer).
-    cancelHandle_->request();
 }
 
 void SimulatePage::openScenario()
@@ -197,78 +183,66 @@ void SimulatePage::run()
     result_.reset();
     clearCards();
     charts_->showMessage(tr("Simulating…"));
-    cancelHandle_ = std::make_shared<CancelHandle>();
-    progressLabel_ = tr("Simulate %1").arg(QFileInfo(scenarioPath_).fileName());
 
     // The file is read again so edits saved on the Scenario page since it was opened count.
     const QString path = scenarioPath_;
     const Catalog catalog = context()->catalog();
-    const Workspace* ws = context()->workspace();
+    std::shared_ptr<const Workspace> ws = context()->sharedWorkspace();
     const int replications = replications_->value();
-    auto handle = cancelHandle_;
-    QPointer<SimulatePage> self(this);
-    context()->tasks()->run(
-        progressLabel_,
-        [path, catalog, ws, seed, replications, handle](TaskControl& control) -> QVariant {
-            const CancelHandle::Attach attach(*handle, control);
-            auto outcome = std::make_shared<RunOutcome>();
-            try {
-                const ResolvedScenario resolved = resolveScenario(loadScenarioFile(path), catalog, ws, path);
-                outcome->hasSlo = resolved.doc.slo.has_value();
-                outcome->sloP95Ms = resolved.doc.slo ? resolved.doc.slo->latencyP95Ms : 0;
-                outcome->burstable = resolved.burstable;
-                SimulationOptions options;
-                options.seed = seed;
-                options.replications = replications;
-                options.cancel = &control.cancel;
-                options.progress = [&control](double fraction) { control.setProgress(fraction); };
-                if (ws) {
-                    // Kept in the workspace; the same inputs again take the stored result.
-                    runs::SimulationOutcome stored = runs::simulateStored(*ws, catalog, resolved, options);
-                    outcome->result = std::move(stored.result);
-                    if (stored.reused) outcome->madeAt = stored.run.madeAtText();
-                } else {
-                    outcome->result = simulate(resolved, options);
-                }
-            } catch (...) {
-                // After Cancel the tracker drops an error; the page still has to learn the run ended.
-                if (!control.cancelled()) throw;
-                outcome->cancelled = true;
+    JobHandlers<RunOutcome> handlers;
+    handlers.done = [this](const RunOutcome& outcome) {
+        result_ = outcome.result;
+        showResult(outcome.result, outcome.hasSlo);
+        charts_->showResult(outcome.result, outcome.sloP95Ms, outcome.burstable);
+        QString text = tr("%1 replication(s) of %2 h, seed %3.")
+                           .arg(outcome.result.replications)
+                           .arg(outcome.result.durationS / 3600, 0, 'g', 3)
+                           .arg(outcome.result.seed);
+        if (!outcome.madeAt.isEmpty())
+            text += QLatin1Char(' ') + tr("Result %1, stored in the workspace for these inputs.").arg(outcome.madeAt);
+        endRun(text);
+    };
+    handlers.failed = [this](const QString& message) {
+        error_->setText(message);
+        error_->show();
+        charts_->showMessage(tr("The scenario could not be simulated."));
+        endRun(tr("Failed."));
+    };
+    handlers.stopped = [this] {
+        charts_->showMessage(tr("Cancelled."));
+        endRun(tr("Cancelled; nothing was kept."));
+    };
+    handlers.progress = [this](int permille) { progress_->setValue(permille); };
+    context()->jobs()->run(
+        this, QStringLiteral("simulate"), tr("Simulate %1").arg(QFileInfo(scenarioPath_).fileName()),
+        [path, catalog, ws, seed, replications](JobControl& control) {
+            RunOutcome outcome;
+            const ResolvedScenario resolved = resolveScenario(loadScenarioFile(path), catalog, ws.get(), path);
+            outcome.hasSlo = resolved.doc.slo.has_value();
+            outcome.sloP95Ms = resolved.doc.slo ? resolved.doc.slo->latencyP95Ms : 0;
+            outcome.burstable = resolved.burstable;
+            SimulationOptions options;
+            options.seed = seed;
+            options.replications = replications;
+            options.cancel = control.cancelFlag();
+            options.progress = [&control](double fraction) { control.setProgress(fraction); };
+            if (ws) {
+                // Kept in the workspace; the same inputs again take the stored result.
+                runs::SimulationOutcome stored = runs::simulateStored(*ws, catalog, resolved, options);
+                outcome.result = std::move(stored.result);
+                if (stored.reused) outcome.madeAt = stored.run.madeAtText();
+            } else {
+                outcome.result = simulate(resolved, options);
             }
-            return QVariant::fromValue(outcome);
+            return outcome;
         },
-        [self](const QVariant& value) {
-            if (!self) return;
-            const auto outcome = value.value<std::shared_ptr<RunOutcome>>();
-            if (!outcome || outcome->cancelled) {
-                self->charts_->showMessage(tr("Cancelled."));
-                self->endRun(tr("Cancelled; nothing was kept."));
-                return;
-            }
-            self->result_ = outcome->result;
-            self->showResult(outcome->result, outcome->hasSlo);
-            self->charts_->showResult(outcome->result, outcome->sloP95Ms, outcome->burstable);
-            QString text = tr("%1 replication(s) of %2 h, seed %3.")
-                               .arg(outcome->result.replications)
-                               .arg(outcome->result.durationS / 3600, 0, 'g', 3)
-                               .arg(outcome->result.seed);
-            if (!outcome->madeAt.isEmpty())
-                text += QLatin1Char(' ') + tr("Result %1, stored in the workspace for these inputs.").arg(outcome->madeAt);
-            self->endRun(text);
-        },
-        [self](const QString& message) {
-            if (!self) return;
-            self->error_->setText(message);
-            self->error_->show();
-            self->charts_->showMessage(tr("The scenario could not be simulated."));
-            self->endRun(tr("Failed."));
-        });
+        std::move(handlers));
 }
 
 void SimulatePage::cancel()
 {
     if (!running_) return;
-    cancelHandle_->request();
+    context()->jobs()->cancel(this, QStringLiteral("simulate"));
     cancel_->setEnabled(false);
     status_->setText(tr("Cancelling…"));
 }

@@ -16,7 +16,6 @@ namespace headroom {
 
 class SimulationCharts;
 class SummaryCard;
-struct CancelHandle;
 
 // Simulate: runs the scenario the Scenario page has open (or one opened here) with a seed and a
 // number of replications, off the GUI thread with progress and Cancel, then shows summary cards
@@ -26,7 +25,6 @@ class SimulatePage : public Page {
     Q_OBJECT
 public:
     explicit SimulatePage(AppContext* context, QWidget* parent = nullptr);
-    ~SimulatePage() override;
     QString title() const override { return tr("Simulate"); }
     QString iconName() const override { return QStringLiteral("media-playback-start"); }
 
@@ -59,7 +57,6 @@ private:
     void clearCards();
 
     QString scenarioPath_;
-    QString progressLabel_;  // the tracker's label of the run in flight
     QLabel* scenarioName_;
     QLabel* error_;
     QLineEdit* seed_;
@@ -71,7 +68,6 @@ private:
     QMap<QString, SummaryCard*> cards_;
     SimulationCharts* charts_;
     std::optional<SimulationResult> result_;
-    std::shared_ptr<CancelHandle> cancelHandle_;
     bool running_ = false;
     bool scenarioOk_ = false;
 };

@@ -1,5 +1,4 @@
 #include "validation_page.h"
-#include "cancel_handle.h"
 
 #include "analysis/calibration_evidence.h"
 #include "analysis/validation_simulated.h"
@@ -10,7 +9,7 @@
 #include "core/errors.h"
 #include "scenario/scenario_parser.h"
 #include "store/dataset_repository.h"
-#include "task_tracker.h"
+#include "job_runner.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -18,7 +17,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -31,18 +29,12 @@ namespace headroom {
 
 namespace {
 
-struct Outcome {
-    bool cancelled = false;
-    validation::ValidationResult result;
-};
-
 QString pct(double e) { return std::isfinite(e) ? QStringLiteral("%1%2 %").arg(e > 0 ? QStringLiteral("+") : QString()).arg(e, 0, 'f', 1) : QStringLiteral("–"); }
 QString ms(double v) { return std::isfinite(v) ? QString::number(v, 'f', v < 10 ? 2 : 1) : QStringLiteral("–"); }
 
 }  // namespace
 
-ValidationPage::ValidationPage(AppContext* context, QWidget* parent)
-    : Page(context, parent), cancelFlag_(std::make_shared<CancelHandle>())
+ValidationPage::ValidationPage(AppContext* context, QWidget* parent) : Page(context, parent)
 {
     scenarioName_ = new QLabel(tr("No scenario: open the one describing the server that was load-tested."), this);
     scenarioName_->setWordWrap(true);
@@ -108,14 +100,9 @@ ValidationPage::ValidationPage(AppContext* context, QWidget* parent)
     });
     connect(context, &AppContext::datasetsChanged, this, &ValidationPage::reloadDatasets);
     connect(context, &AppContext::workspaceChanged, this, &ValidationPage::reloadDatasets);
-    connect(context->tasks(), &TaskTracker::progressChanged, this, [this](const QString& label, int permille) {
-        if (running_ && label == progressLabel_ && permille >= 0) progress_->setValue(permille);
-    });
     if (!context->scenarioPath().isEmpty()) setScenarioFile(context->scenarioPath());
     reloadDatasets();
 }
-
-ValidationPage::~ValidationPage() { cancelFlag_->request(); }
 
 void ValidationPage::reloadDatasets()
 {
@@ -188,62 +175,49 @@ void ValidationPage::run()
     charts::showMessage(chart_, tr("Simulating…"));
     table_->setRowCount(0);
     result_.reset();
-    cancelFlag_ = std::make_shared<CancelHandle>();
-    progressLabel_ = tr("Validate %1").arg(QFileInfo(scenarioPath_).fileName());
     const QString path = scenarioPath_;
     const Catalog catalog = context()->catalog();
-    const Workspace* ws = context()->workspace();
+    std::shared_ptr<const Workspace> ws = context()->sharedWorkspace();
     const int replications = replications_->value();
-    auto flag = cancelFlag_;
-    QPointer<ValidationPage> self(this);
-    context()->tasks()->run(
-        progressLabel_,
-        [=](TaskControl& control) -> QVariant {
-            const CancelHandle::Attach attach(*flag, control);
-            auto outcome = std::make_shared<Outcome>();
-            try {
-                const Scenario doc = loadScenarioFile(path);
-                const ResolvedScenario resolved = resolveScenario(doc, catalog, ws, path);
-                const auto levels = calibration::loadLevels(*ws, ids, resolved.vcpu);
-                size_t done = 0;
-                const validation::Predictor predict = [&](const Scenario& s) {
-                    SimulationOptions o;
-                    o.replications = replications;
-                    o.cancel = &control.cancel;
-                    o.progress = [&](double f) { control.setProgress((double(done) + f) / double(levels.size())); };
-                    const validation::Prediction p = validation::simulatedPredictor(catalog, ws, o)(s);
-                    ++done;
-                    return p;
-                };
-                outcome->result = validation::validate(doc, levels, resolved.vcpu, resolved.workersPerNode, predict);
-            } catch (...) {
-                if (!control.cancelled()) throw;
-                outcome->cancelled = true;
-            }
-            return QVariant::fromValue(outcome);
+    JobHandlers<validation::ValidationResult> handlers;
+    handlers.done = [this](const validation::ValidationResult& result) {
+        result_ = result;
+        showResult(result);
+        endRun(result.verdict);
+    };
+    handlers.failed = [this](const QString& message) {
+        charts::showMessage(chart_, tr("No result."));
+        endRun(message);
+    };
+    handlers.stopped = [this] {
+        charts::showMessage(chart_, tr("Cancelled."));
+        endRun(tr("Cancelled; nothing was kept."));
+    };
+    handlers.progress = [this](int permille) { progress_->setValue(permille); };
+    context()->jobs()->run(
+        this, QStringLiteral("validate"), tr("Validate %1").arg(QFileInfo(scenarioPath_).fileName()),
+        [path, catalog, ws, replications, ids](JobControl& control) {
+            const Scenario doc = loadScenarioFile(path);
+            const ResolvedScenario resolved = resolveScenario(doc, catalog, ws.get(), path);
+            const auto levels = calibration::loadLevels(*ws, ids, resolved.vcpu);
+            size_t done = 0;
+            const validation::Predictor predict = [&](const Scenario& s) {
+                SimulationOptions o;
+                o.replications = replications;
+                o.cancel = control.cancelFlag();
+                o.progress = [&](double f) { control.setProgress((double(done) + f) / double(levels.size())); };
+                const validation::Prediction p = validation::simulatedPredictor(catalog, ws.get(), o)(s);
+                ++done;
+                return p;
+            };
+            return validation::validate(doc, levels, resolved.vcpu, resolved.workersPerNode, predict);
         },
-        [self](const QVariant& value) {
-            if (!self) return;
-            const auto outcome = value.value<std::shared_ptr<Outcome>>();
-            if (!outcome || outcome->cancelled) {
-                charts::showMessage(self->chart_, tr("Cancelled."));
-                self->endRun(tr("Cancelled; nothing was kept."));
-                return;
-            }
-            self->result_ = outcome->result;
-            self->showResult(outcome->result);
-            self->endRun(outcome->result.verdict);
-        },
-        [self](const QString& message) {
-            if (!self) return;
-            charts::showMessage(self->chart_, tr("No result."));
-            self->endRun(message);
-        });
+        std::move(handlers));
 }
 
 void ValidationPage::cancel()
 {
-    if (running_) cancelFlag_->request();
+    if (running_) context()->jobs()->cancel(this, QStringLiteral("validate"));
 }
 
 void ValidationPage::endRun(const QString& status)

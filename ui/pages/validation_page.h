@@ -15,8 +15,6 @@ class QTableWidget;
 
 namespace headroom {
 
-struct CancelHandle;
-
 // Validation: does the model predict what was measured? Calibrates the open scenario's service
 // from the chosen load-test datasets (one per request rate), simulates every rate and shows
 // predicted beside measured latency: a table with the error per statistic and its likely cause,
@@ -25,7 +23,6 @@ class ValidationPage : public Page {
     Q_OBJECT
 public:
     explicit ValidationPage(AppContext* context, QWidget* parent = nullptr);
-    ~ValidationPage() override;
     QString title() const override { return tr("Validation"); }
     QString iconName() const override { return QStringLiteral("dialog-ok-apply"); }
     void activated() override { reloadDatasets(); }
@@ -64,8 +61,6 @@ private:
     QLabel* calibration_;
     QTableWidget* table_;
     QChart* chart_;
-    QString progressLabel_;
-    std::shared_ptr<CancelHandle> cancelFlag_;
     std::optional<validation::ValidationResult> result_;
     bool running_ = false;
 };
