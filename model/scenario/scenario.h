@@ -88,7 +88,7 @@ struct NoisyNeighbour {
 
 struct Billing {
     double granularityS = 1;       // billed in whole units of this
-    double minimumS = 60;          // minimum billed time per node
+    double minimumS = 0;           // minimum billed time per node
 };
 
 enum class Balancer { RoundRobin, Random, LeastConnections, PowerOfTwo };
