@@ -109,7 +109,7 @@ struct Key {
     ReadHook readHook;                 // structured values read by hand (points, steps, …)
     WriteHook writeHook;
     QJsonValue example;                // a valid value of a Custom key, for tests
-    const char* typeText = nullptr;    // how the reference names a Custom type
+    const char* typeText = nullptr;    // how the reference names a Custom type (or any other)
     QJsonObject enableWith;            // a Section's keys when the form switches it on
 
     QString name() const { return path.section(QLatin1Char('.'), -1); }
@@ -131,6 +131,7 @@ struct Key {
     Key&& checked(std::function<void(const Scenario&, const json::Path&)> f) && { check = std::move(f); return std::move(*this); }
     Key&& byHand(ReadHook r, WriteHook w) && { readHook = std::move(r); writeHook = std::move(w); return std::move(*this); }
     Key&& switchedOnWith(QJsonObject o) && { enableWith = std::move(o); return std::move(*this); }
+    Key&& describedAs(const char* type) && { typeText = type; return std::move(*this); }
 };
 
 // An entry for a field; its type, presence and widget follow from the field's C++ type.

@@ -42,7 +42,7 @@ std::vector<Key> makeTable()
             .rangeFrom([](const Scenario& s) { return between(1, s.durationS); }, "≤ duration_s")
             .orElse([](Scenario& s) { s.intervalS = std::min(60.0, s.durationS); }).absent("60, or duration_s when shorter")
             .help("Width of the time buckets in the results and charts."),
-        custom("seed", "an integer", 12345).between(between(0, 9007199254740991.0)).byHand(hooks::readSeed, hooks::writeSeed)
+        custom("seed", "integer", 12345).between(between(0, 9007199254740991.0)).byHand(hooks::readSeed, hooks::writeSeed)
             .form("Seed", W::Number).absent("1").help("Random seed: the same seed gives the same results."),
         key("replications", field(SCENARIO_FIELD(replications))).between(between(1, 10000)).form("Replications")
             .help("Independent runs whose results are combined, for confidence intervals."),
@@ -55,10 +55,10 @@ std::vector<Key> makeTable()
             .help("Multiplies the rate of any kind (what if traffic doubles?)."),
         key("traffic.rate_rps", field(SCENARIO_FIELD(traffic.rateRps))).required().between(atLeast(0))
             .onlyWhen("kind", QStringLiteral("poisson")).form("Rate (requests/s, poisson)").help("Mean arrival rate."),
-        custom("traffic.points", "an array of [t_s, rate_rps] pairs", QJsonArray{QJsonArray{0, 50}, QJsonArray{600, 80}}).required()
+        custom("traffic.points", "array of [t_s, rate_rps] pairs", QJsonArray{QJsonArray{0, 50}, QJsonArray{600, 80}}).required()
             .onlyWhen("kind", QStringLiteral("profile")).byHand(hooks::readProfilePoints, hooks::writeProfilePoints)
             .help("Rate at each time, linear between points; edited in the table beside the form."),
-        custom("traffic.dataset", "a dataset id or name", QStringLiteral("load test 3")).required()
+        custom("traffic.dataset", "dataset id or name", QStringLiteral("load test 3")).required()
             .onlyWhen("kind", QStringLiteral("trace")).byHand(hooks::readTraceDataset, hooks::writeTraceDataset)
             .form("Dataset (trace: id or name)", W::NumberOrText).help("The imported dataset whose series is replayed."),
         key("traffic.series", field(SCENARIO_FIELD(traffic.series))).onlyWhen("kind", QStringLiteral("trace"))
@@ -92,7 +92,7 @@ std::vector<Key> makeTable()
 
         // Cluster
         key("cluster", field(SCENARIO_FIELD(cluster))).required().form("Cluster").help("The nodes behind the load balancer."),
-        key("cluster.instance_type", field(SCENARIO_FIELD(cluster.inlineType))).required().form("Instance type", W::Custom)
+        key("cluster.instance_type", field(SCENARIO_FIELD(cluster.inlineType))).required().describedAs("catalog key \"provider/name\" or object").form("Instance type", W::Custom)
             .byHand(hooks::readInstanceType, hooks::writeInstanceType)
             .switchedOnWith(object(R"({"vcpu":2,"memory_gib":4,"price_per_hour_usd":0.1})"))
             .help("A catalog key \"provider/name\", or an object describing the type inline."),
@@ -138,8 +138,8 @@ std::vector<Key> makeTable()
             .absent("unbounded").help("Requests waiting at a node beyond this are refused."),
         key("cluster.balancer", field(SCENARIO_FIELD(cluster.balancer)), names::balancers()).form("Balancer")
             .help("How the load balancer picks a node."),
-        key("cluster.speed", plainSection()).write(Written::WhenNotEmpty).help("How fast each node is compared with its type."),
-        custom("cluster.speed.from_dataset", "a dataset id or name, an instance type, or \"instance_type\"", QStringLiteral("instance_type"))
+        key("cluster.speed", plainSection()).write(Written::WhenNotEmpty).switchedOnWith(object(R"({"cv":0.1})")).help("How fast each node is compared with its type."),
+        custom("cluster.speed.from_dataset", "dataset id or name, instance type, or \"instance_type\"", QStringLiteral("instance_type"))
             .byHand(hooks::readSpeedEvidence, hooks::writeSpeedEvidence)
             .help("Draws each node's speed from measured nodes: a dataset, a type \"provider/name\", or \"instance_type\" (the cluster's own)."),
         key("cluster.speed.cv", field(SCENARIO_FIELD(cluster.speedCv))).between(between(0, 2)).write(Written::UnlessDefault)
@@ -194,10 +194,10 @@ std::vector<Key> makeTable()
             .form("Scale-in datapoints").absent("15 (target_tracking), 1 (step)").help("Consecutive datapoints below before scaling in."),
         key("autoscaling.instance_warmup_s", field(SCENARIO_FIELD(autoscaling->instanceWarmupS))).between(atLeast(0))
             .form("Instance warm-up (s)").absent("300 (target_tracking), 0 (step)").help("A new node's metric is left out this long."),
-        custom("autoscaling.steps", "an array of {lower, upper, change}", QJsonArray{QJsonObject{{QStringLiteral("lower"), 0.7}, {QStringLiteral("change"), 2}}})
+        custom("autoscaling.steps", "array of {lower, upper, change}", QJsonArray{QJsonObject{{QStringLiteral("lower"), 0.7}, {QStringLiteral("change"), 2}}})
             .byHand(hooks::readScalingSteps, hooks::writeScalingSteps).form("Steps (step policy)", W::Custom)
             .help("Nodes to add (negative: remove) while the metric is in [lower, upper); required by step."),
-        custom("autoscaling.schedule", "an array of {at_s, nodes}", QJsonArray{QJsonObject{{QStringLiteral("at_s"), 0}, {QStringLiteral("nodes"), 3}}})
+        custom("autoscaling.schedule", "array of {at_s, nodes}", QJsonArray{QJsonObject{{QStringLiteral("at_s"), 0}, {QStringLiteral("nodes"), 3}}})
             .byHand(hooks::readSchedule, hooks::writeSchedule).form("Schedule (scheduled policy)", W::Custom)
             .help("Nodes from each time on; required by scheduled."),
         key("autoscaling.tolerance", field(SCENARIO_FIELD(autoscaling->hpaTolerance))).between(fromBelow(0, 1)).write(Written::UnlessDefault)
@@ -213,8 +213,8 @@ std::vector<Key> makeTable()
             .absent("no delay").help("From the scaling decision to a node serving requests, phase by phase."),
         key("autoscaling.lead_time.provisioning_s", field(SCENARIO_FIELD(autoscaling->leadTime.provisioningS))).form("Provisioning (s)")
             .help("Until the provider starts the machine."),
-        custom("autoscaling.lead_time.boot_s", "a distribution or \"catalog\"", QStringLiteral("catalog"))
-            .byHand(hooks::readBootTime, hooks::writeBootTime).form("Boot (s)", W::DistributionOrCatalog)
+        custom("autoscaling.lead_time.boot_s", "distribution or \"catalog\"", QStringLiteral("catalog"))
+            .byHand(hooks::readBootTime, hooks::writeBootTime).form("Boot (s)", W::DistributionOrCatalog).absent("0")
             .help("Operating system boot; \"catalog\": the provider's measured boot times."),
         key("autoscaling.lead_time.image_bytes", field(SCENARIO_FIELD(autoscaling->leadTime.imageBytes))).between(atLeast(0))
             .write(Written::UnlessDefault).form("Image size (bytes)").help("Container image pulled at start."),

@@ -24,6 +24,7 @@ QString cell(QString s) { return s.replace(QLatin1Char('|'), QStringLiteral("\\|
 
 QString typeWords(const Key& k)
 {
+    if (k.typeText) return QString::fromUtf8(k.typeText);
     switch (k.type) {
     case ValueType::Section: return QStringLiteral("object");
     case ValueType::Number: return QStringLiteral("number");
@@ -63,7 +64,7 @@ QString scenarioKeysMarkdown()
         if (k.presence == Presence::Required && k.absentText) when = QStringLiteral("required");
         QString meaning = QString::fromUtf8(k.helpText);
         if (!k.whenKey.isEmpty())
-            meaning = QStringLiteral("With `%1` %2: %3").arg(k.whenKey, plain(k.whenValue), meaning);
+            meaning = QStringLiteral("Only with `%1`: `%2`. %3").arg(k.whenKey, plain(k.whenValue), meaning);
         lines << QStringLiteral("| `%1` | %2 | %3 | %4 | %5 |")
                      .arg(k.path, cell(typeWords(k)), cell(rangeWords(k)), cell(when), cell(meaning));
     }
