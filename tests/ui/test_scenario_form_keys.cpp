@@ -1,6 +1,7 @@
 // The Scenario page's form is made from the key table: every key with a form label has an
 // editor bound to its JSON path, carrying the key's help as its tooltip, and typing into a
-// number field puts that number at the key's path.
+// number field puts that number at the key's path. With HEADROOM_SCREENSHOT_DIR set, the form
+// is saved as a picture.
 #include "scenario/field_binder.h"
 #include "scenario/scenario_document.h"
 #include "scenario/scenario_form.h"
@@ -9,6 +10,7 @@
 #include "support/fixtures.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QGroupBox>
 #include <QJsonDocument>
 #include <QLineEdit>
@@ -58,6 +60,11 @@ TEST(ScenarioFormKeys, EveryFormKeyHasAnEditorWithItsHelpAsTooltip)
         ++editors;
     }
     EXPECT_GE(editors, 70);
+    // With HEADROOM_SCREENSHOT_DIR set, the whole form is saved there to be looked at.
+    if (const QString shots = qEnvironmentVariable("HEADROOM_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        form.resize(560, form.sizeHint().height());
+        form.grab().save(QDir(shots).filePath(QStringLiteral("scenario_form.png")));
+    }
 }
 
 TEST(ScenarioFormKeys, TypingIntoAGeneratedNumberFieldSetsItsKey)
