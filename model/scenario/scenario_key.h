@@ -78,7 +78,7 @@ enum class Presence { Required, Defaulted, Optional };  // Optional: absent mean
 // When the writer puts the key in the file.
 enum class Written { Always, UnlessDefault, WhenSet, WhenNotEmpty, OnlyIf };
 enum class Widget { None, Number, Text, NumberOrText, Choice, Flag, Distribution, DistributionOrCatalog,
-                    Group, OptionalGroup, InlineGroup, Heading, Custom };
+                    Group, OptionalGroup, Heading, Custom };
 
 struct Key;
 using ReadHook = std::function<void(const Key&, const ObjectReader& parent, Scenario&)>;

@@ -30,8 +30,7 @@ QJsonObject example()
 bool onForm(const Key& k)
 {
     // Group and Heading sections are titles, not editors; their keys are checked one by one.
-    return k.label && k.widget != Widget::None && k.widget != Widget::Group && k.widget != Widget::Heading &&
-           k.widget != Widget::InlineGroup;
+    return k.label && k.widget != Widget::None && k.widget != Widget::Group && k.widget != Widget::Heading;
 }
 
 }  // namespace

@@ -74,7 +74,6 @@ void ScenarioForm::buildKeys(const QString& sectionPath, QFormLayout* form)
         case Widget::None: break;
         case Widget::Group: buildKeys(k->path, section(label)); break;
         case Widget::OptionalGroup: buildKeys(k->path, optionalSection(label, k->path, k->enableWith)); break;
-        case Widget::InlineGroup:
         case Widget::Heading:
             form->addRow(new QLabel(QStringLiteral("<b>%1</b>").arg(label.toHtmlEscaped()), form->parentWidget()));
             buildKeys(k->path, form);
