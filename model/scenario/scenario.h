@@ -8,7 +8,8 @@ namespace headroom {
 
 // The scenario document `headroom.scenario/1` of DESIGN §7 as plain values. Units are those of
 // the JSON keys (ms where the key says _ms, seconds where it says _s). A section that is absent
-// in the document is an empty std::optional here and means "off".
+// in the document is an empty std::optional here and means "off". A member's default is the
+// key's default: the key table (scenario_keys.cpp) reads it from here.
 
 inline constexpr const char* kScenarioSchema = "headroom.scenario/1";
 
@@ -27,6 +28,7 @@ struct Distribution {
     static Distribution exponential(double m) { Distribution d; d.kind = Kind::Exponential; d.mean = m; d.cv = 1; return d; }
     double expectedValue() const;
     Distribution scaled(double factor) const;  // same shape, every value × factor
+    bool operator==(const Distribution&) const = default;
 };
 
 struct Traffic {
@@ -38,17 +40,20 @@ struct Traffic {
     QString series = QStringLiteral("http.requests_per_s");  // Trace: metric name
     QString node;                                       // Trace: node filter, empty = the first series
     double scale = 1;                                   // all kinds: multiplies the rate (what-if "traffic ×")
+    bool operator==(const Traffic&) const = default;
 };
 
 struct IoSpec {
     int calls = 0;                 // round trips per request (database, cache, other services)
     Distribution rttMs;
+    bool operator==(const IoSpec&) const = default;
 };
 
 struct DiskSpec {
     int ops = 0;                   // disk operations per request, served by the node's own disk queue
     double iops = 0;               // the disk's rate limit
     Distribution latencyMs;        // device latency per operation
+    bool operator==(const DiskSpec&) const = default;
 };
 
 struct Service {
@@ -57,6 +62,7 @@ struct Service {
     std::optional<DiskSpec> disk;
     std::optional<double> referenceCpuScore;
     QString referenceInstanceType; // catalog key; used when referenceCpuScore is absent
+    bool operator==(const Service&) const = default;
 };
 
 // An instance type given inline instead of by catalog key.
@@ -70,6 +76,7 @@ struct InlineInstanceType {
     double baselinePctPerVcpu = 100;
     double creditsPerHour = 0;
     double maxCredits = 0;
+    bool operator==(const InlineInstanceType&) const = default;
 };
 
 struct CpuCredits {
@@ -78,17 +85,20 @@ struct CpuCredits {
     // Credits of each node present at the start; absent = balances carried over from the day
     // before until they repeat (the credit steady state).
     std::optional<double> initial;
+    bool operator==(const CpuCredits&) const = default;
 };
 
 struct NoisyNeighbour {
     double episodesPerHour = 0;
     double meanDurationS = 0;
     double slowdown = 1;           // speed multiplier during an episode, (0, 1]
+    bool operator==(const NoisyNeighbour&) const = default;
 };
 
 struct Billing {
     double granularityS = 1;       // billed in whole units of this
-    double minimumS = 60;          // minimum billed time per node
+    double minimumS = 0;           // minimum billed time per node
+    bool operator==(const Billing&) const = default;
 };
 
 enum class Balancer { RoundRobin, Random, LeastConnections, PowerOfTwo };
@@ -110,6 +120,7 @@ struct Cluster {
     QString speedMetric;                          // cluster.speed.metric, e.g. cpu.events_per_s
     std::optional<NoisyNeighbour> noisyNeighbour;
     std::optional<Billing> billing;               // absent = the provider's usual rule
+    bool operator==(const Cluster&) const = default;
 };
 
 struct LeadTime {
@@ -121,17 +132,20 @@ struct LeadTime {
     Distribution readinessS = Distribution::constant(0);
     Distribution registrationS = Distribution::constant(0);
     bool bootFromCatalog = false;                 // "boot_s": "catalog" = the provider's measured boot times
+    bool operator==(const LeadTime&) const = default;
 };
 
 struct ScalingStep {
     double lower = 0;                             // metric ≥ lower …
     std::optional<double> upper;                  // … and < upper (absent = no upper bound)
     int change = 0;                               // nodes to add (negative: remove)
+    bool operator==(const ScalingStep&) const = default;
 };
 
 struct ScheduledCapacity {
     double atS = 0;
     int nodes = 0;
+    bool operator==(const ScheduledCapacity&) const = default;
 };
 
 struct Autoscaling {
@@ -163,6 +177,7 @@ struct Autoscaling {
     int scaleOutDatapointsOrDefault() const { return scaleOutDatapoints.value_or(policy == Policy::TargetTracking ? 3 : 1); }
     int scaleInDatapointsOrDefault() const { return scaleInDatapoints.value_or(policy == Policy::TargetTracking ? 15 : 1); }
     double instanceWarmupOrDefault() const { return instanceWarmupS.value_or(policy == Policy::TargetTracking ? 300.0 : 0.0); }
+    bool operator==(const Autoscaling&) const = default;
 };
 
 struct HealthCheck {
@@ -172,6 +187,7 @@ struct HealthCheck {
     int healthy = 2;
     bool queued = true;                           // false: answered on a separate port, never queues
     double cpuMs = 1;                             // work a check costs a worker when queued
+    bool operator==(const HealthCheck&) const = default;
 };
 
 struct Client {
@@ -179,12 +195,14 @@ struct Client {
     int retries = 0;
     double backoffMs = 0;                         // doubles after every retry
     std::optional<double> retryBudget;            // retries ≤ budget × requests (+10), absent = unlimited
+    bool operator==(const Client&) const = default;
 };
 
 struct Slo {
     double latencyP95Ms = 0;
     double errorRate = 0.001;
     std::optional<double> queueWaitP95Ms;         // job queues: time waiting for a worker
+    bool operator==(const Slo&) const = default;
 };
 
 struct Scenario {
@@ -202,6 +220,7 @@ struct Scenario {
     std::optional<HealthCheck> healthCheck;
     std::optional<Client> client;
     std::optional<Slo> slo;
+    bool operator==(const Scenario&) const = default;
 };
 
 }  // namespace headroom

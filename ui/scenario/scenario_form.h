@@ -12,9 +12,10 @@ namespace headroom {
 class FieldBinder;
 class ScenarioDocument;
 
-// The form over every section of the scenario document (DESIGN §7): general settings, traffic,
-// service, cluster (instance type from the catalog or inline, credits, balancer, speed, noisy
-// neighbour, billing), autoscaling with its lead time, health check, client and SLO. The traffic
+// The form over every section of the scenario document (DESIGN §7), made from the key table
+// (model/scenario/scenario_keys.cpp): one group per section, one field per key that has a form
+// label, its help as the tooltip and what leaving it out means as the placeholder. A few keys
+// need their own editor (traffic kind, instance type, scaling steps and schedule); the traffic
 // profile table and chart live on the page next to it.
 class ScenarioForm : public QWidget {
     Q_OBJECT
@@ -30,12 +31,11 @@ public:
 private:
     QFormLayout* section(const QString& title);
     QFormLayout* optionalSection(const QString& title, const QString& path, const QJsonObject& defaults);
-    void buildGeneral();
-    void buildTraffic();
-    void buildService();
-    void buildCluster();
-    void buildAutoscaling();
-    void buildHealthClientSlo();
+    // The fields of the keys inside `sectionPath`, in the table's order.
+    void buildKeys(const QString& sectionPath, QFormLayout* form);
+    QWidget* buildCustom(const QString& path, const QString& label, QFormLayout* form);
+    QWidget* buildTrafficKind(const QString& label, QFormLayout* form);
+    QWidget* buildInstanceType(const QString& label, QFormLayout* form);
     void changeTrafficKind(const QString& kind);
     void changeInstanceType(const QString& text);
 
@@ -45,6 +45,7 @@ private:
     QComboBox* trafficKind_ = nullptr;
     QComboBox* instanceType_ = nullptr;
     QGroupBox* inlineType_ = nullptr;
+    QFormLayout* inlineTypeForm_ = nullptr;
 };
 
 }  // namespace headroom
