@@ -82,7 +82,7 @@ void step(sqlite3* handle, sqlite3_stmt* stmt)
 
 // Bulk sample insert: statements prepared once, bound and stepped per batch of rows
 // (sqlitebrowser's way, batched), with the cancel flag polled between batches.
-void insertSamples(SampleInserts& ins, qint64 seriesId, const SeriesData& s, const std::atomic<bool>* cancel)
+void insertSamples(SampleInserts& ins, qint64 seriesId, const Series& s, const std::atomic<bool>* cancel)
 {
     const size_t n = std::min(s.t.size(), s.v.size());
     size_t i = 0;
@@ -249,7 +249,7 @@ qint64 writeDataset(Workspace& ws, const DatasetOrigin& origin, const ImportResu
     sqlite3* handle = result.series.empty() ? nullptr : rawHandle(db);
     std::optional<SampleInserts> sampleInserts;
     if (handle) sampleInserts.emplace(handle);
-    for (const SeriesData& x : result.series) {
+    for (const Series& x : result.series) {
         s.bindValue(0, datasetId);
         s.bindValue(1, x.node.isEmpty() ? node : x.node);
         s.bindValue(2, x.metric);

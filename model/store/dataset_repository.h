@@ -3,7 +3,6 @@
 #include <QJsonObject>
 #include <QString>
 #include <QVector>
-#include <vector>
 
 namespace headroom {
 
@@ -29,6 +28,8 @@ struct DatasetSummary {
 };
 
 QVector<DatasetSummary> listDatasets(const Workspace& ws);
+// The dataset's labels (the JSON object importers and --label give it); empty when it has none.
+QJsonObject datasetLabels(const Workspace& ws, qint64 id);
 // Removes a dataset and everything it holds (one transaction, cascading deletes).
 void deleteDataset(Workspace& ws, qint64 id);
 
@@ -41,24 +42,5 @@ struct StoredMeasurement {
     QJsonObject labels;
 };
 QVector<StoredMeasurement> listMeasurements(const Workspace& ws, qint64 datasetId);
-
-// A stored time series with its samples, for charts and the analysis models.
-struct StoredSeries {
-    qint64 id = 0;
-    qint64 datasetId = 0;
-    QString node;
-    QString metric;
-    QString unit;
-    QJsonObject labels;
-    std::vector<double> t;
-    std::vector<double> v;
-};
-struct SeriesFilter {
-    QString metric;          // exact name, empty = any
-    qint64 datasetId = 0;    // 0 = any
-    QString instanceType;    // "provider/name", empty = any
-};
-// Series matching the filter with their samples ordered by time.
-std::vector<StoredSeries> loadSeries(const Workspace& ws, const SeriesFilter& filter);
 
 }  // namespace headroom
