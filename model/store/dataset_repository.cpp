@@ -47,6 +47,21 @@ QJsonObject datasetLabels(const Workspace& ws, qint64 id)
     return QJsonDocument::fromJson(text.toString().toUtf8()).object();
 }
 
+std::vector<DatasetStamp> datasetStamps(const Workspace& ws)
+{
+    QSqlQuery q = sql::exec(ws.database(), QStringLiteral("SELECT id, sha256, imported_at FROM dataset ORDER BY id"));
+    std::vector<DatasetStamp> out;
+    while (q.next()) out.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    return out;
+}
+
+std::optional<qint64> datasetWithHash(const Workspace& ws, const QString& sha256)
+{
+    const QVariant id = sql::scalar(ws.database(), QStringLiteral("SELECT id FROM dataset WHERE sha256 = ?"), {sha256});
+    if (!id.isValid()) return std::nullopt;
+    return id.toLongLong();
+}
+
 void deleteDataset(Workspace& ws, qint64 id)
 {
     QSqlDatabase db = ws.database();

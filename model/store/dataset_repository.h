@@ -3,6 +3,8 @@
 #include <QJsonObject>
 #include <QString>
 #include <QVector>
+#include <optional>
+#include <vector>
 
 namespace headroom {
 
@@ -30,6 +32,16 @@ struct DatasetSummary {
 QVector<DatasetSummary> listDatasets(const Workspace& ws);
 // The dataset's labels (the JSON object importers and --label give it); empty when it has none.
 QJsonObject datasetLabels(const Workspace& ws, qint64 id);
+// What identifies the workspace's datasets as imported (id, content hash, import time), by id:
+// a stored run is valid for the datasets it was computed from and no other.
+struct DatasetStamp {
+    qint64 id = 0;
+    QString sha256;
+    QString importedAt;
+};
+std::vector<DatasetStamp> datasetStamps(const Workspace& ws);
+// The dataset holding a file with this SHA-256 (hex), if one does.
+std::optional<qint64> datasetWithHash(const Workspace& ws, const QString& sha256);
 // Removes a dataset and everything it holds (one transaction, cascading deletes).
 void deleteDataset(Workspace& ws, qint64 id);
 

@@ -7,7 +7,7 @@
 #include "analysis/validation.h"
 #include "catalog/catalog.h"
 #include "plan/recommendation.h"
-#include "runs/run_store.h"
+#include "store/run_record.h"
 #include "scenario/resolved_scenario.h"
 #include "sim/simulator.h"
 #include "store/dataset_repository.h"
