@@ -1,5 +1,6 @@
 #include "dataset_repository.h"
 
+#include "dataset_rows.h"
 #include "sql.h"
 #include "transaction.h"
 #include "workspace.h"
@@ -57,9 +58,7 @@ std::vector<DatasetStamp> datasetStamps(const Workspace& ws)
 
 std::optional<qint64> datasetWithHash(const Workspace& ws, const QString& sha256)
 {
-    const QVariant id = sql::scalar(ws.database(), QStringLiteral("SELECT id FROM dataset WHERE sha256 = ?"), {sha256});
-    if (!id.isValid()) return std::nullopt;
-    return id.toLongLong();
+    return datasetWithHash(ws.database(), sha256);
 }
 
 void deleteDataset(Workspace& ws, qint64 id)
