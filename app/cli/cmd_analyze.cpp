@@ -11,7 +11,9 @@
 #include "analysis/noisy_neighbour.h"
 #include "catalog/catalog.h"
 #include "core/errors.h"
+#include "store/series_queries.h"
 #include "store/workspace.h"
+#include "store/workspace_metrics.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -76,9 +78,9 @@ QString num(double v, int digits = 4)
     return std::isfinite(v) ? QString::number(v, 'g', digits) : QStringLiteral("-");
 }
 
-analysis::Filter filterFrom(const QCommandLineParser& p)
+Selection filterFrom(const QCommandLineParser& p)
 {
-    analysis::Filter f;
+    Selection f;
     f.metric = p.value(QStringLiteral("metric"));
     f.provider = p.value(QStringLiteral("provider"));
     f.instanceType = p.value(QStringLiteral("instance-type"));
@@ -107,7 +109,7 @@ double numberOption(const QCommandLineParser& p, const QString& name, double fal
 // benchmark suites has tens of thousands, and a message must stay a message.
 QString someMetrics(Workspace& ws)
 {
-    const QStringList all = analysis::availableMetrics(ws);
+    const QStringList all = metricsInWorkspace(ws);
     constexpr qsizetype kShown = 12;
     if (all.isEmpty()) return QStringLiteral("(none; import some data first)");
     QString text = all.mid(0, kShown).join(QStringLiteral(", "));
@@ -117,7 +119,7 @@ QString someMetrics(Workspace& ws)
 
 int homogeneityCommand(const QCommandLineParser& p, Workspace& ws)
 {
-    const analysis::Filter filter = filterFrom(p);
+    const Selection filter = filterFrom(p);
     if (filter.metric.isEmpty())
         throw InputError(QStringLiteral("--metric"), QStringLiteral("homogeneity needs a metric; the workspace has: %1")
                                                          .arg(someMetrics(ws)));
@@ -131,7 +133,7 @@ int homogeneityCommand(const QCommandLineParser& p, Workspace& ws)
                              .arg(someMetrics(ws)));
     noisy::Options steal;
     steal.thresholdPct = numberOption(p, QStringLiteral("steal-threshold"), steal.thresholdPct);
-    analysis::Filter stealFilter = filter;
+    Selection stealFilter = filter;
     stealFilter.metric.clear();
     const noisy::Result episodes = noisy::detect(analysis::loadStealSeries(ws, stealFilter), steal);
 
@@ -174,7 +176,7 @@ int homogeneityCommand(const QCommandLineParser& p, Workspace& ws)
 
 int leadTimeCommand(const QCommandLineParser& p, Workspace& ws)
 {
-    const analysis::Filter filter = filterFrom(p);
+    const Selection filter = filterFrom(p);
     const auto observations = analysis::loadLeadTimeObservations(ws, filter);
     // Catalog defaults: the provider asked for, else the one every observation shares.
     QString provider = filter.provider;
@@ -236,7 +238,7 @@ int leadTimeCommand(const QCommandLineParser& p, Workspace& ws)
 
 int qualityCommand(const QCommandLineParser& p, Workspace& ws)
 {
-    const quality::Report report = quality::check(analysis::loadQualityInputs(ws, filterFrom(p)));
+    const quality::Report report = quality::check(seriesAsRecorded(ws, filterFrom(p)));
     if (p.isSet(QStringLiteral("json"))) {
         printJson(QJsonDocument(report.toJson()));
         return kOk;
@@ -250,7 +252,7 @@ int qualityCommand(const QCommandLineParser& p, Workspace& ws)
 
 int calibrationCommand(const QCommandLineParser& p, Workspace& ws)
 {
-    const analysis::Filter filter = filterFrom(p);
+    const Selection filter = filterFrom(p);
     const Catalog catalog = Catalog::load(ws);
     auto typeOf = [&](const QString& option) {
         const QString key = p.value(option);

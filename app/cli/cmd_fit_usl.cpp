@@ -84,7 +84,7 @@ int runFitUsl(const QStringList& args)
         QString where;
         if (fromWorkspace) {
             auto ws = openWorkspace(parser, WorkspaceUse::ReadOnly);
-            analysis::Filter filter;
+            Selection filter;
             filter.metric = parser.value(QStringLiteral("metric"));
             const analysis::UslInputs in = analysis::loadUslPoints(*ws, filter, explicitN);
             points = in.points;

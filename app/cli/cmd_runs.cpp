@@ -2,7 +2,7 @@
 // (DESIGN §3 `run`), which reports and later commands with the same inputs reuse.
 #include "cli_support.h"
 
-#include "runs/run_store.h"
+#include "store/run_record.h"
 #include "store/workspace.h"
 
 #include <QJsonArray>

@@ -5,6 +5,8 @@
 #include "lead_time.h"
 #include "noisy_neighbour.h"
 #include "usl_fit.h"
+#include "store/selection.h"
+#include "store/series.h"
 
 #include <QMap>
 #include <QString>
@@ -15,18 +17,9 @@ namespace headroom {
 class Workspace;
 }
 
-// Reading the models' inputs out of a workspace. Every function is a plain query; the models
-// themselves never touch the database, so they can be tested on in-memory data.
+// The models' inputs, made from what the queries in model/store answer. The models themselves
+// never touch the database, so they can be tested on in-memory data.
 namespace headroom::analysis {
-
-// Narrows what is read. Empty fields match everything.
-struct Filter {
-    QString metric;
-    QString provider;       // "aws"; matched against the dataset's provider or instance type key
-    QString instanceType;   // "aws/c6i.large"
-    qint64 datasetId = 0;
-    QString node;
-};
 
 // Nodes grouped for a homogeneity comparison. Nodes of different instance types are never
 // pooled: the group is the instance type (the dataset's, else the one the evidence's own labels
@@ -43,19 +36,18 @@ struct NodeGroup {
     QString label;         // the value of groupByLabel, "" when not grouped by a label
     std::vector<homogeneity::NodeRuns> nodes;
 };
-std::vector<NodeGroup> loadNodeGroups(const Workspace& ws, const Filter& filter, const QString& groupByLabel = QString());
+std::vector<NodeGroup> loadNodeGroups(const Workspace& ws, const Selection& selection, const QString& groupByLabel = QString());
 
-// cpu.steal_pct series, one per stored series (filter.metric is ignored).
-std::vector<noisy::StealSeries> loadStealSeries(const Workspace& ws, const Filter& filter);
+// cpu.steal_pct series as recorded (seriesAsRecorded), one per stored series; v is the steal in
+// percent of CPU time (selection.metric is ignored).
+std::vector<Series> loadStealSeries(const Workspace& ws, const Selection& selection);
 
-// Series with their samples in the order they were stored, for the data-quality checks.
-std::vector<quality::SeriesInput> loadQualityInputs(const Workspace& ws, const Filter& filter);
-
-// lead_time_event rows (filter.metric is ignored; filter.node matches the event's node).
-std::vector<leadtime::Observation> loadLeadTimeObservations(const Workspace& ws, const Filter& filter);
+// lead_time_event rows (selection.metric is ignored; selection.node matches the event's node).
+// Provider and instance type are the event's own labels, else its dataset's.
+std::vector<leadtime::Observation> loadLeadTimeObservations(const Workspace& ws, const Selection& selection);
 
 // Load-test datasets as (concurrency, throughput) points. Throughput is the dataset's headline
-// value of filter.metric (default http.requests_per_s). Concurrency comes from `explicitN`
+// value of selection.metric (default http.requests_per_s). Concurrency comes from `explicitN`
 // (dataset id → N) when given, else from the dataset's labels ("connections", "concurrency",
 // "vus", "users", "clients", "threads") or a k6 vus_max / Locust users measurement.
 struct UslInputs {
@@ -63,9 +55,6 @@ struct UslInputs {
     std::vector<qint64> datasetIds;  // parallel to points
     QStringList skipped;             // "dataset 4 (file.txt): no concurrency label"
 };
-UslInputs loadUslPoints(const Workspace& ws, const Filter& filter, const QMap<qint64, double>& explicitN = {});
-
-// Distinct metric names that have measurements or series, for messages and pickers.
-QStringList availableMetrics(const Workspace& ws);
+UslInputs loadUslPoints(const Workspace& ws, const Selection& selection, const QMap<qint64, double>& explicitN = {});
 
 }  // namespace headroom::analysis

@@ -5,6 +5,7 @@
 #include "descriptive_stats.h"
 #include "fleet_series.h"
 #include "store/dataset_repository.h"
+#include "store/series_queries.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,18 +14,18 @@ namespace headroom::calibration {
 
 namespace {
 
-std::vector<StoredSeries> seriesOf(const Workspace& ws, qint64 datasetId, const QString& metric)
+std::vector<Series> seriesOf(const Workspace& ws, qint64 datasetId, const QString& metric)
 {
-    SeriesFilter f;
+    Selection f;
     f.metric = metric;
     f.datasetId = datasetId;
-    return loadSeries(ws, f);
+    return seriesByTime(ws, f);
 }
 
-std::vector<double> valuesOf(const std::vector<StoredSeries>& all)
+std::vector<double> valuesOf(const std::vector<Series>& all)
 {
     std::vector<double> v;
-    for (const StoredSeries& s : all) v.insert(v.end(), s.v.begin(), s.v.end());
+    for (const Series& s : all) v.insert(v.end(), s.v.begin(), s.v.end());
     return v;
 }
 
@@ -75,7 +76,7 @@ std::vector<LevelEvidence> loadLevels(const Workspace& ws, const std::vector<qin
             e.requests = qint64(e.latencyMs.size());
             e.latency = summarize(e.latencyMs);
             double first = INFINITY, last = -INFINITY;
-            for (const StoredSeries& s : latency)
+            for (const Series& s : latency)
                 if (!s.t.empty()) {
                     first = std::min(first, s.t.front());
                     last = std::max(last, s.t.back());
@@ -96,7 +97,7 @@ std::vector<LevelEvidence> loadLevels(const Workspace& ws, const std::vector<qin
                                                        "http.requests_per_s and http.latency_mean_ms").arg(e.name));
         }
         if (!seriesOf(ws, id, QStringLiteral("cpu.util_pct")).empty()) {
-            analysis::Filter filter;
+            Selection filter;
             filter.datasetId = id;
             FleetSeries fleet = analysis::loadFleetSeries(ws, filter);
             fleet.vcpuPerNode = std::max(1, vcpuPerNode);

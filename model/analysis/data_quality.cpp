@@ -13,7 +13,7 @@ namespace headroom::quality {
 namespace {
 
 // "disk.tps{device=sda} on web-1": the labels tell apart series of one metric on one node.
-QString describe(const SeriesInput& s)
+QString describe(const Series& s)
 {
     QStringList parts;
     for (auto it = s.labels.begin(); it != s.labels.end(); ++it)
@@ -34,16 +34,16 @@ double medianPositiveSpacing(std::vector<double> t)
 
 int rank(Severity s) { return s == Severity::Error ? 0 : s == Severity::Warning ? 1 : 2; }
 
-SeriesQuality checkOne(const SeriesInput& s, const Options& options, std::vector<Finding>& findings)
+SeriesQuality checkOne(const Series& s, const Options& options, std::vector<Finding>& findings)
 {
     SeriesQuality q;
-    q.seriesId = s.seriesId;
+    q.seriesId = s.id;
     q.node = s.node;
     q.metric = s.metric;
     const size_t n = std::min(s.t.size(), s.v.size());
     q.samples = int(n);
     auto finding = [&](const QString& kind, Severity sev, double at, int count, double value, const QString& msg) {
-        findings.push_back({kind, sev, s.seriesId, s.node, s.metric, at, count, value, msg});
+        findings.push_back({kind, sev, s.id, s.node, s.metric, at, count, value, msg});
     };
     if (n < 3) {
         finding(QStringLiteral("too_short"), Severity::Info, n ? s.t[0] : 0, int(n), 0,
@@ -124,21 +124,21 @@ QString severityName(Severity s)
     return QStringLiteral("info");
 }
 
-bool looksLikeCounter(const SeriesInput& s)
+bool looksLikeCounter(const Series& s)
 {
     if (s.labels.value(QStringLiteral("type")).toString() == QStringLiteral("counter")) return true;
     return s.metric.endsWith(QStringLiteral("_total")) || s.metric.endsWith(QStringLiteral("_count")) ||
            s.metric.endsWith(QStringLiteral("_sum"));
 }
 
-Report check(const std::vector<SeriesInput>& series, const Options& options)
+Report check(const std::vector<Series>& series, const Options& options)
 {
     Report r;
-    for (const SeriesInput& s : series) r.series.push_back(checkOne(s, options, r.findings));
+    for (const Series& s : series) r.series.push_back(checkOne(s, options, r.findings));
 
     // Clock offsets: the same metric on several nodes, each compared with the first node.
-    std::map<QString, std::vector<const SeriesInput*>> byMetric;
-    for (const SeriesInput& s : series)
+    std::map<QString, std::vector<const Series*>> byMetric;
+    for (const Series& s : series)
         if (!s.node.isEmpty() && s.t.size() >= 8) byMetric[s.metric].push_back(&s);
     for (auto& [metric, list] : byMetric) {
         std::sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->node < b->node; });
@@ -149,7 +149,7 @@ Report check(const std::vector<SeriesInput>& series, const Options& options)
             ClockOffset o{metric, list[0]->node, list[i]->node, est->offsetS, est->correlation};
             r.clockOffsets.push_back(o);
             if (std::abs(est->offsetS) >= est->stepS / 2)
-                r.findings.push_back({QStringLiteral("clock_offset"), Severity::Warning, list[i]->seriesId,
+                r.findings.push_back({QStringLiteral("clock_offset"), Severity::Warning, list[i]->id,
                                       list[i]->node, metric, 0, 1, est->offsetS,
                                       QStringLiteral("%1 on %2 is shifted by %3 s against %4 (correlation %5); "
                                                      "its clock may be off")

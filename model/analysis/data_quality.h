@@ -1,23 +1,13 @@
 #pragma once
 #include <QJsonObject>
 #include <QString>
+#include "store/series.h"
 #include <vector>
 
 namespace headroom::quality {
 
 enum class Severity { Info, Warning, Error };
 QString severityName(Severity s);  // "info", "warning", "error"
-
-// One series as it was recorded, samples in the order they arrived (not sorted), so that
-// out-of-order timestamps are still visible.
-struct SeriesInput {
-    qint64 seriesId = 0;
-    QString node;
-    QString metric;
-    QJsonObject labels;
-    std::vector<double> t;
-    std::vector<double> v;
-};
 
 // One thing worth telling the user, with where it is.
 struct Finding {
@@ -78,10 +68,12 @@ struct Report {
     QJsonObject toJson() const;
 };
 
-Report check(const std::vector<SeriesInput>& series, const Options& options = {});
+// Series as they were recorded (samples in arrival order, not sorted, so out-of-order timestamps
+// stay visible: seriesAsRecorded in store/series_queries.h).
+Report check(const std::vector<Series>& series, const Options& options = {});
 
 // Whether a series counts up and is only ever reset: its name says so (Prometheus `_total`,
 // `_count`, `_sum`, or labels {"type":"counter"}).
-bool looksLikeCounter(const SeriesInput& s);
+bool looksLikeCounter(const Series& s);
 
 }  // namespace headroom::quality

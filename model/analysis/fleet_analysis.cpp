@@ -1,41 +1,26 @@
 #include "fleet_analysis.h"
 
 #include "core/errors.h"
-#include "store/sql.h"
-#include "store/workspace.h"
+#include "store/workspace_metrics.h"
 
 #include <QJsonArray>
-#include <QSqlQuery>
 #include <algorithm>
 #include <cmath>
 
 namespace headroom::analysis {
 
-namespace {
-
-QString unitOf(const Workspace& ws, const QString& metric)
-{
-    // The unit most runs were reported in (tools spell the same unit differently).
-    QVariant u = sql::scalar(ws.database(), QStringLiteral("SELECT unit FROM measurement WHERE metric = ? AND coalesce(unit, '') <> '' "
-                                                           "GROUP BY unit ORDER BY count(*) DESC LIMIT 1"), {metric});
-    if (!u.isValid()) u = sql::scalar(ws.database(), QStringLiteral("SELECT unit FROM series WHERE metric = ? AND coalesce(unit, '') <> '' LIMIT 1"), {metric});
-    return u.toString();
-}
-
-}  // namespace
-
-FleetAnalysis analyzeFleet(const Workspace& ws, const Filter& filter, const QString& groupBy, const homogeneity::Options& options,
+FleetAnalysis analyzeFleet(const Workspace& ws, const Selection& selection, const QString& groupBy, const homogeneity::Options& options,
                            int bins)
 {
     FleetAnalysis out;
-    out.metric = filter.metric;
+    out.metric = selection.metric;
     out.groupBy = groupBy;
-    out.unit = unitOf(ws, filter.metric);
+    out.unit = usualUnitOf(ws, selection.metric);
     double lo = INFINITY, hi = -INFINITY;
-    for (NodeGroup& g : loadNodeGroups(ws, filter, groupBy)) {
+    for (NodeGroup& g : loadNodeGroups(ws, selection, groupBy)) {
         FleetGroupAnalysis a;
         a.result = homogeneity::analyze(g.nodes, options);
-        a.result.metric = filter.metric;
+        a.result.metric = selection.metric;
         a.result.group = g.group;
         for (const homogeneity::NodeSummary& s : a.result.perNode) a.sortedMeans.push_back(s.mean);
         std::sort(a.sortedMeans.begin(), a.sortedMeans.end());
@@ -68,12 +53,9 @@ FleetAnalysis analyzeFleet(const Workspace& ws, const Filter& filter, const QStr
 std::vector<FleetAnalysis> analyzeFleetMetrics(const Workspace& ws, const std::atomic<bool>* cancel)
 {
     std::vector<FleetAnalysis> out;
-    QSqlQuery q = sql::exec(ws.database(), QStringLiteral("SELECT DISTINCT metric FROM measurement ORDER BY metric"));
-    QStringList metrics;
-    while (q.next()) metrics << q.value(0).toString();
-    for (const QString& metric : metrics) {
+    for (const QString& metric : measuredMetrics(ws)) {
         if (cancel && cancel->load()) throw Cancelled();
-        Filter f;
+        Selection f;
         f.metric = metric;
         FleetAnalysis a = analyzeFleet(ws, f);
         std::erase_if(a.groups, [](const FleetGroupAnalysis& g) { return g.result.nodes < 2; });

@@ -38,7 +38,7 @@ struct FleetAnalysis {
 
 // Loads the metric's node groups (loadNodeGroups) and runs the homogeneity, population and
 // drift models on each, largest group first. Empty groups list when nothing matches.
-FleetAnalysis analyzeFleet(const Workspace& ws, const Filter& filter, const QString& groupBy = QString(),
+FleetAnalysis analyzeFleet(const Workspace& ws, const Selection& selection, const QString& groupBy = QString(),
                            const homogeneity::Options& options = {}, int bins = 40);
 
 // Every metric with benchmark runs from two or more nodes of one group, largest groups first,

@@ -1,7 +1,7 @@
 #include "fleet_series.h"
 
 #include "core/errors.h"
-#include "store/dataset_repository.h"
+#include "store/series_queries.h"
 
 #include <QSet>
 #include <algorithm>
@@ -12,7 +12,7 @@ namespace headroom::analysis {
 namespace {
 
 // Value of a time-sorted series at x by linear interpolation; NaN outside its range.
-double at(const StoredSeries& s, double x)
+double at(const Series& s, double x)
 {
     if (s.t.empty() || x < s.t.front() || x > s.t.back()) return NAN;
     const auto it = std::lower_bound(s.t.begin(), s.t.end(), x);
@@ -22,20 +22,20 @@ double at(const StoredSeries& s, double x)
     return s.v[lo] + (x - s.t[lo]) / (s.t[hi] - s.t[lo]) * (s.v[hi] - s.v[lo]);
 }
 
-std::vector<StoredSeries> seriesOf(const Workspace& ws, const Filter& filter, const QString& metric)
+std::vector<Series> seriesOf(const Workspace& ws, const Selection& filter, const QString& metric)
 {
-    SeriesFilter f;
+    Selection f;
     f.metric = metric;
     f.datasetId = filter.datasetId;
     f.instanceType = filter.instanceType;
-    std::vector<StoredSeries> all = loadSeries(ws, f);
-    std::erase_if(all, [&](const StoredSeries& s) { return s.t.empty() || (!filter.node.isEmpty() && s.node != filter.node); });
+    std::vector<Series> all = seriesByTime(ws, f);
+    std::erase_if(all, [&](const Series& s) { return s.t.empty() || (!filter.node.isEmpty() && s.node != filter.node); });
     return all;
 }
 
 }  // namespace
 
-calibration::FleetSeries loadFleetSeries(const Workspace& ws, const Filter& filter)
+calibration::FleetSeries loadFleetSeries(const Workspace& ws, const Selection& filter)
 {
     const auto util = seriesOf(ws, filter, QStringLiteral("cpu.util_pct"));
     const auto rate = seriesOf(ws, filter, QStringLiteral("http.requests_per_s"));
@@ -46,12 +46,12 @@ calibration::FleetSeries loadFleetSeries(const Workspace& ws, const Filter& filt
                          QStringLiteral("no http.requests_per_s series match; import the fleet's request rate"));
     calibration::FleetSeries f;
     QSet<QString> nodes;
-    for (const StoredSeries& s : util) nodes.insert(s.node);
+    for (const Series& s : util) nodes.insert(s.node);
     f.nodes = std::max<qsizetype>(1, nodes.size());
     for (double t : util.front().t) {
         double sum = 0;
         int n = 0;
-        for (const StoredSeries& s : util) {
+        for (const Series& s : util) {
             const double v = at(s, t);
             if (std::isfinite(v)) {
                 sum += v;
@@ -66,7 +66,7 @@ calibration::FleetSeries loadFleetSeries(const Workspace& ws, const Filter& filt
     for (double t : rate.front().t) {
         double sum = 0;
         bool complete = true;
-        for (const StoredSeries& s : rate) {
+        for (const Series& s : rate) {
             const double v = at(s, t);
             complete = complete && std::isfinite(v);
             sum += std::isfinite(v) ? v : 0;

@@ -9,6 +9,6 @@ namespace headroom::analysis {
 // (per-node rates add up to the fleet's; a single load-balancer series is the fleet's already).
 // Node count = distinct nodes with a utilisation series. vCPUs and score are left for the
 // caller (from the catalog). Throws InputError when either series is missing.
-calibration::FleetSeries loadFleetSeries(const Workspace& ws, const Filter& filter);
+calibration::FleetSeries loadFleetSeries(const Workspace& ws, const Selection& filter);
 
 }  // namespace headroom::analysis

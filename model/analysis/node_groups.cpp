@@ -1,14 +1,13 @@
 // loadNodeGroups (analysis_inputs.h): which nodes may be compared with which.
 #include "analysis_inputs.h"
 
-#include "store/sql.h"
-#include "store/workspace.h"
+#include "store/dataset_repository.h"
+#include "store/metric_runs.h"
 
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSqlQuery>
 #include <cmath>
 #include <map>
 
@@ -84,7 +83,7 @@ Placement placementOf(const RowLabels& labels, const QString& datasetType, const
     return p;
 }
 
-bool matches(const Filter& f, const QString& type, const QString& datasetProvider)
+bool matches(const Selection& f, const QString& type, const QString& datasetProvider)
 {
     if (!f.instanceType.isEmpty() && type.compare(f.instanceType, Qt::CaseInsensitive) != 0) return false;
     if (!f.provider.isEmpty()) {
@@ -136,103 +135,35 @@ struct Collector {
     }
 };
 
-QString nodeOf(const QVariant& own, const QVariant& datasetNode, qint64 datasetId)
-{
-    if (!own.toString().isEmpty()) return own.toString();
-    if (!datasetNode.toString().isEmpty()) return datasetNode.toString();
-    return QStringLiteral("dataset %1").arg(datasetId);
-}
-
-// The row's labels are read by SQLite (its JSON functions are far faster than parsing every
-// row here); a dataset's labels once per dataset.
-const char* const kLabelColumns =
-    "CASE WHEN json_valid(%1.labels) THEN json_extract(%1.labels, '$.t') END, "
-    "CASE WHEN json_valid(%1.labels) THEN json_object("
-    "'instance_type', json_extract(%1.labels, '$.instance_type'), "
-    "'machine_type', json_extract(%1.labels, '$.machine_type'), "
-    "'sending_machine_type', json_extract(%1.labels, '$.sending_machine_type'), "
-    "'cloud', json_extract(%1.labels, '$.cloud'), "
-    "'zone', json_extract(%1.labels, '$.zone'), "
-    "'sending_zone', json_extract(%1.labels, '$.sending_zone'), "
-    "'region', json_extract(%1.labels, '$.region'), "
-    "'remote_host', json_extract(%1.labels, '$.remote_host'), "
-    "'by', json_extract(%1.labels, ?)) END";
-
 }  // namespace
 
-std::vector<NodeGroup> loadNodeGroups(const Workspace& ws, const Filter& filter, const QString& groupByLabel)
+std::vector<NodeGroup> loadNodeGroups(const Workspace& ws, const Selection& selection, const QString& groupByLabel)
 {
-    const QString labelPath = groupByLabel.isEmpty() ? QStringLiteral("$.__none__")
-                                                     : QStringLiteral("$.\"%1\"").arg(QString(groupByLabel).remove(QLatin1Char('"')));
-    QHash<qint64, QJsonObject> datasetLabels;
-    auto labelsOfDataset = [&](qint64 id, const QVariant& text) -> const QJsonObject& {
-        auto it = datasetLabels.find(id);
-        if (it == datasetLabels.end()) it = datasetLabels.insert(id, QJsonDocument::fromJson(text.toString().toUtf8()).object());
+    QHash<qint64, QJsonObject> datasetLabelsById;
+    auto labelsOfDataset = [&](qint64 id) -> const QJsonObject& {
+        auto it = datasetLabelsById.find(id);
+        if (it == datasetLabelsById.end()) it = datasetLabelsById.insert(id, datasetLabels(ws, id));
         return *it;
     };
     Collector collector;
     QHash<QString, Placement> placements;  // by (dataset, row label summary): most rows share one
-    auto consume = [&](QSqlQuery& q) {
-        while (q.next()) {
-            const qint64 datasetId = q.value(2).toLongLong();
-            const QString summary = q.value(7).toString();
-            const QString key = QString::number(datasetId) + QLatin1Char('|') + summary;
-            auto it = placements.find(key);
-            if (it == placements.end()) {
-                QJsonObject own = QJsonDocument::fromJson(summary.toUtf8()).object();
-                if (own.contains(QStringLiteral("by"))) own.insert(groupByLabel, own.take(QStringLiteral("by")));
-                const QJsonObject& ds = labelsOfDataset(datasetId, q.value(8));
-                Placement p = placementOf(RowLabels{own, ds}, q.value(4).toString(), groupByLabel);
-                if (!matches(filter, p.loopback ? QString() : p.instanceType, q.value(5).toString())) p.instanceType = QStringLiteral("\x01skip");
-                it = placements.insert(key, p);
-            }
-            if (it->instanceType == QLatin1String("\x01skip")) continue;
-            const QVariant t = q.value(6);
-            const double time = t.isNull() ? NAN : t.toDouble();
-            collector.add(*it, nodeOf(q.value(1), q.value(3), datasetId), q.value(0).toDouble(), time);
+    auto consume = [&](const MetricRun& run) {
+        const QString key = QString::number(run.datasetId) + QLatin1Char('|') + run.placementLabels;
+        auto it = placements.find(key);
+        if (it == placements.end()) {
+            QJsonObject own = QJsonDocument::fromJson(run.placementLabels.toUtf8()).object();
+            if (own.contains(QStringLiteral("by"))) own.insert(groupByLabel, own.take(QStringLiteral("by")));
+            const QJsonObject& ds = labelsOfDataset(run.datasetId);
+            Placement p = placementOf(RowLabels{own, ds}, run.datasetInstanceType, groupByLabel);
+            if (!matches(selection, p.loopback ? QString() : p.instanceType, run.datasetProvider)) p.instanceType = QStringLiteral("\x01skip");
+            it = placements.insert(key, p);
         }
+        if (it->instanceType == QLatin1String("\x01skip")) return;
+        collector.add(*it, run.node, run.value, run.t);
     };
-
-    QVariantList binds{labelPath, filter.metric};
-    QString where = QStringLiteral(" WHERE m.metric = ?");
-    if (filter.datasetId > 0) {
-        where += QStringLiteral(" AND d.id = ?");
-        binds << filter.datasetId;
-    }
-    if (!filter.node.isEmpty()) {
-        where += QStringLiteral(" AND coalesce(nullif(m.node, ''), d.node) = ?");
-        binds << filter.node;
-    }
-    QSqlQuery q = sql::prepare(ws.database(),
-        QStringLiteral("SELECT m.value, m.node, d.id, d.node, coalesce(d.instance_type_key, ''), coalesce(d.provider, ''), ") +
-        QString::fromLatin1(kLabelColumns).arg(QStringLiteral("m")) +
-        QStringLiteral(", d.labels FROM measurement m JOIN dataset d ON d.id = m.dataset_id") + where + QStringLiteral(" ORDER BY m.id"));
-    for (const QVariant& b : binds) q.addBindValue(b);
-    sql::execPrepared(q);
-    consume(q);
-
-    if (collector.groups.empty()) {
-        // No benchmark runs of this metric: the samples of its series, with their own times.
-        QString swhere = QStringLiteral(" WHERE s.metric = ?");
-        QVariantList sbinds{labelPath, filter.metric};
-        if (filter.datasetId > 0) {
-            swhere += QStringLiteral(" AND d.id = ?");
-            sbinds << filter.datasetId;
-        }
-        if (!filter.node.isEmpty()) {
-            swhere += QStringLiteral(" AND coalesce(nullif(s.node, ''), d.node) = ?");
-            sbinds << filter.node;
-        }
-        QString columns = QString::fromLatin1(kLabelColumns).arg(QStringLiteral("s"));
-        columns.replace(QStringLiteral("CASE WHEN json_valid(s.labels) THEN json_extract(s.labels, '$.t') END"), QStringLiteral("x.t"));
-        QSqlQuery sq = sql::prepare(ws.database(),
-            QStringLiteral("SELECT x.value, s.node, d.id, d.node, coalesce(d.instance_type_key, ''), coalesce(d.provider, ''), ") + columns +
-            QStringLiteral(", d.labels FROM sample x JOIN series s ON s.id = x.series_id JOIN dataset d ON d.id = s.dataset_id") +
-            swhere + QStringLiteral(" ORDER BY s.id, x.t"));
-        for (const QVariant& b : sbinds) sq.addBindValue(b);
-        sql::execPrepared(sq);
-        consume(sq);
-    }
+    forEachMeasuredRun(ws, selection, groupByLabel, consume);
+    // No benchmark runs of this metric: the samples of its series, with their own times.
+    if (collector.groups.empty()) forEachSampledRun(ws, selection, groupByLabel, consume);
     return collector.take();
 }
 

@@ -20,15 +20,15 @@ double typicalStep(const std::vector<double>& t)
     return diffs.empty() ? 0 : stats::median(std::move(diffs));
 }
 
-Result detect(const std::vector<StealSeries>& series, const Options& options)
+Result detect(const std::vector<Series>& series, const Options& options)
 {
     Result r;
     r.thresholdPct = options.thresholdPct;
     double observedS = 0;
     double stealInSum = 0, stealOutSum = 0;
     int samplesIn = 0, samplesOut = 0;
-    for (const StealSeries& s : series) {
-        const size_t n = std::min(s.t.size(), s.stealPct.size());
+    for (const Series& s : series) {
+        const size_t n = std::min(s.t.size(), s.v.size());
         if (n == 0) continue;
         ++r.series;
         r.samples += int(n);
@@ -45,7 +45,7 @@ Result detect(const std::vector<StealSeries>& series, const Options& options)
             inEpisode = false;
         };
         for (size_t i = 0; i < n; ++i) {
-            const double v = s.stealPct[i];
+            const double v = s.v[i];
             if (!std::isfinite(v)) continue;
             const bool above = v >= options.thresholdPct;
             const bool gap = i > 0 && step > 0 && s.t[i] - s.t[i - 1] > options.maxGapSteps * step;

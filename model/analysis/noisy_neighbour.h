@@ -1,19 +1,10 @@
 #pragma once
 #include <QJsonObject>
 #include <QString>
+#include "store/series.h"
 #include <vector>
 
 namespace headroom::noisy {
-
-// A steal-time series of one node: t in seconds, steal in percent of CPU time (0–100). Each
-// sample is taken to cover the interval of one step ending at its timestamp, as sar and
-// Prometheus rate() report it.
-struct StealSeries {
-    QString node;
-    qint64 seriesId = 0;  // the stored series, to tell apart two sources for one node
-    std::vector<double> t;
-    std::vector<double> stealPct;
-};
 
 struct Episode {
     QString node;
@@ -53,7 +44,10 @@ struct Result {
     QJsonObject toJson() const;
 };
 
-Result detect(const std::vector<StealSeries>& series, const Options& options = {});
+// Steal-time series of nodes (Series::v = steal in percent of CPU time, 0–100; each sample covers
+// the interval of one step ending at its timestamp, as sar and Prometheus rate() report it). A
+// node may have several series (sysstat and node_exporter of one host): Series::id tells them apart.
+Result detect(const std::vector<Series>& series, const Options& options = {});
 
 // The typical spacing of a series' timestamps: the median of the positive differences
 // (0 when there are fewer than two distinct timestamps).

@@ -3,8 +3,7 @@
 #include "analysis_inputs.h"
 #include "core/errors.h"
 #include "descriptive_stats.h"
-#include "store/sql.h"
-#include "store/workspace.h"
+#include "store/dataset_titles.h"
 
 #include <algorithm>
 #include <cmath>
@@ -27,19 +26,16 @@ SpeedEvidence nodeSpeedFactors(const Workspace& ws, const QString& source, const
     SpeedEvidence e;
     e.source = source;
     e.metric = metric;
-    Filter f;
+    Selection f;
     f.metric = metric;
     if (source.contains(QLatin1Char('/'))) {
         f.instanceType = source;
     } else {
-        bool isId = false;
-        const qint64 id = source.toLongLong(&isId);
-        const QVariant found = isId ? sql::scalar(ws.database(), QStringLiteral("SELECT id FROM dataset WHERE id = ?"), {id})
-                                    : sql::scalar(ws.database(), QStringLiteral("SELECT id FROM dataset WHERE name = ? ORDER BY id LIMIT 1"), {source});
-        if (!found.isValid())
+        const std::optional<qint64> found = datasetNamed(ws, source);
+        if (!found)
             throw InputError(where, QStringLiteral("\"%1\" is neither a dataset in the workspace (see headroom datasets) nor an "
                                                    "instance type \"provider/name\"").arg(source));
-        f.datasetId = found.toLongLong();
+        f.datasetId = *found;
     }
     const std::vector<NodeGroup> groups = loadNodeGroups(ws, f);
     if (groups.empty()) return e;

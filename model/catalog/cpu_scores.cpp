@@ -1,13 +1,11 @@
 #include "cpu_scores.h"
 
 #include "core/errors.h"
-#include "store/sql.h"
+#include "store/typed_measurements.h"
 #include "store/workspace.h"
 
 #include <QHash>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlQuery>
 
 namespace headroom {
 
@@ -62,21 +60,17 @@ void applyWorkspaceCpuScores(QVector<InstanceType>& types, const Workspace& ws)
     QHash<QString, int> byKey;
     for (int i = 0; i < types.size(); ++i) byKey.insert(types[i].key().toLower(), i);
     QHash<int, Runs> found;
-    QSqlQuery q = sql::exec(ws.database(), QStringLiteral(
-        "SELECT lower(d.instance_type_key), m.value, m.labels, d.name FROM measurement m JOIN dataset d ON d.id = m.dataset_id "
-        "WHERE m.metric = ? AND d.instance_type_key IS NOT NULL ORDER BY d.id"), {cpuBogoOpsMetric()});
-    while (q.next()) {
-        const auto it = byKey.constFind(q.value(0).toString());
-        const double value = q.value(1).toDouble();
+    for (const TypedMeasurement& m : measurementsOnInstanceTypes(ws, cpuBogoOpsMetric())) {
+        const auto it = byKey.constFind(m.instanceType);
+        const double value = m.value;
         if (it == byKey.constEnd() || !(value > 0)) continue;
-        const QJsonObject labels = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
-        const int instances = labels.value(QStringLiteral("instances")).toInt();
+        const int instances = m.labels.value(QStringLiteral("instances")).toInt();
         const int vcpu = types[*it].vcpu;
         Runs& r = found[*it];
         // A 1-vCPU type's one run is both figures.
         if (instances == 1) r.singleSum += value, ++r.single;
         if (instances == vcpu) r.allSum += value, ++r.all;
-        if ((instances == 1 || instances == vcpu) && !r.datasets.contains(q.value(3).toString())) r.datasets << q.value(3).toString();
+        if ((instances == 1 || instances == vcpu) && !r.datasets.contains(m.datasetTitle)) r.datasets << m.datasetTitle;
     }
     for (auto it = found.cbegin(); it != found.cend(); ++it) {
         const Runs& r = it.value();

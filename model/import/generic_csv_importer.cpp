@@ -89,7 +89,7 @@ struct Reader {
         key.append(metric);
         const auto it = index.find(key);
         if (it != index.end()) return remember(it->second);
-        SeriesData s;
+        Series s;
         s.node = toQString(node);
         s.metric = toQString(metric);
         s.unit = toQString(unit);
@@ -116,13 +116,13 @@ struct Reader {
             // (as the in-memory path drops it).
             qint64& id = sinkIds[series];
             if (id < 0) {
-                const SeriesData& s = result.series[series];
+                const Series& s = result.series[series];
                 id = sink->openSeries(s.node, s.metric, s.unit);
             }
             sink->add(id, t, *v);
             return;
         }
-        SeriesData& s = result.series[series];
+        Series& s = result.series[series];
         s.t.push_back(t);
         s.v.push_back(*v);
     }
@@ -210,7 +210,7 @@ ImportResult readCsv(Lines& lines, const ImportContext& context, const QString& 
         if (!any) throw InputError(context.fileName, QStringLiteral("no data rows; expected rows below the header"));
         return r;
     }
-    std::erase_if(r.series, [](const SeriesData& s) { return s.t.empty(); });
+    std::erase_if(r.series, [](const Series& s) { return s.t.empty(); });
     if (r.series.empty()) throw InputError(context.fileName, QStringLiteral("no data rows; expected rows below the header"));
     return r;
 }

@@ -1,5 +1,6 @@
 #pragma once
 #include "catalog/instance_type.h"
+#include "store/series.h"
 
 #include <QJsonObject>
 #include <QMap>
@@ -17,17 +18,6 @@ struct Measurement {
     double value = 0;
     QString unit;          // "", "ms", "bytes/s", … (units also sit in the metric name)
     QJsonObject labels;    // job name, endpoint, percentile, stream, …
-};
-
-// A time series; t is seconds since the Unix epoch (or since the start when the tool gives
-// only relative times, in which case labels["relative_time"] = true).
-struct SeriesData {
-    QString node;
-    QString metric;
-    QString unit;
-    QJsonObject labels;
-    std::vector<double> t;
-    std::vector<double> v;
 };
 
 // One phase of a scale-out or boot observed in events or logs.
@@ -59,7 +49,7 @@ struct ImportResult {
     QString title;         // a better dataset name than the file's (partition files are all "unit=….csv"), may be empty
     QString toolVersion;   // "fio-3.30", "sysbench 1.0.20", …
     QVector<Measurement> measurements;
-    std::vector<SeriesData> series;
+    std::vector<Series> series;
     QVector<LeadTimeEvent> leadTimeEvents;
     QVector<InstanceType> instanceTypes;   // catalog imports only
     QVector<ImportWarning> warnings;

@@ -9,7 +9,7 @@
 #include "prometheus_json_importer.h"
 #include "prometheus_range_import.h"
 #include "store/database_error.h"
-#include "store/sql.h"
+#include "store/dataset_repository.h"
 #include "store/workspace.h"
 
 #include <QBuffer>
@@ -92,10 +92,9 @@ static ImportOutcome storeWithSha(Workspace& ws, const ImportResult& result, con
                                   const std::atomic<bool>* cancel)
 {
     ImportOutcome outcome = outcomeOf(result, request);
-    const QVariant existing = sql::scalar(ws.database(), QStringLiteral("SELECT id FROM dataset WHERE sha256 = ?"), {sha});
-    if (existing.isValid()) {
+    if (const std::optional<qint64> existing = datasetWithHash(ws, sha)) {
         outcome.duplicate = true;
-        outcome.datasetId = existing.toLongLong();
+        outcome.datasetId = *existing;
         return outcome;
     }
     if (result.isEmpty())

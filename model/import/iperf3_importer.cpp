@@ -28,7 +28,7 @@ void readIntervals(ImportResult& r, const QJsonObject& root, const json::Path& r
     if (!root.contains(QStringLiteral("intervals"))) return;
     const json::Path ip = rootPath.key(QStringLiteral("intervals"));
     const QJsonArray intervals = ip.array(root.value(QStringLiteral("intervals")));
-    SeriesData throughput, retransmits;
+    Series throughput, retransmits;
     throughput.metric = QStringLiteral("net.throughput_bits_per_s");
     throughput.unit = QStringLiteral("bits/s");
     retransmits.metric = QStringLiteral("net.retransmits");

@@ -117,7 +117,7 @@ double parseTime(const QString& text, const ImportContext& ctx, int line)
 
 ImportResult parseNdjson(const QByteArray& bytes, const ImportContext& ctx, const QString& format)
 {
-    std::map<QString, SeriesData> series;
+    std::map<QString, Series> series;
     std::map<QString, QString> contains;  // metric -> "time" | "data" | "default"
     std::vector<double> durations;
     double requests = 0, failed = 0;
@@ -145,7 +145,7 @@ ImportResult parseNdjson(const QByteArray& bytes, const ImportContext& ctx, cons
             tooltext::failAt(ctx, line.number, 1, QStringLiteral("expected a number in data.value of a k6 Point"));
         const double t = parseTime(data.value(QStringLiteral("time")).toString(), ctx, line.number);
         const double v = value.toDouble();
-        SeriesData& s = series[metric];
+        Series& s = series[metric];
         if (s.metric.isEmpty()) {
             s.metric = metric == QLatin1String("http_req_duration") ? QStringLiteral("http.latency_ms") : QStringLiteral("k6.") + metric;
             s.labels = QJsonObject{{QStringLiteral("k6_metric"), metric}};

@@ -145,7 +145,7 @@ void parseHistory(ImportResult& r, const std::vector<csv::Record>& recs, const I
     const int nameCol = csv::column(header, QStringLiteral("Name"));
     const auto columns = metricColumns(header);
     // The "Total …" columns are running totals since the start; the others are current values.
-    std::map<std::pair<QString, QString>, SeriesData> series;  // (endpoint, metric) -> series
+    std::map<std::pair<QString, QString>, Series> series;  // (endpoint, metric) -> series
     const csv::Record* lastAggregated = nullptr;
     for (size_t i = 1; i < recs.size(); ++i) {
         if (ctx.cancelled()) throw Cancelled();
@@ -162,7 +162,7 @@ void parseHistory(ImportResult& r, const std::vector<csv::Record>& recs, const I
             if (col.startsWith(QLatin1String("Total "))) continue;
             const auto v = cellValue(rec, c.index, ctx);
             if (!v || (!answered && c.unit == QLatin1String("ms"))) continue;
-            SeriesData& s = series[{endpoint, c.metric}];
+            Series& s = series[{endpoint, c.metric}];
             if (s.metric.isEmpty()) {
                 s.metric = c.metric;
                 s.unit = c.unit;

@@ -147,7 +147,7 @@ namespace {
 // Collects what a streaming parse hands out, for a parse whose caller wants a whole result.
 class CollectingSink : public StreamingSink {
 public:
-    explicit CollectingSink(std::vector<SeriesData>& out) : out_(out) {}
+    explicit CollectingSink(std::vector<Series>& out) : out_(out) {}
     qint64 openSeries(const QString& node, const QString& metric, const QString& unit) override
     {
         return openLabelledSeries(node, metric, unit, {});
@@ -155,7 +155,7 @@ public:
     qint64 openLabelledSeries(const QString& node, const QString& metric, const QString& unit,
                               const QJsonObject& labels) override
     {
-        out_.push_back(SeriesData{node, metric, unit, labels, {}, {}});
+        out_.push_back(Series{0, 0, node, metric, unit, labels, {}, {}});
         return qint64(out_.size() - 1);
     }
     void add(qint64 series, double t, double value) override
@@ -165,7 +165,7 @@ public:
     }
 
 private:
-    std::vector<SeriesData>& out_;
+    std::vector<Series>& out_;
 };
 
 }  // namespace
@@ -181,10 +181,10 @@ ImportResult PrometheusJsonImporter::parse(QIODevice& in, const ImportContext& c
         QBuffer buffer;
         buffer.setData(text);
         buffer.open(QIODevice::ReadOnly);
-        std::vector<SeriesData> series;
+        std::vector<Series> series;
         CollectingSink sink(series);
         ImportResult r = parseStreaming(buffer, context, sink);
-        for (SeriesData& s : series) {
+        for (Series& s : series) {
             s.t.shrink_to_fit();
             s.v.shrink_to_fit();
         }
@@ -220,7 +220,7 @@ void convertAndWrite(std::vector<PrometheusSeries> raw, const QString& query, Im
 {
     ImportResult part;
     convertPrometheusSeries(std::move(raw), query, part);
-    for (SeriesData& s : part.series) {
+    for (Series& s : part.series) {
         const qint64 id = sink.openLabelledSeries(s.node, s.metric, s.unit, s.labels);
         for (size_t i = 0; i < s.t.size() && i < s.v.size(); ++i) sink.add(id, s.t[i], s.v[i]);
         std::vector<double>().swap(s.t);

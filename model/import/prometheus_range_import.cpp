@@ -86,7 +86,7 @@ ImportOutcome importPrometheusRange(Workspace& ws, const PrometheusQuery& query,
         ++fetched;
         hash.addData(body);
         ImportResult r = parsePrometheusJson(body, source, whole.promql);
-        for (const SeriesData& s : r.series) {
+        for (const Series& s : r.series) {
             const auto key = std::make_pair(s.node + QChar(0x1f) + s.metric + QChar(0x1f) + s.unit,
                                             QJsonDocument(s.labels).toJson(QJsonDocument::Compact));
             auto it = opened.find(key);

@@ -130,7 +130,7 @@ void convertCpuModes(std::vector<PrometheusSeries>& cpu, bool rawCounter, Import
         groupLabels.remove(QStringLiteral("mode"));
         for (PrometheusSeries* s : members) {
             const QString mode = s->labels.value(QStringLiteral("mode"));
-            SeriesData d;
+            Series d;
             d.metric = QStringLiteral("cpu.%1_pct").arg(mode);
             d.unit = QStringLiteral("%");
             d.node = nodeOfLabels(groupLabels);
@@ -149,7 +149,7 @@ void convertCpuModes(std::vector<PrometheusSeries>& cpu, bool rawCounter, Import
             }
             if (!d.t.empty()) out.series.push_back(std::move(d));
         }
-        SeriesData util;
+        Series util;
         util.metric = QStringLiteral("cpu.util_pct");
         util.unit = QStringLiteral("%");
         util.node = nodeOfLabels(groupLabels);
@@ -213,7 +213,7 @@ void convertPrometheusSeries(std::vector<PrometheusSeries> raw, const QString& q
             ratedCpu.push_back(std::move(s));
             continue;
         }
-        SeriesData d;
+        Series d;
         d.node = nodeOfLabels(s.labels);
         d.labels = labelsJson(s.labels);
         const Mapping* m = mappingOf(name.isEmpty() ? ratedCounter : name);

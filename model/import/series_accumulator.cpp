@@ -8,7 +8,7 @@ void SeriesAccumulator::add(const QString& node, const QString& metric, const QS
     const QString key = node + QLatin1Char('\x1f') + metric + QLatin1Char('\x1f') + device;
     auto it = index_.constFind(key);
     if (it == index_.cend()) {
-        SeriesData s;
+        Series s;
         s.node = node;
         s.metric = metric;
         s.unit = unit;
@@ -16,14 +16,14 @@ void SeriesAccumulator::add(const QString& node, const QString& metric, const QS
         series_.push_back(std::move(s));
         it = index_.insert(key, series_.size() - 1);
     }
-    SeriesData& s = series_[*it];
+    Series& s = series_[*it];
     s.t.push_back(t);
     s.v.push_back(v);
 }
 
-void SeriesAccumulator::moveInto(std::vector<SeriesData>& out)
+void SeriesAccumulator::moveInto(std::vector<Series>& out)
 {
-    for (SeriesData& s : series_) out.push_back(std::move(s));
+    for (Series& s : series_) out.push_back(std::move(s));
     series_.clear();
     index_.clear();
 }

@@ -240,7 +240,7 @@ void emitRun(ImportResult& r, SysbenchRun& run)
         else if (key == QLatin1String("lat")) metric = qualified(run.test, QStringLiteral("latency_%1_ms").arg(run.intervalPercentile));
         else if (key == QLatin1String("err/s")) metric = qualified(run.test, QStringLiteral("errors_per_s"));
         else metric = qualified(run.test, QStringLiteral("reconnects_per_s"));
-        SeriesData s;
+        Series s;
         s.metric = metric;
         s.unit = unitOf(metric);
         s.labels = labels;

@@ -5,7 +5,7 @@
 #include "core/errors.h"
 #include "core/paths.h"
 #include "import_service.h"
-#include "store/sql.h"
+#include "store/instance_type_rows.h"
 #include "store/workspace.h"
 
 #include <QFile>
@@ -14,11 +14,6 @@
 namespace headroom {
 
 namespace {
-
-bool hasShippedCatalog(Workspace& ws)
-{
-    return sql::scalar(ws.database(), QStringLiteral("SELECT count(*) FROM instance_type WHERE origin = 'shipped'")).toInt() > 0;
-}
 
 // Filling a new workspace is done by one process at a time: several programs started at once
 // on a fresh machine would otherwise all see an empty catalog and all seed it. The lock file
@@ -38,9 +33,9 @@ std::unique_ptr<QLockFile> lockSetup(const QString& workspacePath)
 std::unique_ptr<Workspace> openWorkspaceFile(const QString& path)
 {
     auto ws = Workspace::open(path);
-    if (!hasShippedCatalog(*ws)) {
+    if (!hasShippedInstanceTypes(*ws)) {
         const auto lock = lockSetup(path);
-        if (!hasShippedCatalog(*ws)) Catalog::seedShipped(*ws);
+        if (!hasShippedInstanceTypes(*ws)) Catalog::seedShipped(*ws);
     }
     return ws;
 }

@@ -3,7 +3,7 @@
 #include "catalog/catalog.h"
 #include "recommendation_codec.h"
 #include "scenario/scenario_writer.h"
-#include "store/sql.h"
+#include "store/dataset_repository.h"
 #include "store/workspace.h"
 
 #include <QCryptographicHash>
@@ -22,31 +22,6 @@ QString sha256(const QByteArray& bytes)
 QByteArray compact(const QJsonObject& o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
 
 }  // namespace
-
-QString runKindName(RunKind kind)
-{
-    switch (kind) {
-    case RunKind::Simulate: return QStringLiteral("simulate");
-    case RunKind::Recommend: return QStringLiteral("recommend");
-    case RunKind::Validate: break;
-    }
-    return QStringLiteral("validate");
-}
-
-QString RunKey::digest() const
-{
-    // Every field, in a fixed order, each under its own name so that no two keys run together.
-    const QJsonObject all{{QStringLiteral("kind"), runKindName(kind)},
-                          {QStringLiteral("scenario_sha256"), scenarioSha256},
-                          {QStringLiteral("seed"), QString::number(seed)},
-                          {QStringLiteral("replications"), replications},
-                          {QStringLiteral("options"), options},
-                          {QStringLiteral("catalog_sha256"), catalogSha256},
-                          {QStringLiteral("datasets_sha256"), datasetsSha256},
-                          {QStringLiteral("program_version"), programVersion},
-                          {QStringLiteral("result_format"), resultFormat}};
-    return sha256(compact(all));
-}
 
 QByteArray canonicalScenarioJson(const Scenario& scenario)
 {
@@ -69,10 +44,9 @@ QString catalogFingerprint(const Catalog& catalog)
 
 QString datasetsFingerprint(const Workspace& ws)
 {
-    QSqlQuery q = sql::exec(ws.database(), QStringLiteral("SELECT id, sha256, imported_at FROM dataset ORDER BY id"));
     QByteArray text;
-    while (q.next())
-        text += q.value(0).toByteArray() + ' ' + q.value(1).toByteArray() + ' ' + q.value(2).toByteArray() + '\n';
+    for (const DatasetStamp& d : datasetStamps(ws))
+        text += QByteArray::number(d.id) + ' ' + d.sha256.toUtf8() + ' ' + d.importedAt.toUtf8() + '\n';
     return sha256(text);
 }
 

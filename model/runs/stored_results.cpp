@@ -142,17 +142,15 @@ RecommendationOutcome recommendationRun(const Workspace& ws, const Catalog& cata
     if (!stored || stored->kind != RunKind::Recommend)
         throw InputError(ws.path(), QStringLiteral("--run %1: no stored recommendation with this id (see headroom runs)").arg(id));
     const RunKey current = recommendationKey(ws, catalog, scenario, {});
-    QSqlQuery q = sql::exec(ws.database(), QStringLiteral(
-        "SELECT scenario_sha256, catalog_sha256, datasets_sha256, result_format FROM run WHERE id = ?"), {id});
-    q.next();
+    const RunInputs made = runInputs(ws, id).value_or(RunInputs{});
     const auto refuse = [&](const QString& what) {
         throw InputError(ws.path(), QStringLiteral("--run %1: the recommendation was made for %2; run headroom recommend "
                                                    "for this one").arg(id).arg(what));
     };
-    if (q.value(0).toString() != current.scenarioSha256) refuse(QStringLiteral("another scenario (\"%1\")").arg(stored->scenarioName));
-    if (q.value(1).toString() != current.catalogSha256) refuse(QStringLiteral("another catalog"));
-    if (q.value(2).toString() != current.datasetsSha256) refuse(QStringLiteral("other datasets"));
-    if (q.value(3).toInt() != kResultFormat) refuse(QStringLiteral("an older program"));
+    if (made.scenarioSha256 != current.scenarioSha256) refuse(QStringLiteral("another scenario (\"%1\")").arg(stored->scenarioName));
+    if (made.catalogSha256 != current.catalogSha256) refuse(QStringLiteral("another catalog"));
+    if (made.datasetsSha256 != current.datasetsSha256) refuse(QStringLiteral("other datasets"));
+    if (made.resultFormat != kResultFormat) refuse(QStringLiteral("an older program"));
     return {decodeRecommendation(stored->detail), *stored, true};
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 #include "plan/recommend_options.h"
 #include "plan/recommendation.h"
-#include "run_store.h"
+#include "run_key.h"
+#include "store/run_record.h"
 #include "sim/simulator.h"
 
 namespace headroom {

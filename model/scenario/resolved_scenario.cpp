@@ -6,6 +6,7 @@
 #include "catalog/catalog.h"
 #include "core/errors.h"
 #include "store/dataset_repository.h"
+#include "store/series_queries.h"
 
 #include <algorithm>
 #include <cmath>
@@ -49,12 +50,12 @@ std::vector<std::pair<double, double>> tracePoints(const Traffic& t, const Works
     }
     if (datasetId == 0)
         throw InputError(at, QStringLiteral("no dataset %1 in the workspace (see headroom datasets)").arg(t.dataset.toString()));
-    SeriesFilter filter;
+    Selection filter;
     filter.metric = t.series;
     filter.datasetId = datasetId;
-    const std::vector<StoredSeries> series = loadSeries(*ws, filter);
-    const StoredSeries* chosen = nullptr;
-    for (const StoredSeries& s : series)
+    const std::vector<Series> series = seriesByTime(*ws, filter);
+    const Series* chosen = nullptr;
+    for (const Series& s : series)
         if (!chosen && (t.node.isEmpty() || s.node == t.node) && !s.t.empty()) chosen = &s;
     if (!chosen)
         throw InputError(where(file, QStringLiteral("$.traffic.series")),

@@ -1,5 +1,6 @@
 #include "dataset_repository.h"
 
+#include "dataset_rows.h"
 #include "sql.h"
 #include "transaction.h"
 #include "workspace.h"
@@ -41,6 +42,25 @@ QVector<DatasetSummary> listDatasets(const Workspace& ws)
     return out;
 }
 
+QJsonObject datasetLabels(const Workspace& ws, qint64 id)
+{
+    const QVariant text = sql::scalar(ws.database(), QStringLiteral("SELECT labels FROM dataset WHERE id = ?"), {id});
+    return QJsonDocument::fromJson(text.toString().toUtf8()).object();
+}
+
+std::vector<DatasetStamp> datasetStamps(const Workspace& ws)
+{
+    QSqlQuery q = sql::exec(ws.database(), QStringLiteral("SELECT id, sha256, imported_at FROM dataset ORDER BY id"));
+    std::vector<DatasetStamp> out;
+    while (q.next()) out.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    return out;
+}
+
+std::optional<qint64> datasetWithHash(const Workspace& ws, const QString& sha256)
+{
+    return datasetWithHash(ws.database(), sha256);
+}
+
 void deleteDataset(Workspace& ws, qint64 id)
 {
     QSqlDatabase db = ws.database();
@@ -58,51 +78,6 @@ QVector<StoredMeasurement> listMeasurements(const Workspace& ws, qint64 datasetI
         out.append(StoredMeasurement{q.value(0).toString(), q.value(1).toString(), q.value(2).toDouble(),
                                      q.value(3).toString(),
                                      QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object()});
-    return out;
-}
-
-std::vector<StoredSeries> loadSeries(const Workspace& ws, const SeriesFilter& filter)
-{
-    QSqlDatabase db = ws.database();
-    QString where = QStringLiteral(" WHERE 1=1");
-    QVariantList binds;
-    if (!filter.metric.isEmpty()) {
-        where += QStringLiteral(" AND s.metric = ?");
-        binds << filter.metric;
-    }
-    if (filter.datasetId > 0) {
-        where += QStringLiteral(" AND s.dataset_id = ?");
-        binds << filter.datasetId;
-    }
-    if (!filter.instanceType.isEmpty()) {
-        where += QStringLiteral(" AND lower(d.instance_type_key) = lower(?)");
-        binds << filter.instanceType;
-    }
-    QSqlQuery q = sql::prepare(db, QStringLiteral(
-        "SELECT s.id, s.dataset_id, s.node, s.metric, s.unit, s.labels FROM series s "
-        "JOIN dataset d ON d.id = s.dataset_id") + where + QStringLiteral(" ORDER BY s.id"));
-    for (const QVariant& b : binds) q.addBindValue(b);
-    sql::execPrepared(q);
-    std::vector<StoredSeries> out;
-    while (q.next()) {
-        StoredSeries s;
-        s.id = q.value(0).toLongLong();
-        s.datasetId = q.value(1).toLongLong();
-        s.node = q.value(2).toString();
-        s.metric = q.value(3).toString();
-        s.unit = q.value(4).toString();
-        s.labels = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
-        out.push_back(std::move(s));
-    }
-    QSqlQuery samples = sql::prepare(db, QStringLiteral("SELECT t, value FROM sample WHERE series_id = ? ORDER BY t"));
-    for (StoredSeries& s : out) {
-        samples.bindValue(0, s.id);
-        sql::execPrepared(samples);
-        while (samples.next()) {
-            s.t.push_back(samples.value(0).toDouble());
-            s.v.push_back(samples.value(1).toDouble());
-        }
-    }
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <QVector>
+#include <optional>
 #include <vector>
 
 namespace headroom {
@@ -29,6 +30,18 @@ struct DatasetSummary {
 };
 
 QVector<DatasetSummary> listDatasets(const Workspace& ws);
+// The dataset's labels (the JSON object importers and --label give it); empty when it has none.
+QJsonObject datasetLabels(const Workspace& ws, qint64 id);
+// What identifies the workspace's datasets as imported (id, content hash, import time), by id:
+// a stored run is valid for the datasets it was computed from and no other.
+struct DatasetStamp {
+    qint64 id = 0;
+    QString sha256;
+    QString importedAt;
+};
+std::vector<DatasetStamp> datasetStamps(const Workspace& ws);
+// The dataset holding a file with this SHA-256 (hex), if one does.
+std::optional<qint64> datasetWithHash(const Workspace& ws, const QString& sha256);
 // Removes a dataset and everything it holds (one transaction, cascading deletes).
 void deleteDataset(Workspace& ws, qint64 id);
 
@@ -41,24 +54,5 @@ struct StoredMeasurement {
     QJsonObject labels;
 };
 QVector<StoredMeasurement> listMeasurements(const Workspace& ws, qint64 datasetId);
-
-// A stored time series with its samples, for charts and the analysis models.
-struct StoredSeries {
-    qint64 id = 0;
-    qint64 datasetId = 0;
-    QString node;
-    QString metric;
-    QString unit;
-    QJsonObject labels;
-    std::vector<double> t;
-    std::vector<double> v;
-};
-struct SeriesFilter {
-    QString metric;          // exact name, empty = any
-    qint64 datasetId = 0;    // 0 = any
-    QString instanceType;    // "provider/name", empty = any
-};
-// Series matching the filter with their samples ordered by time.
-std::vector<StoredSeries> loadSeries(const Workspace& ws, const SeriesFilter& filter);
 
 }  // namespace headroom

@@ -66,7 +66,7 @@ void expectSameAsInMemory(const QByteArray& bytes)
     ASSERT_EQ(sink.series.size(), whole.series.size());
     std::map<QString, const RecordingSink::Series*> byKey;
     for (const auto& s : sink.series) byKey[keyOf(s.node, s.metric, s.labels)] = &s;
-    for (const SeriesData& w : whole.series) {
+    for (const Series& w : whole.series) {
         const auto it = byKey.find(keyOf(w.node, w.metric, w.labels));
         ASSERT_NE(it, byKey.end()) << keyOf(w.node, w.metric, w.labels).toStdString();
         EXPECT_EQ(it->second->unit, w.unit);

@@ -6,6 +6,8 @@
 #include "import/importer_registry.h"
 #include "support/fixtures.h"
 #include "support/temp_workspace.h"
+#include "store/series_queries.h"
+#include "store/workspace_metrics.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -58,7 +60,7 @@ TEST(AnalysisInputs, NodeGroupsByLabelFromStoredMeasurements)
         expected[zone].push_back(m.value);
     }
     store(tw.ws(), r, QStringLiteral("iperf.json"), QStringLiteral("gcp/n1-standard-2"));
-    analysis::Filter f;
+    Selection f;
     f.metric = QStringLiteral("net.throughput_bits_per_s");
     const auto groups = analysis::loadNodeGroups(tw.ws(), f, QStringLiteral("sending_zone"));
     ASSERT_EQ(groups.size(), 2u);
@@ -85,9 +87,9 @@ TEST(AnalysisInputs, PkbImporterVarianceFixtureGivesTheZoneCvs)
     req.path = path;
     req.format = QStringLiteral("pkb");
     importFile(tw.ws(), req);
-    const QStringList metrics = analysis::availableMetrics(tw.ws());
+    const QStringList metrics = metricsInWorkspace(tw.ws());
     ASSERT_EQ(metrics.size(), 1) << metrics.join(QLatin1Char(',')).toStdString();
-    analysis::Filter f;
+    Selection f;
     f.metric = metrics.front();
     const auto groups = analysis::loadNodeGroups(tw.ws(), f, QStringLiteral("sending_zone"));
     ASSERT_EQ(groups.size(), 2u);
@@ -182,14 +184,14 @@ TEST(AnalysisInputs, QualityInputsKeepArrivalOrder)
     test::TempWorkspace tw;
     ImportResult r;
     r.format = QStringLiteral("test");
-    SeriesData s;
+    Series s;
     s.node = QStringLiteral("n1");
     s.metric = QStringLiteral("cpu.util_pct");
     s.t = {0, 10, 30, 20, 40, 50};
     s.v = {1, 2, 3, 4, 5, 6};
     r.series.push_back(s);
     store(tw.ws(), r, QStringLiteral("s.csv"));
-    const auto inputs = analysis::loadQualityInputs(tw.ws(), {});
+    const auto inputs = seriesAsRecorded(tw.ws(), {});
     ASSERT_EQ(inputs.size(), 1u);
     EXPECT_EQ(inputs[0].t, s.t);
     EXPECT_EQ(quality::check(inputs).series[0].outOfOrder, 1);
@@ -203,15 +205,15 @@ TEST(AnalysisInputs, FleetSeriesAverageUtilisationAndSumRates)
     const double util[2] = {40, 50};
     const double rate[2] = {500, 580};
     for (int n = 0; n < 2; ++n) {
-        SeriesData u{QStringLiteral("web-%1").arg(n), QStringLiteral("cpu.util_pct"), QStringLiteral("%"), {}, {0, 60, 120}, {}};
+        Series u{0, 0, QStringLiteral("web-%1").arg(n), QStringLiteral("cpu.util_pct"), QStringLiteral("%"), {}, {0, 60, 120}, {}};
         u.v.assign(3, util[n]);
-        SeriesData x{QStringLiteral("web-%1").arg(n), QStringLiteral("http.requests_per_s"), QString(), {}, {0, 60, 120}, {}};
+        Series x{0, 0, QStringLiteral("web-%1").arg(n), QStringLiteral("http.requests_per_s"), QString(), {}, {0, 60, 120}, {}};
         x.v.assign(3, rate[n]);
         r.series.push_back(u);
         r.series.push_back(x);
     }
     store(tw.ws(), r, QStringLiteral("fleet.csv"), QStringLiteral("aws/m5.large"));
-    analysis::Filter f;
+    Selection f;
     f.instanceType = QStringLiteral("aws/m5.large");
     calibration::FleetSeries fleet = analysis::loadFleetSeries(tw.ws(), f);
     EXPECT_EQ(fleet.nodes, 2);

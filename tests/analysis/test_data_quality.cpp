@@ -11,14 +11,14 @@
 using namespace headroom;
 
 namespace {
-std::vector<quality::SeriesInput> readUpRangeSeries(const QString& path)
+std::vector<Series> readUpRangeSeries(const QString& path)
 {
-    std::vector<quality::SeriesInput> out;
+    std::vector<Series> out;
     const QJsonArray result = QJsonDocument::fromJson(test::readFile(path)).array();
     qint64 id = 0;
     for (const QJsonValue& r : result) {
-        quality::SeriesInput s;
-        s.seriesId = ++id;
+        Series s;
+        s.id = ++id;
         s.node = r[QStringLiteral("metric")][QStringLiteral("instance")].toString();
         s.metric = QStringLiteral("up");
         for (const QJsonValue& p : r[QStringLiteral("values")].toArray()) {
@@ -68,8 +68,8 @@ TEST(DataQuality, FindsTheDroppedScrapeInTheUpSeries)
 
 TEST(DataQuality, DuplicatesOutOfOrderAndCounterResets)
 {
-    quality::SeriesInput s;
-    s.seriesId = 7;
+    Series s;
+    s.id = 7;
     s.node = QStringLiteral("web-1");
     s.metric = QStringLiteral("http_requests_total");
     s.t = {0, 10, 20, 20, 40, 30, 50, 60, 70, 80};
@@ -91,7 +91,7 @@ TEST(DataQuality, DuplicatesOutOfOrderAndCounterResets)
 
 TEST(DataQuality, LargeGapsAreErrors)
 {
-    quality::SeriesInput s{1, QStringLiteral("n"), QStringLiteral("cpu.util_pct"), {}, {}, {}};
+    Series s{1, 0, QStringLiteral("n"), QStringLiteral("cpu.util_pct"), QString(), {}, {}, {}};
     for (int i = 0; i < 20; ++i) s.t.push_back(i < 10 ? i * 15.0 : i * 15.0 + 300);  // 20 samples missing
     s.v.assign(s.t.size(), 1.0);
     const auto report = quality::check({s});
@@ -110,8 +110,8 @@ TEST(DataQuality, EstimatesClockOffsetBetweenNodes)
     std::vector<double> pattern(200);
     double level = 50;
     for (double& p : pattern) p = (level += 5 * noise(rng));
-    quality::SeriesInput a{1, QStringLiteral("a"), QStringLiteral("cpu.util_pct"), {}, {}, {}};
-    quality::SeriesInput b{2, QStringLiteral("b"), QStringLiteral("cpu.util_pct"), {}, {}, {}};
+    Series a{1, 0, QStringLiteral("a"), QStringLiteral("cpu.util_pct"), QString(), {}, {}, {}};
+    Series b{2, 0, QStringLiteral("b"), QStringLiteral("cpu.util_pct"), QString(), {}, {}, {}};
     for (int i = 0; i < 200; ++i) {
         a.t.push_back(1000 + 60.0 * i);
         a.v.push_back(pattern[size_t(i)]);
@@ -130,7 +130,7 @@ TEST(DataQuality, EstimatesClockOffsetBetweenNodes)
 
 TEST(DataQuality, ShortSeriesAreReportedNotJudged)
 {
-    quality::SeriesInput s{1, QStringLiteral("n"), QStringLiteral("m"), {}, {1, 2}, {1, 2}};
+    Series s{1, 0, QStringLiteral("n"), QStringLiteral("m"), QString(), {}, {1, 2}, {1, 2}};
     const auto report = quality::check({s});
     ASSERT_EQ(report.findings.size(), 1u);
     EXPECT_EQ(report.findings[0].kind, QStringLiteral("too_short"));

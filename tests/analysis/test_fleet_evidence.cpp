@@ -81,7 +81,7 @@ TEST(FleetEvidence, BetweenAndWithinNodeCvMatchTheCsvRows)
     const double between = std::sqrt(sq / double(means.size() - 1)) / grand;
     const double within = std::sqrt(pooled / df) / grand;
 
-    analysis::Filter f;
+    Selection f;
     f.metric = QStringLiteral("cpu.events_per_s");
     const analysis::FleetAnalysis a = analysis::analyzeFleet(tw.ws(), f);
     ASSERT_EQ(a.groups.size(), 1u);
@@ -112,7 +112,7 @@ TEST(FleetEvidence, BurstableFleetIsSeveralPopulationsDedicatedIsOne)
     test::TempWorkspace tw;
     importPath(tw.ws(), b8ms);
     importPath(tw.ws(), test::fixturePath(QStringLiteral(CPU_TABLE("short", "D8s_v5"))));
-    analysis::Filter f;
+    Selection f;
     f.metric = QStringLiteral("cpu.events_per_s");
     const analysis::FleetAnalysis a = analysis::analyzeFleet(tw.ws(), f);
     ASSERT_EQ(a.groups.size(), 2u);
@@ -140,7 +140,7 @@ TEST(FleetEvidence, PerfKitLabelsGroupByZoneAndLoopbackStaysApart)
     test::TempWorkspace tw;
     importPath(tw.ws(), pkb);
     importPath(tw.ws(), test::projectDataPath(QStringLiteral("sample/iperf3_tcp_loopback.json")));
-    analysis::Filter f;
+    Selection f;
     f.metric = QStringLiteral("net.throughput_bits_per_s");
     const analysis::FleetAnalysis byZone = analysis::analyzeFleet(tw.ws(), f, QStringLiteral("zone"));
     std::map<QString, const analysis::FleetGroupAnalysis*> groups;

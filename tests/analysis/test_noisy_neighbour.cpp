@@ -18,9 +18,9 @@ using namespace headroom;
 namespace {
 
 // `sar -u` text: "06:42:39 PM     all     99.85 … %steal %idle"; clock times become seconds.
-noisy::StealSeries readSarText(const QString& path)
+Series readSarText(const QString& path)
 {
-    noisy::StealSeries s;
+    Series s;
     s.node = QStringLiteral("ip-10-0-0-97");
     static const QRegularExpression row(QStringLiteral(
         "^(\\d\\d):(\\d\\d):(\\d\\d) (AM|PM)\\s+all\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+(\\S+)\\s+\\S+$"));
@@ -29,7 +29,7 @@ noisy::StealSeries readSarText(const QString& path)
         if (!m.hasMatch()) continue;
         int hour = m.captured(1).toInt() % 12 + (m.captured(4) == QStringLiteral("PM") ? 12 : 0);
         s.t.push_back(hour * 3600 + m.captured(2).toInt() * 60 + m.captured(3).toInt());
-        s.stealPct.push_back(m.captured(5).toDouble());
+        s.v.push_back(m.captured(5).toDouble());
     }
     return s;
 }
@@ -72,18 +72,18 @@ TEST(NoisyNeighbour, PrometheusStealRateSeries)
     QByteArray bytes = test::readFile(path);
     for (int i = 0; i < 2; ++i) bytes = bytes.mid(bytes.indexOf('\n') + 1);
     const QJsonArray result = QJsonDocument::fromJson(bytes).object()[QStringLiteral("data")].toObject()[QStringLiteral("result")].toArray();
-    noisy::StealSeries s;
+    Series s;
     for (const QJsonValue& r : result) {
         if (r[QStringLiteral("metric")][QStringLiteral("mode")].toString() != QStringLiteral("steal")) continue;
         for (const QJsonValue& p : r[QStringLiteral("values")].toArray()) {
             s.t.push_back(p[0].toDouble());
-            s.stealPct.push_back(p[1].toString().toDouble() * 100);  // rate of seconds → percent
+            s.v.push_back(p[1].toString().toDouble() * 100);  // rate of seconds → percent
         }
     }
     ASSERT_EQ(s.t.size(), 31u);  // SOURCE.txt: 31 points, step 60 s
     EXPECT_DOUBLE_EQ(noisy::typicalStep(s.t), 60);
     double maxSteal = 0;
-    for (double v : s.stealPct) maxSteal = std::max(maxSteal, v);
+    for (double v : s.v) maxSteal = std::max(maxSteal, v);
     // This test cluster had no steal at all: no episodes, a full speed factor, 31 minutes observed.
     const auto r = noisy::detect({s});
     EXPECT_EQ(r.episodes, 0);
@@ -113,7 +113,10 @@ TEST(NoisyNeighbour, PrometheusStealThroughTheImporter)
 
 TEST(NoisyNeighbour, MissingScrapesSplitAnEpisode)
 {
-    noisy::StealSeries s{QStringLiteral("n"), 0, {60, 120, 180, 420, 480}, {20, 20, 20, 20, 20}};
+    Series s;
+    s.node = QStringLiteral("n");
+    s.t = {60, 120, 180, 420, 480};
+    s.v = {20, 20, 20, 20, 20};
     const auto r = noisy::detect({s});
     EXPECT_EQ(r.episodes, 2);  // the 240-s hole (4 steps) breaks the run
     EXPECT_NEAR(r.list[0].durationS(), 180, 1e-12);
@@ -145,7 +148,7 @@ TEST(NoisyNeighbour, SysstatStealThroughTheImporter)
     importFile(tw.ws(), req);
     const auto steal = analysis::loadStealSeries(tw.ws(), {});
     ASSERT_EQ(steal.size(), 1u);
-    EXPECT_EQ(steal[0].stealPct, expected);
+    EXPECT_EQ(steal[0].v, expected);
     const double step = noisy::typicalStep(steal[0].t);
     const auto r = noisy::detect(steal, {0.3, 1.5});
     int runs = 0;

@@ -44,7 +44,7 @@ const Measurement* findMeasurement(const ImportResult& r, const QString& metric,
     return nullptr;
 }
 
-const SeriesData* findSeries(const ImportResult& r, const QString& metric)
+const Series* findSeries(const ImportResult& r, const QString& metric)
 {
     for (const auto& s : r.series)
         if (s.metric == metric) return &s;

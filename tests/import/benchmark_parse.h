@@ -15,7 +15,7 @@ ImportResult parseBytesWith(const QString& importer, const QByteArray& bytes, co
 std::optional<InputError> inputErrorOf(const QString& importer, const QByteArray& bytes, const QString& fileName = QStringLiteral("input"));
 // The first measurement with that metric whose labels hold key = value (any when key is empty).
 const Measurement* findMeasurement(const ImportResult& r, const QString& metric, const QString& key = {}, const QJsonValue& value = {});
-const SeriesData* findSeries(const ImportResult& r, const QString& metric);
+const Series* findSeries(const ImportResult& r, const QString& metric);
 // The name of the importer that sniffing picks for the file, or "" when none does.
 QString detectedImporter(const QString& path);
 

@@ -24,9 +24,9 @@ inline ImportResult parseAs(const QString& format, const QByteArray& bytes, cons
 
 inline ImportResult parseFixture(const QString& format, const QString& path) { return parseAs(format, readFile(path), path); }
 
-inline const SeriesData* findSeries(const ImportResult& r, const QString& metric, const QString& device = QString())
+inline const Series* findSeries(const ImportResult& r, const QString& metric, const QString& device = QString())
 {
-    for (const SeriesData& s : r.series)
+    for (const Series& s : r.series)
         if (s.metric == metric && (device.isEmpty() || s.labels.value(QStringLiteral("device")).toString() == device)) return &s;
     return nullptr;
 }

@@ -167,7 +167,7 @@ TEST(BenchmarkRoundTrip, Iperf3TcpAndUdpOnLoopback)
     const ImportResult t = parseBytesWith(QStringLiteral("iperf3"), tcp);
     EXPECT_DOUBLE_EQ(t.metrics.value(QStringLiteral("net.throughput_bits_per_s")), endSum(tcp, "sum_received").value(QStringLiteral("bits_per_second")).toDouble());
     EXPECT_DOUBLE_EQ(t.metrics.value(QStringLiteral("net.retransmits")), endSum(tcp, "sum_sent").value(QStringLiteral("retransmits")).toDouble());
-    const SeriesData* s = findSeries(t, QStringLiteral("net.throughput_bits_per_s"));
+    const Series* s = findSeries(t, QStringLiteral("net.throughput_bits_per_s"));
     ASSERT_NE(s, nullptr);
     EXPECT_EQ(qsizetype(s->v.size()), QJsonDocument::fromJson(tcp).object().value(QStringLiteral("intervals")).toArray().size());
     {

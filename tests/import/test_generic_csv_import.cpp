@@ -57,7 +57,7 @@ TEST(GenericCsv, LongLayoutInAnyColumnOrderWithUnits)
         ",cpu.util_pct,2024-01-01T00:02:00Z,web-1,%\n";
     const ImportResult r = parseAs(QStringLiteral("csv"), csv);
     ASSERT_EQ(r.series.size(), 3u);
-    const SeriesData& web1 = r.series[0];
+    const Series& web1 = r.series[0];
     EXPECT_EQ(web1.node, QStringLiteral("web-1"));
     EXPECT_EQ(web1.metric, QStringLiteral("cpu.util_pct"));
     EXPECT_EQ(web1.unit, QStringLiteral("%"));

@@ -17,7 +17,7 @@ TEST(Iperf3Import, Legacy3011SingleStream)
     EXPECT_DOUBLE_EQ(r.metrics.value(QStringLiteral("net.throughput_bits_per_s")), 934268000.0);  // end.sum_received
     EXPECT_DOUBLE_EQ(r.metrics.value(QStringLiteral("net.retransmits")), 0.0);
     EXPECT_FALSE(r.metrics.contains(QStringLiteral("net.rtt_mean_ms")));  // 3.0.x has no RTT
-    const SeriesData* s = findSeries(r, QStringLiteral("net.throughput_bits_per_s"));
+    const Series* s = findSeries(r, QStringLiteral("net.throughput_bits_per_s"));
     ASSERT_NE(s, nullptr);
     ASSERT_EQ(s->t.size(), 13u);
     EXPECT_DOUBLE_EQ(s->t.front(), 1498663888 + 1.00007);
@@ -37,11 +37,11 @@ TEST(Iperf3Import, FourStreamsSixtySeconds)
     const Measurement* stream1 = findMeasurement(r, QStringLiteral("net.stream_throughput_bits_per_s"), QStringLiteral("stream"), 1);
     ASSERT_NE(stream1, nullptr);
     EXPECT_DOUBLE_EQ(stream1->value, 4383928488.752113);
-    const SeriesData* s = findSeries(r, QStringLiteral("net.throughput_bits_per_s"));
+    const Series* s = findSeries(r, QStringLiteral("net.throughput_bits_per_s"));
     ASSERT_NE(s, nullptr);
     EXPECT_EQ(s->t.size(), 60u);
     EXPECT_DOUBLE_EQ(s->v.back(), 17444906581.90087);
-    const SeriesData* retr = findSeries(r, QStringLiteral("net.retransmits"));
+    const Series* retr = findSeries(r, QStringLiteral("net.retransmits"));
     ASSERT_NE(retr, nullptr);
     double total = 0;
     for (const double v : retr->v) total += v;
@@ -71,7 +71,7 @@ TEST(Iperf3Import, OmittedIntervalsAreDropped)
         bytes.replace(at, 16, "\"omitted\":\ttrue");
     }
     const ImportResult r = parseBytesWith(QStringLiteral("iperf3"), bytes);
-    const SeriesData* s = findSeries(r, QStringLiteral("net.throughput_bits_per_s"));
+    const Series* s = findSeries(r, QStringLiteral("net.throughput_bits_per_s"));
     ASSERT_NE(s, nullptr);
     EXPECT_EQ(s->t.size(), 12u);
     EXPECT_NE(s->v.front(), 950062000.0);

@@ -67,14 +67,14 @@ TEST(K6Import, NdjsonPointsAgreeWithTheConsoleSummaryOfTheSameRun)
     expectPrintedAs(r.metrics.value(QStringLiteral("http.latency_p90_ms")), 35.74);
     expectPrintedAs(r.metrics.value(QStringLiteral("http.latency_p95_ms")), 41.02);
     EXPECT_DOUBLE_EQ(r.metrics.value(QStringLiteral("http.requests")), 20.0);
-    const SeriesData* lat = findSeries(r, QStringLiteral("http.latency_ms"));
+    const Series* lat = findSeries(r, QStringLiteral("http.latency_ms"));
     ASSERT_NE(lat, nullptr);
     ASSERT_EQ(lat->v.size(), 20u);
     EXPECT_EQ(lat->unit, QStringLiteral("ms"));
     EXPECT_DOUBLE_EQ(lat->v.front(), 44.375);  // first Point of http_req_duration
     // 2019-10-13T16:36:08.3174973Z, to the millisecond
     EXPECT_NEAR(lat->t.front(), 1570984568.317, 1e-6);
-    const SeriesData* vus = findSeries(r, QStringLiteral("k6.vus"));
+    const Series* vus = findSeries(r, QStringLiteral("k6.vus"));
     ASSERT_NE(vus, nullptr);
     EXPECT_EQ(vus->v.size(), 1u);
 }

@@ -37,18 +37,18 @@ TEST(LocustImport, HistoryBecomesSeriesAndSkipsNA)
 {
     HEADROOM_FIXTURE(path, "locust/bitcoin-api_results_stats_history.csv");
     const ImportResult r = parseWith(QStringLiteral("locust"), path);
-    const SeriesData* rps = findSeries(r, QStringLiteral("http.requests_per_s"));
+    const Series* rps = findSeries(r, QStringLiteral("http.requests_per_s"));
     ASSERT_NE(rps, nullptr);
     ASSERT_EQ(rps->t.size(), 56u);
     EXPECT_DOUBLE_EQ(rps->t.front(), 1772849612.0);
     EXPECT_DOUBLE_EQ(rps->t.back(), 1772849668.0);
     EXPECT_DOUBLE_EQ(rps->v.back(), 39.3);
-    const SeriesData* p95 = findSeries(r, QStringLiteral("http.latency_p95_ms"));
+    const Series* p95 = findSeries(r, QStringLiteral("http.latency_p95_ms"));
     ASSERT_NE(p95, nullptr);
     EXPECT_EQ(p95->t.size(), 53u);  // three rows of N/A before the first response
     EXPECT_DOUBLE_EQ(p95->t.front(), 1772849615.0);
     EXPECT_DOUBLE_EQ(p95->v.front(), 2200.0);
-    const SeriesData* users = findSeries(r, QStringLiteral("http.users"));
+    const Series* users = findSeries(r, QStringLiteral("http.users"));
     ASSERT_NE(users, nullptr);
     EXPECT_DOUBLE_EQ(users->v.back(), 50.0);
     // The last row's running totals.

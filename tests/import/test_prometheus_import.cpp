@@ -12,20 +12,20 @@ TEST(PrometheusJson, HolmesWrappedRangeQueryBecomesCpuModePercentages)
     const ImportResult r = parseFixture(QStringLiteral("prometheus-json"), path);
     // 8 modes + cpu.util_pct, 31 points each (05:25–05:55 at 60 s).
     ASSERT_EQ(r.series.size(), 9u);
-    const SeriesData* idle = findSeries(r, QStringLiteral("cpu.idle_pct"));
+    const Series* idle = findSeries(r, QStringLiteral("cpu.idle_pct"));
     ASSERT_NE(idle, nullptr);
     ASSERT_EQ(idle->t.size(), 31u);
     EXPECT_DOUBLE_EQ(idle->t.front(), 1756099500.0);
     EXPECT_DOUBLE_EQ(idle->t.back(), 1756099500.0 + 30 * 60);
     // First point: idle 0.96519… over the sum of the eight modes' rates = 96.8545 %.
     EXPECT_NEAR(idle->v.front(), 96.85454922741954, 1e-9);
-    const SeriesData* user = findSeries(r, QStringLiteral("cpu.user_pct"));
+    const Series* user = findSeries(r, QStringLiteral("cpu.user_pct"));
     ASSERT_NE(user, nullptr);
     EXPECT_NEAR(user->v.front(), 2.3609463607109995, 1e-9);
-    const SeriesData* steal = findSeries(r, QStringLiteral("cpu.steal_pct"));
+    const Series* steal = findSeries(r, QStringLiteral("cpu.steal_pct"));
     ASSERT_NE(steal, nullptr);
     EXPECT_EQ(steal->v.front(), 0.0);
-    const SeriesData* util = findSeries(r, QStringLiteral("cpu.util_pct"));
+    const Series* util = findSeries(r, QStringLiteral("cpu.util_pct"));
     ASSERT_NE(util, nullptr);
     EXPECT_NEAR(util->v.front(), 100.0 - 96.85454922741954 - 0.009601119924182496, 1e-9);
     EXPECT_EQ(r.labels.value(QStringLiteral("query")).toString(), QStringLiteral("avg by(node,mode)(rate(node_cpu_seconds_total[5m]))"));
@@ -40,7 +40,7 @@ TEST(PrometheusJson, BareResultArrayKeepsNameLabelsAndJitteredTimes)
     HEADROOM_FIXTURE(path, "prometheus/prometheus-api-client_up_range_series_2019.json");
     const ImportResult r = parseFixture(QStringLiteral("prometheus-json"), path);
     ASSERT_EQ(r.series.size(), 9u);
-    const SeriesData& first = r.series.front();
+    const Series& first = r.series.front();
     EXPECT_EQ(first.metric, QStringLiteral("up"));
     EXPECT_EQ(first.node, QStringLiteral("metrics-exporter-thoth-frontend-stage.cloud.paas.psi.redhat.com"));
     EXPECT_EQ(first.labels.value(QStringLiteral("job")).toString(), QStringLiteral("Thoth Metrics (stage)"));
@@ -48,7 +48,7 @@ TEST(PrometheusJson, BareResultArrayKeepsNameLabelsAndJitteredTimes)
     EXPECT_DOUBLE_EQ(first.t.front(), 1564308009.804);
     EXPECT_EQ(first.v.front(), 1.0);
     size_t points = 0, zeros = 0;
-    for (const SeriesData& s : r.series) {
+    for (const Series& s : r.series) {
         points += s.t.size();
         for (double v : s.v) zeros += v == 0.0;
     }
@@ -64,7 +64,7 @@ TEST(PrometheusJson, EnvelopeVectorNaNInfAndCounterRates)
       {"metric":{"__name__":"node_memory_MemAvailable_bytes","instance":"web-1:9100"},
        "values":[[100,"NaN"],[110,"+Inf"],[120,"2048"]]}]}})";
     const ImportResult r = parseAs(QStringLiteral("prometheus-json"), body);
-    const SeriesData* rps = findSeries(r, QStringLiteral("http.requests_per_s"));
+    const Series* rps = findSeries(r, QStringLiteral("http.requests_per_s"));
     ASSERT_NE(rps, nullptr);
     EXPECT_EQ(rps->node, QStringLiteral("web-1"));
     // 500 requests in 10 s, then a counter reset (skipped), then 500 in 10 s.
@@ -72,7 +72,7 @@ TEST(PrometheusJson, EnvelopeVectorNaNInfAndCounterRates)
     EXPECT_DOUBLE_EQ(rps->v[0], 50.0);
     EXPECT_DOUBLE_EQ(rps->t[1], 130.0);
     EXPECT_DOUBLE_EQ(rps->v[1], 50.0);
-    const SeriesData* mem = findSeries(r, QStringLiteral("mem.available_bytes"));
+    const Series* mem = findSeries(r, QStringLiteral("mem.available_bytes"));
     ASSERT_NE(mem, nullptr);
     ASSERT_EQ(mem->v.size(), 1u);  // NaN and +Inf dropped
     EXPECT_EQ(mem->v[0], 2048.0);
@@ -92,8 +92,8 @@ TEST(PrometheusJson, RawCpuCounterBecomesSharesOfIncrease)
       {"metric":{"__name__":"node_cpu_seconds_total","cpu":"0","mode":"user","instance":"n1:9100"},"values":[[0,"100"],[10,"103"]]},
       {"metric":{"__name__":"node_cpu_seconds_total","cpu":"0","mode":"idle","instance":"n1:9100"},"values":[[0,"900"],[10,"907"]]}]}})";
     const ImportResult r = parseAs(QStringLiteral("prometheus-json"), body);
-    const SeriesData* user = findSeries(r, QStringLiteral("cpu.user_pct"));
-    const SeriesData* util = findSeries(r, QStringLiteral("cpu.util_pct"));
+    const Series* user = findSeries(r, QStringLiteral("cpu.user_pct"));
+    const Series* util = findSeries(r, QStringLiteral("cpu.util_pct"));
     ASSERT_TRUE(user && util);
     ASSERT_EQ(user->v.size(), 1u);
     EXPECT_NEAR(user->v[0], 30.0, 1e-9);
@@ -204,18 +204,18 @@ TEST(PrometheusJson, ShippedSampleCapture)
     const ImportResult cpu = parseFixture(QStringLiteral("prometheus-json"),
                                           projectDataPath(QStringLiteral("sample/prometheus_node_cpu_rate_by_mode.json")));
     ASSERT_EQ(cpu.series.size(), 9u);  // 8 modes and cpu.util_pct
-    const SeriesData* user = findSeries(cpu, QStringLiteral("cpu.user_pct"));
+    const Series* user = findSeries(cpu, QStringLiteral("cpu.user_pct"));
     ASSERT_NE(user, nullptr);
     EXPECT_EQ(user->node, QStringLiteral("sample-host"));
     EXPECT_EQ(user->t.size(), 19u);
     EXPECT_DOUBLE_EQ(user->t[0], 1795658804.0);
     EXPECT_NEAR(user->v[0], 88.53311987192303, 1e-9);
-    const SeriesData* util = findSeries(cpu, QStringLiteral("cpu.util_pct"));
+    const Series* util = findSeries(cpu, QStringLiteral("cpu.util_pct"));
     ASSERT_NE(util, nullptr);
     EXPECT_NEAR(util->v[0], 100.0, 1e-9);  // idle and iowait were 0 in the first point
     const ImportResult mem = parseFixture(QStringLiteral("prometheus-json"),
                                           projectDataPath(QStringLiteral("sample/prometheus_node_memory_available.json")));
-    const SeriesData* avail = findSeries(mem, QStringLiteral("mem.available_bytes"));
+    const Series* avail = findSeries(mem, QStringLiteral("mem.available_bytes"));
     ASSERT_NE(avail, nullptr);
     EXPECT_EQ(avail->t.size(), 24u);
     EXPECT_DOUBLE_EQ(avail->v[0], 22528757760.0);

@@ -59,7 +59,7 @@ bool near(double actual, double expected)
     return std::abs(actual - expected) <= 1e-9 * std::max(1.0, std::abs(expected));
 }
 
-const SeriesData* seriesOf(const ImportResult& r, const Selector& s)
+const Series* seriesOf(const ImportResult& r, const Selector& s)
 {
     for (const auto& series : r.series)
         if (series.metric == s.metric && labelMatches(series.labels, s)) return &series;
@@ -110,14 +110,14 @@ void check(const ImportResult& r, const QString& what, const std::string& where)
         static const QRegularExpression index(QStringLiteral("\\[(-?\\d+)\\]$"));
         const auto im = index.match(lhs);
         ASSERT_TRUE(im.hasMatch()) << "S: needs [index]";
-        const SeriesData* s = seriesOf(r, sel);
+        const Series* s = seriesOf(r, sel);
         ASSERT_NE(s, nullptr) << "no such series";
         qsizetype i = im.captured(1).toLongLong();
         if (i < 0) i += qsizetype(s->v.size());
         ASSERT_TRUE(i >= 0 && i < qsizetype(s->v.size())) << "series has " << s->v.size() << " samples";
         EXPECT_TRUE(near(s->v[size_t(i)], expected)) << s->v[size_t(i)];
     } else if (kind == QLatin1String("N")) {
-        const SeriesData* s = seriesOf(r, sel);
+        const Series* s = seriesOf(r, sel);
         ASSERT_NE(s, nullptr) << "no such series";
         EXPECT_EQ(qsizetype(s->v.size()), qsizetype(expected));
     } else if (kind == QLatin1String("L")) {

@@ -22,7 +22,7 @@ TEST(SysbenchImport, Oltp1012IntervalsAndHundredthPercentile)
     EXPECT_DOUBLE_EQ(r.metrics.value(QStringLiteral("db.latency_mean_ms")), 16.21);
     EXPECT_DOUBLE_EQ(r.metrics.value(QStringLiteral("db.latency_max_ms")), 115.78);
 
-    const SeriesData* tps = findSeries(r, QStringLiteral("db.tps"));
+    const Series* tps = findSeries(r, QStringLiteral("db.tps"));
     ASSERT_NE(tps, nullptr);
     ASSERT_EQ(tps->t.size(), 15u);
     EXPECT_DOUBLE_EQ(tps->t.front(), 2);
@@ -30,10 +30,10 @@ TEST(SysbenchImport, Oltp1012IntervalsAndHundredthPercentile)
     EXPECT_DOUBLE_EQ(tps->t.back(), 30);
     EXPECT_DOUBLE_EQ(tps->v.back(), 957.96);
     EXPECT_TRUE(tps->labels.value(QStringLiteral("relative_time")).toBool());
-    const SeriesData* lat = findSeries(r, QStringLiteral("db.latency_p100_ms"));
+    const Series* lat = findSeries(r, QStringLiteral("db.latency_p100_ms"));
     ASSERT_NE(lat, nullptr);
     EXPECT_DOUBLE_EQ(lat->v.at(6), 106.75);  // [ 14s ]
-    const SeriesData* err = findSeries(r, QStringLiteral("db.errors_per_s"));
+    const Series* err = findSeries(r, QStringLiteral("db.errors_per_s"));
     ASSERT_NE(err, nullptr);
     EXPECT_DOUBLE_EQ(err->v.at(4), 0.50);  // [ 10s ]
 }
@@ -119,12 +119,12 @@ TEST(SysbenchImport, CpuWithIntervalsFromSample)
     EXPECT_DOUBLE_EQ(r.metrics.value(QStringLiteral("cpu.events_per_s")), 1723.18);
     EXPECT_DOUBLE_EQ(r.metrics.value(QStringLiteral("cpu.latency_p95_ms")), 12.30);
     EXPECT_DOUBLE_EQ(r.metrics.value(QStringLiteral("cpu.latency_max_ms")), 40.28);
-    const SeriesData* eps = findSeries(r, QStringLiteral("cpu.events_per_s"));
+    const Series* eps = findSeries(r, QStringLiteral("cpu.events_per_s"));
     ASSERT_NE(eps, nullptr);
     ASSERT_EQ(eps->v.size(), 4u);
     EXPECT_DOUBLE_EQ(eps->v.front(), 1788.19);
     EXPECT_DOUBLE_EQ(eps->t.back(), 4.0);
-    const SeriesData* lat = findSeries(r, QStringLiteral("cpu.latency_p95_ms"));
+    const Series* lat = findSeries(r, QStringLiteral("cpu.latency_p95_ms"));
     ASSERT_NE(lat, nullptr);
     EXPECT_DOUBLE_EQ(lat->v.at(1), 14.46);
 }

@@ -18,34 +18,34 @@ void expectSysstatFixtureSeries(const ImportResult& r)
 {
     EXPECT_EQ(r.node, QStringLiteral("SYSSTAT.TEST"));
     EXPECT_EQ(r.labels.value(QStringLiteral("restarts")).toInt(), 2);
-    const SeriesData* util = findSeries(r, QStringLiteral("cpu.util_pct"));
+    const Series* util = findSeries(r, QStringLiteral("cpu.util_pct"));
     ASSERT_NE(util, nullptr);
     ASSERT_EQ(util->t.size(), 5u);  // 4 records, a restart, 1 more
     EXPECT_DOUBLE_EQ(util->t.front(), kFirstTime);
     EXPECT_NEAR(util->v.front(), 100.0 - 82.88 - 0.12, 1e-9);     // all CPUs: %idle 82.88, %iowait 0.12
     EXPECT_NEAR(util->v.back(), 100.0 - 73.34 - 0.97, 1e-9);      // 13:54:35 after the restarts
     EXPECT_DOUBLE_EQ(util->t.back(), kFirstTime + 34 * 60 + 16);
-    const SeriesData* iowait = findSeries(r, QStringLiteral("cpu.iowait_pct"));
+    const Series* iowait = findSeries(r, QStringLiteral("cpu.iowait_pct"));
     ASSERT_NE(iowait, nullptr);
     EXPECT_DOUBLE_EQ(iowait->v[1], 0.48);
-    const SeriesData* steal = findSeries(r, QStringLiteral("cpu.steal_pct"));
+    const Series* steal = findSeries(r, QStringLiteral("cpu.steal_pct"));
     ASSERT_NE(steal, nullptr);
     EXPECT_EQ(steal->v.front(), 0.0);
-    const SeriesData* used = findSeries(r, QStringLiteral("mem.used_pct"));
+    const Series* used = findSeries(r, QStringLiteral("mem.used_pct"));
     ASSERT_NE(used, nullptr);
     EXPECT_EQ(used->v.size(), 5u);
     EXPECT_DOUBLE_EQ(used->v.front(), 46.11);
-    const SeriesData* avail = findSeries(r, QStringLiteral("mem.available_bytes"));
+    const Series* avail = findSeries(r, QStringLiteral("mem.available_bytes"));
     ASSERT_NE(avail, nullptr);
     EXPECT_DOUBLE_EQ(avail->v.front(), 4389516.0 * 1024);
     // Per device: sda appears in all 5 records, sdq in 3; interfaces likewise.
-    const SeriesData* sda = findSeries(r, QStringLiteral("disk.util_pct"), QStringLiteral("sda"));
+    const Series* sda = findSeries(r, QStringLiteral("disk.util_pct"), QStringLiteral("sda"));
     ASSERT_NE(sda, nullptr);
     EXPECT_EQ(sda->t.size(), 5u);
-    const SeriesData* sdq = findSeries(r, QStringLiteral("disk.util_pct"), QStringLiteral("sdq"));
+    const Series* sdq = findSeries(r, QStringLiteral("disk.util_pct"), QStringLiteral("sdq"));
     ASSERT_NE(sdq, nullptr);
     EXPECT_EQ(sdq->t.size(), 3u);
-    const SeriesData* virbr0 = findSeries(r, QStringLiteral("net.rx_packets_per_s"), QStringLiteral("virbr0"));
+    const Series* virbr0 = findSeries(r, QStringLiteral("net.rx_packets_per_s"), QStringLiteral("virbr0"));
     ASSERT_NE(virbr0, nullptr);
     EXPECT_DOUBLE_EQ(virbr0->v.front(), 3.21);
     EXPECT_EQ(virbr0->t.size(), 4u);
@@ -105,7 +105,7 @@ TEST(SysstatCsv, BrokenInput)
     // CRLF, a BOM, de_DE decimal commas and epoch timestamps (sadf -U) are read.
     const ImportResult r = parseAs(QStringLiteral("sysstat-csv"),
         "\xEF\xBB\xBF" + header.trimmed() + "\r\nh;10;1704067210;-1;1,5;0;1;0,25;0;0;0;0;0;97,25\r\n");
-    const SeriesData* util = findSeries(r, QStringLiteral("cpu.util_pct"));
+    const Series* util = findSeries(r, QStringLiteral("cpu.util_pct"));
     ASSERT_NE(util, nullptr);
     EXPECT_DOUBLE_EQ(util->t[0], 1704067210.0);
     EXPECT_NEAR(util->v[0], 100 - 97.25 - 0.25, 1e-9);
@@ -152,8 +152,8 @@ TEST(SysstatRoundTrip, SadcThenSadfCsvAndJsonAgree)
     const ImportResult csv = parseAs(QStringLiteral("sysstat-csv"), runSadf(QStringLiteral("-d")), QStringLiteral("sadf-d"));
     const ImportResult json = parseAs(QStringLiteral("sysstat-json"), runSadf(QStringLiteral("-j")), QStringLiteral("sadf-j"));
     EXPECT_EQ(csv.node, QHostInfo::localHostName().section(QLatin1Char('.'), 0, 0).left(csv.node.size()));
-    const SeriesData* a = findSeries(csv, QStringLiteral("cpu.util_pct"));
-    const SeriesData* b = findSeries(json, QStringLiteral("cpu.util_pct"));
+    const Series* a = findSeries(csv, QStringLiteral("cpu.util_pct"));
+    const Series* b = findSeries(json, QStringLiteral("cpu.util_pct"));
     ASSERT_TRUE(a && b);
     ASSERT_EQ(a->t.size(), 3u);  // 4 samples give 3 intervals
     ASSERT_EQ(a->t, b->t);
@@ -173,12 +173,12 @@ TEST(SysstatCsv, ShippedSampleCapture)
 {
     const ImportResult r = parseFixture(QStringLiteral("sysstat-csv"), projectDataPath(QStringLiteral("sample/sysstat_sadf_d.csv")));
     EXPECT_EQ(r.node, QStringLiteral("vm"));
-    const SeriesData* util = findSeries(r, QStringLiteral("cpu.util_pct"));
+    const Series* util = findSeries(r, QStringLiteral("cpu.util_pct"));
     ASSERT_NE(util, nullptr);
     EXPECT_EQ(util->t.size(), 59u);
     EXPECT_TRUE(util->node.isEmpty());  // one host per file: the dataset's node (or --node) names it
     EXPECT_DOUBLE_EQ(util->v[0], 100.0);  // %user 81.80 + %system 18.20, %idle 0
-    const SeriesData* used = findSeries(r, QStringLiteral("mem.used_pct"));
+    const Series* used = findSeries(r, QStringLiteral("mem.used_pct"));
     ASSERT_NE(used, nullptr);
     EXPECT_DOUBLE_EQ(used->v[0], 6.41);
 }

@@ -25,7 +25,7 @@ TEST(ReportFleet, HomogeneityMatchesTheFleetPageModel)
     bool sawAzure = false;
     for (const analysis::FleetAnalysis& inReport : data.fleet) {
         // What the Fleet page computes for this metric (its default grouping by instance type).
-        analysis::Filter f;
+        Selection f;
         f.metric = inReport.metric;
         const analysis::FleetAnalysis onPage = analysis::analyzeFleet(ws.ws(), f);
         for (const auto& g : inReport.groups) {

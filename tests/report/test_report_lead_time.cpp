@@ -54,7 +54,7 @@ TEST(ReportLeadTime, MeasuredPhasesOfImportedEventsAreTheModelsFigures)
     ASSERT_TRUE(data.measuredLeadTime.has_value());
 
     // Independently: the same observations through the lead-time model.
-    const leadtime::Report expected = leadtime::analyze(analysis::loadLeadTimeObservations(ws.ws(), analysis::Filter{}));
+    const leadtime::Report expected = leadtime::analyze(analysis::loadLeadTimeObservations(ws.ws(), Selection{}));
     QStringList measuredPhases;
     for (const leadtime::PhaseModel& m : expected.phases)
         if (m.fromData) measuredPhases << m.phase;

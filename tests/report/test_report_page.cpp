@@ -5,7 +5,7 @@
 #include "report/report_document.h"
 #include "report/report_preview.h"
 #include "report_test_support.h"
-#include "runs/run_store.h"
+#include "store/run_record.h"
 #include "store/workspace.h"
 #include "support/fixtures.h"
 #include "job_runner.h"

@@ -5,7 +5,7 @@
 #include "catalog/catalog.h"
 #include "plan/recommendation_json.h"
 #include "runs/recommendation_codec.h"
-#include "runs/run_store.h"
+#include "store/run_record.h"
 #include "runs/simulation_codec.h"
 #include "runs/stored_results.h"
 #include "scenario/resolved_scenario.h"

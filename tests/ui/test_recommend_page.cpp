@@ -7,7 +7,7 @@
 #include "plan/recommender.h"
 #include "plan/recommendation_json.h"
 #include "runs/recommendation_codec.h"
-#include "runs/run_store.h"
+#include "store/run_record.h"
 #include "runs/stored_results.h"
 #include "scenario/scenario_parser.h"
 #include "store/workspace.h"

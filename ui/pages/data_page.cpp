@@ -1,13 +1,14 @@
 #include "data_page.h"
 
 #include "analysis/analysis_inputs.h"
-#include "analysis/data_licences.h"
+#include "store/dataset_licences.h"
 #include "analysis/data_quality.h"
 #include "app_context.h"
 #include "charts/chart_builder.h"
 #include "charts/downsample.h"
 #include "models/dataset_table_model.h"
 #include "models/measurement_table_model.h"
+#include "store/series_queries.h"
 #include "store/workspace.h"
 #include "job_runner.h"
 
@@ -32,7 +33,7 @@ namespace {
 
 // What the page loads off the GUI thread for one dataset.
 struct LoadedDataset {
-    std::vector<StoredSeries> series;
+    std::vector<Series> series;
     quality::Report quality;
 };
 
@@ -128,7 +129,7 @@ void DataPage::reload()
     model_->setDatasets(ws ? listDatasets(*ws) : QVector<DatasetSummary>{});
     QStringList credits;
     if (ws)
-        for (const analysis::DataLicence& l : analysis::dataLicences(*ws))
+        for (const DataLicence& l : dataLicences(*ws))
             credits << tr("<b>%1</b> (%2 of the datasets above), %3: %4%5")
                            .arg(l.dataset.toHtmlEscaped())
                            .arg(l.datasetIds.size())
@@ -188,20 +189,20 @@ void DataPage::showSelected()
     context()->jobs()->run(
         this, QStringLiteral("series"), tr("Loading series"),
         [ws, id](JobControl&) {
-            SeriesFilter filter;
+            Selection filter;
             filter.datasetId = id;
             auto loaded = std::make_shared<LoadedDataset>();
-            loaded->series = loadSeries(*ws, filter);
-            analysis::Filter qualityFilter;
+            loaded->series = seriesByTime(*ws, filter);
+            Selection qualityFilter;
             qualityFilter.datasetId = id;
-            loaded->quality = quality::check(analysis::loadQualityInputs(*ws, qualityFilter));
+            loaded->quality = quality::check(seriesAsRecorded(*ws, qualityFilter));
             return loaded;
         },
         [this, html](std::shared_ptr<LoadedDataset> loaded) {
             loadedSeries_ = loaded->series;
             details_->setHtml(html + qualityHtml(loaded->quality));
             QSignalBlocker block(seriesPicker_);
-            for (const StoredSeries& s : loadedSeries_) {
+            for (const Series& s : loadedSeries_) {
                 QString label = s.metric;
                 if (!s.node.isEmpty()) label += QStringLiteral(" · ") + s.node;
                 for (auto it = s.labels.begin(); it != s.labels.end(); ++it)
@@ -215,7 +216,7 @@ void DataPage::showSelected()
 void DataPage::plotSeries(int index)
 {
     if (index < 0 || size_t(index) >= loadedSeries_.size()) return;
-    const StoredSeries& s = loadedSeries_[size_t(index)];
+    const Series& s = loadedSeries_[size_t(index)];
     const bool relative = s.labels.value(QStringLiteral("relative_time")).toBool() || (!s.t.empty() && s.t.front() < 1e8);
     charts::setLines(chart_, {{s.metric, downsampleMinMax(s.t, s.v), {}, false}}, !relative,
                      s.unit.isEmpty() ? s.metric : QStringLiteral("%1 (%2)").arg(s.metric, s.unit),

@@ -1,6 +1,7 @@
 #pragma once
 #include "page.h"
 #include "store/dataset_repository.h"
+#include "store/series_queries.h"
 
 class QLabel;
 class QTableView;
@@ -45,7 +46,7 @@ private:
     QComboBox* seriesPicker_;
     QChart* chart_;
     QLabel* licences_;  // attribution the imported data's licences ask for
-    std::vector<StoredSeries> loadedSeries_;  // the selected dataset's series, for the picker
+    std::vector<Series> loadedSeries_;  // the selected dataset's series, for the picker
 };
 
 }  // namespace headroom

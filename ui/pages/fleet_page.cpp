@@ -3,7 +3,7 @@
 #include "analysis/analysis_inputs.h"
 #include "analysis/fleet_analysis.h"
 #include "analysis/calibration.h"
-#include "analysis/data_licences.h"
+#include "store/dataset_licences.h"
 #include "analysis/fleet_series.h"
 #include "analysis/homogeneity.h"
 #include "analysis/noisy_neighbour.h"
@@ -13,8 +13,10 @@
 #include "charts/downsample.h"
 #include "charts/fleet_charts.h"
 #include "fleet_cards.h"
+#include "store/series_queries.h"
 #include "store/workspace.h"
 #include "job_runner.h"
+#include "store/workspace_metrics.h"
 
 #include <QChartView>
 #include <QComboBox>
@@ -36,7 +38,7 @@ namespace headroom {
 struct FleetView {
     analysis::FleetAnalysis fleet;
     QString credits;  // attribution of the licensed datasets behind these groups
-    std::vector<noisy::StealSeries> steal;
+    std::vector<Series> steal;
     noisy::Result episodes;
 };
 
@@ -197,7 +199,7 @@ void FleetPage::fillPickers()
         QSignalBlocker block(metric_);
         const QString current = metric_->currentText();
         metric_->clear();
-        metric_->addItems(analysis::availableMetrics(*ws));
+        metric_->addItems(metricsInWorkspace(*ws));
         // First visit: the CPU benchmark, the metric fleets are most often compared on.
         const QString wanted = current.isEmpty() ? QStringLiteral("cpu.events_per_s") : current;
         if (metric_->findText(wanted) >= 0) metric_->setCurrentText(wanted);
@@ -223,11 +225,11 @@ void FleetPage::refresh()
         this, QStringLiteral("refresh"), tr("Fleet homogeneity"),
         [ws, metric, label, stealOptions](JobControl&) {
             auto view = std::make_shared<FleetView>();
-            analysis::Filter filter;
+            Selection filter;
             filter.metric = metric;
             view->fleet = analysis::analyzeFleet(*ws, filter, label);
             QStringList credits;
-            for (const analysis::DataLicence& l : analysis::dataLicences(*ws)) credits << l.text();
+            for (const DataLicence& l : dataLicences(*ws)) credits << l.text();
             view->credits = credits.join(QStringLiteral("; "));
             view->steal = analysis::loadStealSeries(*ws, {});
             view->episodes = noisy::detect(view->steal, stealOptions);
@@ -257,8 +259,8 @@ void FleetPage::refresh()
                 QMap<QString, int> perNode;
                 for (const auto& s : view_->steal) ++perNode[s.node];
                 for (const auto& s : view_->steal) {
-                    const QString name = perNode.value(s.node) > 1 ? tr("%1 (series %2)").arg(s.node).arg(s.seriesId) : s.node;
-                    lines << charts::Line{name, downsampleMinMax(s.t, s.stealPct), {}, false};
+                    const QString name = perNode.value(s.node) > 1 ? tr("%1 (series %2)").arg(s.node).arg(s.id) : s.node;
+                    lines << charts::Line{name, downsampleMinMax(s.t, s.v), {}, false};
                 }
                 const bool absolute = !view_->steal.front().t.empty() && view_->steal.front().t.front() > 1e8;
                 charts::setLines(stealChart_, lines, absolute, tr("steal %"), absolute ? QString() : tr("seconds"));
@@ -310,7 +312,7 @@ void FleetPage::calibrate()
     context()->jobs()->run(
         this, QStringLiteral("calibrate"), tr("Calibration"),
         [ws, source, dest, target](JobControl&) {
-            analysis::Filter filter;
+            Selection filter;
             filter.instanceType = source.key();
             calibration::FleetSeries fleet = analysis::loadFleetSeries(*ws, filter);
             fleet.vcpuPerNode = source.vcpu;

@@ -1,7 +1,7 @@
 #include "lead_time_page.h"
 
-#include "analysis/analysis_inputs.h"
 #include "analysis/lead_time.h"
+#include "analysis/measured_lead_time.h"
 #include "analysis/lead_time_total.h"
 #include "app_context.h"
 #include "charts/chart_builder.h"
@@ -43,13 +43,15 @@ constexpr int kMaxEventBars = 25;
 std::shared_ptr<LeadTimeView> compute(const Workspace& ws, const Catalog& catalog, const QString& provider,
                                       const leadtime::TotalOptions& options)
 {
-    analysis::Filter filter;
-    filter.provider = provider;
-    const auto observations = analysis::loadLeadTimeObservations(ws, filter);
-    auto view = std::make_shared<LeadTimeView>();
+    Selection selection;
+    selection.provider = provider;
     std::optional<ProviderBootTimes> defaults;
     if (!provider.isEmpty()) defaults = catalog.bootTimesOf(provider);
-    view->report = leadtime::analyze(observations, defaults);
+    // The same call as the report's lead-time section.
+    const analysis::MeasuredLeadTime measured = analysis::measuredLeadTime(ws, selection, defaults);
+    const std::vector<leadtime::Observation>& observations = measured.observations;
+    auto view = std::make_shared<LeadTimeView>();
+    view->report = measured.report;
     view->total = leadtime::simulateTotal(view->report, options);
 
     // A scale-out event here is what happened to one node or pod: its phases add up.

@@ -1,7 +1,7 @@
 #include "report_data.h"
 #include "report_validation.h"
 
-#include "analysis/analysis_inputs.h"
+#include "analysis/measured_lead_time.h"
 #include "core/errors.h"
 #include "model.h"
 #include "plan/candidate_config.h"
@@ -9,10 +9,9 @@
 #include "plan/recommender.h"
 #include "runs/stored_results.h"
 #include "scenario/scenario_parser.h"
-#include "store/sql.h"
+#include "store/series_queries.h"
 #include "store/workspace.h"
 
-#include <QSqlQuery>
 
 namespace headroom::report {
 
@@ -27,7 +26,7 @@ void checkCancel(const ReportRequest& request)
 // findings are the command's findings.
 quality::Report qualityOf(const Workspace& ws, int* seriesCount)
 {
-    const std::vector<quality::SeriesInput> inputs = analysis::loadQualityInputs(ws, analysis::Filter{});
+    const std::vector<Series> inputs = seriesAsRecorded(ws, Selection{});
     *seriesCount = int(inputs.size());
     return quality::check(inputs);
 }
@@ -102,12 +101,13 @@ ReportData gatherReportData(const Workspace& ws, const ReportRequest& request)
 
     data.datasets = listDatasets(ws);
     data.fleet = analysis::analyzeFleetMetrics(ws, request.cancel);
-    data.licences = analysis::dataLicences(ws);
+    data.licences = dataLicences(ws);
     checkCancel(request);
     data.quality = qualityOf(ws, &data.qualitySeries);
     // Measured phases only: the scenario's own settings and the catalog defaults are shown beside them.
-    if (const auto observed = analysis::loadLeadTimeObservations(ws, analysis::Filter{}); !observed.empty())
-        data.measuredLeadTime = leadtime::analyze(observed);
+    // The Lead time page's call with its default choice (every provider, no catalog defaults).
+    if (analysis::MeasuredLeadTime measured = analysis::measuredLeadTime(ws, Selection{}); !measured.observations.empty())
+        data.measuredLeadTime = std::move(measured.report);
     gatherValidation(ws, data, request);
     if (request.progress) request.progress(1.0);
     return data;

@@ -1,5 +1,5 @@
 #pragma once
-#include "analysis/data_licences.h"
+#include "store/dataset_licences.h"
 #include "analysis/data_quality.h"
 #include "analysis/fleet_analysis.h"
 #include "analysis/homogeneity.h"
@@ -7,7 +7,7 @@
 #include "analysis/validation.h"
 #include "catalog/catalog.h"
 #include "plan/recommendation.h"
-#include "runs/run_store.h"
+#include "store/run_record.h"
 #include "scenario/resolved_scenario.h"
 #include "sim/simulator.h"
 #include "store/dataset_repository.h"
@@ -69,7 +69,7 @@ struct ReportData {
     // Per metric measured on two or more nodes of a group: analysis::analyzeFleetMetrics, the
     // same model call (analyzeFleet) the Fleet page makes, so both show the same figures.
     std::vector<analysis::FleetAnalysis> fleet;
-    std::vector<analysis::DataLicence> licences;  // attribution that travels with the data
+    std::vector<DataLicence> licences;  // attribution that travels with the data
     quality::Report quality;
     int qualitySeries = 0;
     // Phase durations of the workspace's imported scale-out events (Kubernetes events, boot

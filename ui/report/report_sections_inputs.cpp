@@ -109,7 +109,7 @@ void addDatasetTable(Content& c, const ReportData& d)
     para(c, QObject::tr("Every dataset in the workspace %1, with the first 12 hex digits of its SHA-256 so the "
                         "file can be matched to its source.").arg(fmt::esc(QFileInfo(d.workspacePath).fileName())));
     Table t;
-    t.headers = {QObject::tr("#"), QObject::tr("File"), QObject::tr("Format"), QObject::tr("Node"),
+    t.headers = {QObject::tr("#"), QObject::tr("Dataset"), QObject::tr("Format"), QObject::tr("Node"),
                  QObject::tr("Instance type"), QObject::tr("SHA-256"), QObject::tr("Imported (UTC)"), QObject::tr("Contents")};
     t.widths = {0.4, 2.2, 0.9, 0.8, 1.0, 1.5, 1.3, 1.6};  // the hash column fits 12 hex digits unbroken
     t.numeric = {true};
@@ -119,13 +119,10 @@ void addDatasetTable(Content& c, const ReportData& d)
         if (ds.measurements) contents << QObject::tr("%1 measurements").arg(ds.measurements);
         if (ds.series) contents << QObject::tr("%1 series, %2 samples").arg(ds.series).arg(ds.samples);
         if (ds.leadTimeEvents) contents << QObject::tr("%1 lead-time events").arg(ds.leadTimeEvents);
-        // The file name in the table, its folder in the caption: long paths would crowd the row.
-        QString file = ds.source.isEmpty() ? ds.name : ds.source;
-        if (!file.contains(QStringLiteral("://"))) {
-            folders.insert(QFileInfo(file).absolutePath());
-            file = QFileInfo(file).fileName();
-        }
-        t.rows << QStringList{QString::number(ds.id), file, ds.format, ds.node,
+        // The dataset's title, as the Data page shows it (an importer's title, else the file's
+        // name); the folders it came from in the caption: long paths would crowd the row.
+        if (!ds.source.isEmpty() && !ds.source.contains(QStringLiteral("://"))) folders.insert(QFileInfo(ds.source).absolutePath());
+        t.rows << QStringList{QString::number(ds.id), ds.name, ds.format, ds.node,
                               ds.instanceType, ds.sha256.left(12), ds.importedAt.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')), contents.join(QStringLiteral("; "))};
     }
     if (!folders.isEmpty()) {
@@ -135,7 +132,7 @@ void addDatasetTable(Content& c, const ReportData& d)
     }
     table(c, std::move(t));
     // Licences that require attribution wherever the data is shown.
-    for (const analysis::DataLicence& l : d.licences) {
+    for (const DataLicence& l : d.licences) {
         QStringList ids;
         for (qint64 id : l.datasetIds) ids << QString::number(id);
         para(c, QObject::tr("Datasets %1: %2").arg(ids.join(QStringLiteral(", ")), fmt::esc(l.text())));

@@ -1,9 +1,10 @@
-#include "run_store.h"
+#include "run_record.h"
 
-#include "store/sql.h"
-#include "store/transaction.h"
-#include "store/workspace.h"
+#include "sql.h"
+#include "transaction.h"
+#include "workspace.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QLocale>
 
@@ -13,6 +14,13 @@ namespace {
 
 QString json(const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
 QJsonObject object(const QVariant& v) { return QJsonDocument::fromJson(v.toString().toUtf8()).object(); }
+
+QString sha256(const QByteArray& bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+QByteArray compact(const QJsonObject& o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
 
 RunKind kindFromName(const QString& name)
 {
@@ -47,6 +55,31 @@ StoredRun fromRow(const QSqlQuery& q, bool withBodies)
 }
 
 }  // namespace
+
+QString runKindName(RunKind kind)
+{
+    switch (kind) {
+    case RunKind::Simulate: return QStringLiteral("simulate");
+    case RunKind::Recommend: return QStringLiteral("recommend");
+    case RunKind::Validate: break;
+    }
+    return QStringLiteral("validate");
+}
+
+QString RunKey::digest() const
+{
+    // Every field, in a fixed order, each under its own name so that no two keys run together.
+    const QJsonObject all{{QStringLiteral("kind"), runKindName(kind)},
+                          {QStringLiteral("scenario_sha256"), scenarioSha256},
+                          {QStringLiteral("seed"), QString::number(seed)},
+                          {QStringLiteral("replications"), replications},
+                          {QStringLiteral("options"), options},
+                          {QStringLiteral("catalog_sha256"), catalogSha256},
+                          {QStringLiteral("datasets_sha256"), datasetsSha256},
+                          {QStringLiteral("program_version"), programVersion},
+                          {QStringLiteral("result_format"), resultFormat}};
+    return sha256(compact(all));
+}
 
 QString StoredRun::madeAtText() const
 {
@@ -89,6 +122,14 @@ std::optional<StoredRun> runById(const Workspace& ws, qint64 id)
         QStringLiteral("SELECT %1, result, detail FROM run WHERE id = ?").arg(QLatin1String(kListColumns)), {id});
     if (!q.next()) return std::nullopt;
     return fromRow(q, true);
+}
+
+std::optional<RunInputs> runInputs(const Workspace& ws, qint64 id)
+{
+    QSqlQuery q = sql::exec(ws.database(), QStringLiteral(
+        "SELECT scenario_sha256, catalog_sha256, datasets_sha256, result_format FROM run WHERE id = ?"), {id});
+    if (!q.next()) return std::nullopt;
+    return RunInputs{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt()};
 }
 
 std::vector<StoredRun> listRuns(const Workspace& ws)

@@ -1,11 +1,12 @@
-#include "data_licences.h"
+#include "dataset_licences.h"
 
-#include "store/sql.h"
-#include "store/workspace.h"
+#include "sql.h"
+#include "workspace.h"
 
 #include <QSqlQuery>
+#include <algorithm>
 
-namespace headroom::analysis {
+namespace headroom {
 
 QString DataLicence::text() const
 {
@@ -38,4 +39,4 @@ std::vector<DataLicence> dataLicences(const Workspace& ws)
     return out;
 }
 
-}  // namespace headroom::analysis
+}  // namespace headroom

@@ -3,10 +3,8 @@
 #include <vector>
 
 namespace headroom {
-class Workspace;
-}
 
-namespace headroom::analysis {
+class Workspace;
 
 // A licence that travels with imported data (dataset labels "licence", "attribution",
 // "source_url", "dataset", set by importers that know them), with the datasets it covers, so the
@@ -25,4 +23,4 @@ struct DataLicence {
 // One entry per distinct (dataset, licence, attribution, source), in order of first import.
 std::vector<DataLicence> dataLicences(const Workspace& ws);
 
-}  // namespace headroom::analysis
+}  // namespace headroom
