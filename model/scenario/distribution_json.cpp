@@ -11,17 +11,6 @@ namespace headroom::scenario_json {
 namespace names = scenario_names;
 using json::Path;
 
-namespace {
-
-QStringList keys(std::initializer_list<const char*> list)
-{
-    QStringList out;
-    for (const char* k : list) out << QString::fromLatin1(k);
-    return out;
-}
-
-}  // namespace
-
 // A distribution's values must be non-negative: they are durations.
 Distribution readDistribution(const Path& path, const QJsonValue& v)
 {

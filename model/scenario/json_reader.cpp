@@ -150,4 +150,11 @@ int ObjectReader::choice(const QString& key, const QStringList& choices, int fal
     return has(key) ? choice(key, choices) : fallback;
 }
 
+QStringList keys(std::initializer_list<const char*> list)
+{
+    QStringList out;
+    for (const char* k : list) out << QString::fromLatin1(k);
+    return out;
+}
+
 }  // namespace headroom::scenario_json

@@ -3,6 +3,7 @@
 
 #include <QJsonObject>
 #include <QStringList>
+#include <initializer_list>
 #include <limits>
 #include <optional>
 
@@ -49,6 +50,9 @@ private:
     json::Path path_;
     QJsonObject object_;
 };
+
+// The allowed keys of an ObjectReader, written as plain literals: keys({"at_s", "nodes"}).
+QStringList keys(std::initializer_list<const char*> list);
 
 // Checks of single values, for array elements and values read by hand.
 double numberAt(const json::Path& path, const QJsonValue& v, const Range& range);

@@ -11,16 +11,10 @@ namespace headroom::scenario_keys::hooks {
 using scenario_json::above;
 using scenario_json::atLeast;
 using scenario_json::between;
+using scenario_json::keys;
 using json::Path;
 
 namespace {
-
-QStringList keys(std::initializer_list<const char*> list)
-{
-    QStringList out;
-    for (const char* k : list) out << QString::fromLatin1(k);
-    return out;
-}
 
 // A required array that must not be empty; returns it.
 QJsonArray nonEmptyArray(const ObjectReader& r, const QString& name, const QString& what)

@@ -1,5 +1,7 @@
 #include "report_test_support.h"
 
+#include <variant>
+
 #include <QDir>
 #include <QJsonDocument>
 #include <QProcess>
@@ -102,5 +104,15 @@ QJsonObject simulateJson(const QString& scenario, const QString& workspace, quin
 }
 
 QString flatten(const QString& text) { return text.simplified(); }
+
+const report::Table* tableAfterHeading(const report::Content& content, const QString& heading)
+{
+    bool seen = false;
+    for (const report::Block& b : content.blocks) {
+        if (const auto* h = std::get_if<report::Heading>(&b)) seen = h->text == heading;
+        else if (const auto* t = std::get_if<report::Table>(&b); t && seen) return t;
+    }
+    return nullptr;
+}
 
 }  // namespace headroom::test

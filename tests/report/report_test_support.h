@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <vector>
 
+#include "report/report_content.h"
+
 namespace headroom::test {
 
 // Tools the report tests use to look at a written PDF from the outside, the way a reader's
@@ -35,6 +37,9 @@ int bodyInk(const QImage& page);
 
 // `headroom simulate --json` for the same scenario, workspace and seed.
 QJsonObject simulateJson(const QString& scenario, const QString& workspace, quint64 seed, int replications = 0);
+
+// The table under the first heading called `heading` (and under no later heading), or null.
+const report::Table* tableAfterHeading(const report::Content& content, const QString& heading);
 
 // Collapses whitespace runs (line breaks included) to single spaces, for searching wrapped text.
 QString flatten(const QString& text);

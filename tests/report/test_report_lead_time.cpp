@@ -7,6 +7,7 @@
 #include "report/report_content.h"
 #include "report/report_data.h"
 #include "support/fixtures.h"
+#include "report_test_support.h"
 #include "support/temp_workspace.h"
 
 #include <gtest/gtest.h>
@@ -14,18 +15,9 @@
 #include <variant>
 
 using namespace headroom;
+using test::tableAfterHeading;
 
 namespace {
-
-const report::Table* tableAfterHeading(const report::Content& c, const QString& heading)
-{
-    bool seen = false;
-    for (const report::Block& b : c.blocks) {
-        if (const auto* h = std::get_if<report::Heading>(&b)) seen = h->text == heading;
-        else if (const auto* t = std::get_if<report::Table>(&b); t && seen) return t;
-    }
-    return nullptr;
-}
 
 // The autoscaling test scenario, one replication, no recommender: only the lead-time section matters.
 report::ReportData gatherWithoutRecommendation(const Workspace& ws)

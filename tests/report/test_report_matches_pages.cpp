@@ -13,6 +13,7 @@
 #include "store/dataset_repository.h"
 #include "store/workspace_metrics.h"
 #include "support/fixtures.h"
+#include "report_test_support.h"
 #include "support/temp_workspace.h"
 
 #include <QDir>
@@ -23,19 +24,9 @@
 #include <variant>
 
 using namespace headroom;
+using test::tableAfterHeading;
 
 namespace {
-
-// The table under the first heading called `heading` (and under no later heading).
-const report::Table* tableAfterHeading(const report::Content& c, const QString& heading)
-{
-    bool seen = false;
-    for (const report::Block& b : c.blocks) {
-        if (const auto* h = std::get_if<report::Heading>(&b)) seen = h->text == heading;
-        else if (const auto* t = std::get_if<report::Table>(&b); t && seen) return t;
-    }
-    return nullptr;
-}
 
 // The same figure, or both undefined (a CV of nodes whose mean is 0).
 bool sameFigure(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
