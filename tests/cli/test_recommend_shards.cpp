@@ -1,0 +1,212 @@
+// `headroom recommend --shard I/N --out PART` and `--merge PART…` (DESIGN §12), each shard its own
+// process: the merged answer is the single-machine answer to the digit whatever N, and the merge
+// refuses parts that do not make one whole.
+#include "cli_runner.h"
+
+#include "catalog/catalog.h"
+#include "runs/catalog_codec.h"
+#include "runs/run_key.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <gtest/gtest.h>
+
+namespace {
+
+using CliRun = headroom::test::CliResult;
+
+// 100 requests/s of exponential 20 ms CPU time on a fixed fleet; five minutes, so a shard takes
+// about a second.
+const QByteArray kScenario = R"({"schema":"headroom.scenario/1","name":"api","duration_s":300,"warmup_s":30,"seed":5,
+  "replications":3,"traffic":{"kind":"poisson","rate_rps":100},"service":{"cpu_ms":{"dist":"exponential","mean":20}},
+  "cluster":{"instance_type":"aws/c6i.large","nodes":1,"balancer":"random"},"slo":{"latency_p95_ms":100}})";
+
+// Types that meet the SLO at a few nodes and one that needs many (its searches run under cost
+// bars the shards cannot know, so the merge simulates some of its node counts itself).
+const QStringList kTypes{QStringLiteral("--instance-types"),
+                         QStringLiteral("aws/c6i.large,aws/m6i.large,gcp/n2-standard-2,hetzner/CX22")};
+
+// Wall time differs between any two runs, sharded or not; every other byte must not.
+QByteArray withoutElapsed(QByteArray json)
+{
+    static const QRegularExpression elapsed(QStringLiteral("\\n *\"elapsed_s\": [-0-9.e+]+,?"));
+    return QString::fromUtf8(json).remove(elapsed).toUtf8();
+}
+
+QJsonObject readJson(const QString& path)
+{
+    QFile f(path);
+    EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << path.toStdString();
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+void writeJson(const QString& path, const QJsonObject& o)
+{
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(QJsonDocument(o).toJson());
+}
+
+class RecommendShards : public headroom::test::CliTest {
+protected:
+    void SetUp() override { scenario = write(QStringLiteral("s.json"), kScenario); }
+
+    // Runs shard `index` of `count` as its own process; returns the part file.
+    QString shard(int index, int count, const QString& scenarioFile = {}) const
+    {
+        const QString out = dir.filePath(QStringLiteral("part-%1-of-%2-%3.json").arg(index).arg(count).arg(++parts));
+        const CliRun r = cli.run(QStringList{QStringLiteral("recommend"), scenarioFile.isEmpty() ? scenario : scenarioFile,
+                                             QStringLiteral("-w"), workspace(), QStringLiteral("--shard"),
+                                             QStringLiteral("%1/%2").arg(index).arg(count), QStringLiteral("--out"), out}
+                                 << kTypes);
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        return out;
+    }
+    CliRun merge(const QStringList& partFiles) const
+    {
+        return cli.run(QStringList{QStringLiteral("recommend"), QStringLiteral("--merge"), QStringLiteral("--json")} << partFiles);
+    }
+    void expectRefused(const QStringList& partFiles, const QString& where, const QString& what) const
+    {
+        const CliRun r = merge(partFiles);
+        EXPECT_EQ(r.exitCode, 3) << r.err.toStdString();
+        EXPECT_TRUE(r.out.isEmpty());
+        EXPECT_TRUE(r.err.contains(where.toUtf8())) << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(what.toUtf8())) << r.err.toStdString();
+    }
+
+    QString scenario;
+    mutable int parts = 0;
+};
+
+TEST_F(RecommendShards, MergedJsonIsTheSingleMachineJsonForOneThreeAndSevenShards)
+{
+    const CliRun single = cli.run(QStringList{QStringLiteral("recommend"), scenario, QStringLiteral("-w"), workspace(),
+                                              QStringLiteral("--json")} << kTypes);
+    ASSERT_EQ(single.exitCode, 0) << single.err.toStdString();
+    const QJsonObject answer = single.json().object();
+    ASSERT_TRUE(answer.value(QStringLiteral("recommended")).isObject());
+    ASSERT_EQ(answer.value(QStringLiteral("candidates_total")).toInt(), 4);
+    ASSERT_FALSE(answer.value(QStringLiteral("sensitivity")).toObject().value(QStringLiteral("cases")).toArray().isEmpty());
+
+    for (const int count : {1, 3, 7}) {
+        SCOPED_TRACE(count);
+        QStringList files;
+        QStringList assigned;
+        for (int i = 0; i < count; ++i) {
+            files << shard(i, count);
+            const QJsonObject part = readJson(files.last());
+            EXPECT_EQ(part.value(QStringLiteral("shard")).toObject().value(QStringLiteral("index")).toInt(), i);
+            for (const QJsonValue& id : part.value(QStringLiteral("shard")).toObject().value(QStringLiteral("candidates")).toArray())
+                assigned << id.toString();
+        }
+        // Every candidate in exactly one shard.
+        assigned.sort();
+        EXPECT_EQ(assigned, (QStringList{QStringLiteral("aws/c6i.large"), QStringLiteral("aws/m6i.large"),
+                                         QStringLiteral("gcp/n2-standard-2"), QStringLiteral("hetzner/CX22")}));
+        // The parts in another order than the shards: the order they are given in does not matter.
+        std::reverse(files.begin(), files.end());
+        const CliRun merged = merge(files);
+        ASSERT_EQ(merged.exitCode, 0) << merged.err.toStdString();
+        EXPECT_EQ(withoutElapsed(merged.out).toStdString(), withoutElapsed(single.out).toStdString());
+        // The evaluations came from the shards (the merge names how many).
+        static const QRegularExpression fromParts(QStringLiteral("(\\d+) evaluations from the parts"));
+        const QRegularExpressionMatch m = fromParts.match(QString::fromUtf8(merged.err));
+        ASSERT_TRUE(m.hasMatch()) << merged.err.toStdString();
+        EXPECT_GT(m.captured(1).toInt(), 0);
+    }
+    // Shards and merges are pieces of a sweep: the workspace stores only the plain command's run.
+    const CliRun runs = cli.run({QStringLiteral("runs"), QStringLiteral("-w"), workspace(), QStringLiteral("--json")});
+    ASSERT_EQ(runs.exitCode, 0) << runs.err.toStdString();
+    EXPECT_EQ(runs.json().object().value(QStringLiteral("runs")).toArray().size(), 1);
+}
+
+TEST_F(RecommendShards, MergeRefusesPartsThatDoNotMakeOneWhole)
+{
+    const QString p0 = shard(0, 2), p1 = shard(1, 2);
+    {
+        SCOPED_TRACE("missing shard");
+        expectRefused({p0}, QStringLiteral("--merge"), QStringLiteral("shard 1/2 missing: expected 2 part files"));
+    }
+    {
+        SCOPED_TRACE("shard twice");
+        expectRefused({p0, p1, p0}, p0, QStringLiteral("shard 0/2 is given twice"));
+    }
+    {
+        SCOPED_TRACE("different shard counts");
+        expectRefused({p0, shard(1, 3)}, QStringLiteral("$.shard.count"), QStringLiteral("the number of shards differs"));
+    }
+    {
+        SCOPED_TRACE("different scenario");
+        QByteArray other = kScenario;
+        other.replace("\"seed\":5", "\"seed\":6");
+        const QString otherPart = shard(1, 2, write(QStringLiteral("other.json"), other));
+        expectRefused({p0, otherPart}, otherPart + QStringLiteral(": $.scenario_sha256"), QStringLiteral("the scenario differs from"));
+    }
+    {
+        SCOPED_TRACE("different catalog");
+        // The same part computed against a catalog with another euro rate: consistent in itself,
+        // but not the catalog shard 0 used.
+        QJsonObject part = readJson(p1);
+        QJsonObject catalog = part.value(QStringLiteral("catalog")).toObject();
+        catalog.insert(QStringLiteral("eur_to_usd"), 1.25);
+        part.insert(QStringLiteral("catalog"), catalog);
+        part.insert(QStringLiteral("catalog_sha256"), headroom::runs::catalogFingerprint(headroom::runs::decodeCatalog(catalog)));
+        const QString edited = dir.filePath(QStringLiteral("other-catalog.json"));
+        writeJson(edited, part);
+        expectRefused({p0, edited}, edited + QStringLiteral(": $.catalog_sha256"), QStringLiteral("the catalog differs"));
+        // A catalog that does not match its own fingerprint is caught too.
+        part.insert(QStringLiteral("catalog_sha256"), readJson(p1).value(QStringLiteral("catalog_sha256")));
+        writeJson(edited, part);
+        expectRefused({p0, edited}, edited + QStringLiteral(": $.catalog"), QStringLiteral("does not match $.catalog_sha256"));
+    }
+    {
+        SCOPED_TRACE("different program version");
+        QJsonObject part = readJson(p1);
+        part.insert(QStringLiteral("program_version"), QStringLiteral("0.0.1"));
+        const QString old = dir.filePath(QStringLiteral("old-version.json"));
+        writeJson(old, part);
+        expectRefused({p0, old}, old + QStringLiteral(": $.program_version"), QStringLiteral("the program version differs"));
+        expectRefused({old, p0}, old + QStringLiteral(": $.program_version"), QStringLiteral("made by headroom 0.0.1"));
+    }
+    {
+        SCOPED_TRACE("truncated");
+        QFile whole(p1);
+        ASSERT_TRUE(whole.open(QIODevice::ReadOnly));
+        const QByteArray bytes = whole.readAll();
+        const QString cut = write(QStringLiteral("cut.json"), bytes.left(bytes.size() * 2 / 3));
+        expectRefused({p0, cut}, cut, QStringLiteral("the part file ends early (truncated?)"));
+        // Whole JSON whose evaluations were cut short: the count at the end says so.
+        QJsonObject part = readJson(p1);
+        QJsonArray evaluations = part.value(QStringLiteral("evaluations")).toArray();
+        ASSERT_FALSE(evaluations.isEmpty());
+        evaluations.removeLast();
+        part.insert(QStringLiteral("evaluations"), evaluations);
+        const QString shorter = dir.filePath(QStringLiteral("shorter.json"));
+        writeJson(shorter, part);
+        expectRefused({p0, shorter}, shorter + QStringLiteral(": $.evaluations"),
+                      QStringLiteral("expected %1 evaluations (as $.end says), found %2").arg(evaluations.size() + 1).arg(evaluations.size()));
+    }
+    // Both parts as they are: merged.
+    EXPECT_EQ(merge({p0, p1}).exitCode, 0);
+}
+
+TEST_F(RecommendShards, ShardOptionsAreCheckedBeforeAnythingRuns)
+{
+    auto usage = [&](const QStringList& args, const char* what) {
+        const CliRun r = cli.run(QStringList{QStringLiteral("recommend")} << args);
+        EXPECT_EQ(r.exitCode, 2) << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(what)) << r.err.toStdString();
+    };
+    const QString out = dir.filePath(QStringLiteral("p.json"));
+    usage({scenario, QStringLiteral("--shard"), QStringLiteral("3/3"), QStringLiteral("--out"), out}, "expected I/N with 0 ≤ I < N");
+    usage({scenario, QStringLiteral("--shard"), QStringLiteral("1"), QStringLiteral("--out"), out}, "expected I/N");
+    usage({scenario, QStringLiteral("--shard"), QStringLiteral("0/2")}, "--shard I/N and --out PART.json go together");
+    usage({QStringLiteral("--merge"), QStringLiteral("--shard"), QStringLiteral("0/2"), QStringLiteral("--out"), out, out},
+          "--merge takes part files only");
+    EXPECT_FALSE(QFile::exists(out));
+}
+
+}  // namespace
