@@ -11,6 +11,7 @@
 #include "store/workspace.h"
 
 #include <QFileInfo>
+#include <algorithm>
 #include <cstdio>
 
 namespace headroom::cli {
@@ -42,13 +43,17 @@ QString tableText(const Recommendation& r, int top)
     } else {
         text += QStringLiteral("No candidate meets the SLO (p95 %1 ms).\n\n").arg(r.sloP95Ms, 0, 'f', 0);
     }
+    // A sweep over policies names each row's policy next to its type.
+    const bool policiesCompared = std::any_of(r.candidates.begin(), r.candidates.end(), [&](const CandidateResult& c) {
+        return c.policy != r.candidates.front().policy;
+    });
     int rank = 0;
     for (const CandidateResult& c : r.candidates) {
         if (top > 0 && rank >= top) break;
         ++rank;
         text += QStringLiteral("%1. %2 %3 nodes %4 %5  %6\n")
                     .arg(rank, 3)
-                    .arg(c.type.key().leftJustified(26))
+                    .arg((policiesCompared ? QStringLiteral("%1 %2").arg(c.type.key(), c.policy) : c.type.key()).leftJustified(26))
                     .arg(c.nodesMin() == c.nodesMax() ? QString::number(c.nodesMin())
                                                       : QStringLiteral("%1–%2").arg(c.nodesMin()).arg(c.nodesMax()), 6)
                     .arg(QStringLiteral("$%1/mo").arg(c.costPerMonthUsd(), 0, 'f', 2), 12)

@@ -3,6 +3,7 @@
 // decides across candidates, planner_shard.cpp evaluates one shard's candidates in full.
 #include "recommend_options.h"
 #include "recommendation.h"
+#include "policy_sweep.h"
 #include "recommender.h"
 #include "scenario/resolved_scenario.h"
 #include "slo_objective.h"
@@ -53,6 +54,7 @@ private:
     // every candidate of the filters.
     void prepare(const Workspace* ws);
     void screen(const QVector<InstanceType>& types);
+    void screenOne(const InstanceType& type, const PolicyVariant& policy, bool policiesCompared);
     // Stage 1 of the decision procedure; returns the cheapest analytic estimate.
     double admitByEstimate();
     void admitByCost(double referenceUsd, const QString& referenceKey);

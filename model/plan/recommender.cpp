@@ -8,6 +8,7 @@
 #include "core/errors.h"
 #include "monthly_cost.h"
 #include "node_search.h"
+#include "policy_sweep.h"
 #include "core/parallel_jobs.h"
 #include "ranking.h"
 #include "scenario/resolved_scenario.h"
@@ -51,41 +52,46 @@ EvaluationSettings Planner::settings(const Work& w, bool full) const
 
 void Planner::screen(const QVector<InstanceType>& types)
 {
+    const std::vector<PolicyVariant> policies = policyVariants(doc_, file_);
+    for (const InstanceType& type : types)
+        for (const PolicyVariant& policy : policies) screenOne(type, policy, policies.size() > 1);
+}
+
+void Planner::screenOne(const InstanceType& type, const PolicyVariant& policy, bool several)
+{
     const bool scaling = autoscales(doc_);
-    for (const InstanceType& type : types) {
-        Work w;
-        w.id = type.key();
-        w.result.type = type;
-        w.result.policy = policyName(doc_);
-        try {
-            w.resolved = resolveScenario(withConfiguration(doc_, type, 1, 1), catalog_, nullptr, file_);
-            // Its own random stream, whoever else is in the sweep (candidate_hash.h).
-            w.resolved.doc.seed = candidateSeed(doc_.seed, w.id);
-        } catch (const InputError& e) {
-            // A shape this scenario cannot use (too little memory for one worker, no boot times).
-            w.result.screening.outcome = Screening::Outcome::Hopeless;
-            w.result.screening.reason = QStringLiteral("ruled out: %1").arg(e.message());
-            w.result.screening.estimateCostUsd = kInfinity;
-            w.result.screening.lowerBoundCostUsd = kInfinity;
-            work_.push_back(std::move(w));
-            continue;
-        }
-        Screening& s = w.result.screening;
-        s = screenCandidate(w.resolved, options_.maxNodes);
-        if (scaling) {
-            // The maximum leaves a quarter of head room over the analytic peak need.
-            const int peakNeed = s.nodesAtPeak.value_or(options_.maxNodes);
-            w.maxNodes = std::min(options_.maxNodes, int(std::ceil(peakNeed * 1.25)) + 1);
-            w.lo = 1;
-            w.hi = w.maxNodes;
-        } else {
-            w.maxNodes = options_.maxNodes;
-            w.lo = std::min(s.nodesLowerBound, options_.maxNodes);
-            w.hi = options_.maxNodes;
-        }
-        w.admitted = s.outcome == Screening::Outcome::Finalist;
+    Work w;
+    w.id = candidateId(type.key(), policy.label, several);
+    w.result.type = type;
+    w.result.policy = policy.label;
+    try {
+        w.resolved = resolveScenario(withConfiguration(policy.doc, type, 1, 1), catalog_, nullptr, file_);
+        // Its own random stream, whoever else is in the sweep (candidate_hash.h).
+        w.resolved.doc.seed = candidateSeed(doc_.seed, w.id);
+    } catch (const InputError& e) {
+        // A shape this scenario cannot use (too little memory for one worker, no boot times).
+        w.result.screening.outcome = Screening::Outcome::Hopeless;
+        w.result.screening.reason = QStringLiteral("ruled out: %1").arg(e.message());
+        w.result.screening.estimateCostUsd = kInfinity;
+        w.result.screening.lowerBoundCostUsd = kInfinity;
         work_.push_back(std::move(w));
+        return;
     }
+    Screening& s = w.result.screening;
+    s = screenCandidate(w.resolved, options_.maxNodes);
+    if (scaling) {
+        // The maximum leaves a quarter of head room over the analytic peak need.
+        const int peakNeed = s.nodesAtPeak.value_or(options_.maxNodes);
+        w.maxNodes = std::min(options_.maxNodes, int(std::ceil(peakNeed * 1.25)) + 1);
+        w.lo = 1;
+        w.hi = w.maxNodes;
+    } else {
+        w.maxNodes = options_.maxNodes;
+        w.lo = std::min(s.nodesLowerBound, options_.maxNodes);
+        w.hi = options_.maxNodes;
+    }
+    w.admitted = s.outcome == Screening::Outcome::Finalist;
+    work_.push_back(std::move(w));
 }
 
 // Nothing simulated so far meets the SLO, so there is no cost bar yet: let in the `count`
@@ -413,10 +419,12 @@ Recommendation Planner::run(const Workspace* ws)
     report(kSearchShare + kConfirmShare);
 
     Recommendation r = snapshot(false);
-    std::map<QString, const Work*> byKey;
-    for (const Work& w : work_) byKey[w.result.type.key()] = &w;
-    if (const CandidateResult* winner = r.winner(); winner && options_.sensitivity)
-        runSensitivity(r, *byKey.at(winner->type.key()));
+    if (const CandidateResult* winner = r.winner(); winner && options_.sensitivity) {
+        const auto w = std::find_if(work_.begin(), work_.end(), [&](const Work& w) {
+            return w.result.type.key() == winner->type.key() && w.result.policy == winner->policy;
+        });
+        runSensitivity(r, *w);
+    }
     r.simulations = simulations_.load();
     r.elapsedS = clock.elapsed() / 1000.0;
     report(1.0);

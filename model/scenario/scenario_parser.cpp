@@ -371,7 +371,7 @@ Scenario parseScenarioObject(const QJsonObject& root, const QString& fileName)
     const Path top(fileName);
     const ObjectReader r(top, root, keys({"schema", "name", "description", "duration_s", "warmup_s", "interval_s", "seed",
                                           "replications", "traffic", "service", "cluster", "autoscaling", "health_check",
-                                          "client", "slo"}));
+                                          "client", "slo", "compare_policies"}));
     const QString schema = r.string(QStringLiteral("schema"));
     if (schema != QString::fromLatin1(kScenarioSchema))
         r.at(QStringLiteral("schema")).fail(QStringLiteral("expected \"%1\", found \"%2\"").arg(QString::fromLatin1(kScenarioSchema), schema));
@@ -398,6 +398,20 @@ Scenario parseScenarioObject(const QJsonObject& root, const QString& fileName)
     s.cluster = readCluster(r.at(QStringLiteral("cluster")), required("cluster"));
     if (r.has(QStringLiteral("autoscaling")))
         s.autoscaling = readAutoscaling(r.at(QStringLiteral("autoscaling")), r.value(QStringLiteral("autoscaling")));
+    if (r.has(QStringLiteral("compare_policies"))) {
+        // Each entry changes some keys of `autoscaling`: [{"target": 0.5}, {"policy": "kubernetes_hpa"}].
+        const json::Path at = r.at(QStringLiteral("compare_policies"));
+        if (!s.autoscaling) at.fail(QStringLiteral("expected \"autoscaling\" too: the policies compared are variations of it"));
+        if (!r.value(QStringLiteral("compare_policies")).isArray()) at.fail(QStringLiteral("expected an array of objects"));
+        const QJsonArray entries = r.value(QStringLiteral("compare_policies")).toArray();
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            if (!entries[i].isObject()) at.index(i).fail(QStringLiteral("expected an object"));
+            QJsonObject merged = r.value(QStringLiteral("autoscaling")).toObject();
+            const QJsonObject entry = entries[i].toObject();
+            for (auto it = entry.begin(); it != entry.end(); ++it) merged.insert(it.key(), it.value());
+            s.comparePolicies.push_back(readAutoscaling(at.index(i), merged));
+        }
+    }
     if (r.has(QStringLiteral("health_check")))
         s.healthCheck = readHealthCheck(r.at(QStringLiteral("health_check")), r.value(QStringLiteral("health_check")));
     if (r.has(QStringLiteral("client"))) s.client = readClient(r.at(QStringLiteral("client")), r.value(QStringLiteral("client")));

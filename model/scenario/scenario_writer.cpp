@@ -187,6 +187,11 @@ QJsonObject scenarioToJson(const Scenario& s)
                   {QStringLiteral("cluster"), toJson(s.cluster)}};
     if (!s.description.isEmpty()) o.insert(QStringLiteral("description"), s.description);
     if (s.autoscaling) o.insert(QStringLiteral("autoscaling"), toJson(*s.autoscaling));
+    if (!s.comparePolicies.empty()) {
+        QJsonArray policies;
+        for (const Autoscaling& a : s.comparePolicies) policies.append(toJson(a));
+        o.insert(QStringLiteral("compare_policies"), policies);
+    }
     if (s.healthCheck) {
         const HealthCheck& h = *s.healthCheck;
         o.insert(QStringLiteral("health_check"), QJsonObject{{QStringLiteral("interval_s"), h.intervalS},

@@ -193,6 +193,65 @@ TEST_F(RecommendShards, MergeRefusesPartsThatDoNotMakeOneWhole)
     EXPECT_EQ(merge({p0, p1}).exitCode, 0);
 }
 
+// A ramp under target tracking, compared with a lower target and with the Kubernetes HPA.
+const QByteArray kPolicySweep = R"({"schema":"headroom.scenario/1","name":"ramp","duration_s":900,"warmup_s":60,"seed":3,
+  "replications":3,"traffic":{"kind":"profile","points":[[0,50],[300,200],[600,200],[900,50]]},
+  "service":{"cpu_ms":{"dist":"exponential","mean":20}},"cluster":{"instance_type":"aws/c6i.large","nodes":2,"balancer":"random"},
+  "autoscaling":{"policy":"target_tracking","metric":"cpu","target":0.6,"min":1,"max":10,"lead_time":{"boot_s":60}},
+  "compare_policies":[{"target":0.4},{"policy":"k8s_hpa"}],"slo":{"latency_p95_ms":150}})";
+
+TEST_F(RecommendShards, PoliciesAreASweepDimensionTheShardsCarry)
+{
+    const QString sweep = write(QStringLiteral("sweep.json"), kPolicySweep);
+    const QStringList common{QStringLiteral("--instance-types"), QStringLiteral("aws/c6i.large"), QStringLiteral("--no-sensitivity")};
+    const CliRun single = cli.run(QStringList{QStringLiteral("recommend"), sweep, QStringLiteral("-w"), workspace(),
+                                              QStringLiteral("--json")} << common);
+    ASSERT_EQ(single.exitCode, 0) << single.err.toStdString();
+    // One candidate per policy, each row naming its policy; the answer names one of them.
+    const QJsonObject answer = single.json().object();
+    QStringList policies;
+    for (const QJsonValue& c : answer.value(QStringLiteral("candidates")).toArray())
+        policies << c.toObject().value(QStringLiteral("policy")).toString();
+    policies.sort();
+    EXPECT_EQ(policies, (QStringList{QStringLiteral("k8s_hpa@0.6"), QStringLiteral("target_tracking@0.4"),
+                                     QStringLiteral("target_tracking@0.6")}));
+    const QJsonObject recommended = answer.value(QStringLiteral("recommended")).toObject();
+    ASSERT_FALSE(recommended.isEmpty());
+    EXPECT_TRUE(policies.contains(recommended.value(QStringLiteral("policy")).toString()));
+
+    QStringList files, ids;
+    for (int i = 0; i < 2; ++i) {
+        files << dir.filePath(QStringLiteral("sweep-%1.json").arg(i));
+        const CliRun r = cli.run(QStringList{QStringLiteral("recommend"), sweep, QStringLiteral("-w"), workspace(),
+                                             QStringLiteral("--shard"), QStringLiteral("%1/2").arg(i), QStringLiteral("--out"), files.last()}
+                                 << common);
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+        for (const QJsonValue& id : readJson(files.last()).value(QStringLiteral("candidates")).toArray()) ids << id.toString();
+    }
+    EXPECT_TRUE(ids.contains(QStringLiteral("aws/c6i.large|target_tracking@0.4"))) << ids.join(QLatin1Char(' ')).toStdString();
+    const CliRun merged = merge(files);
+    ASSERT_EQ(merged.exitCode, 0) << merged.err.toStdString();
+    EXPECT_EQ(withoutElapsed(merged.out).toStdString(), withoutElapsed(single.out).toStdString());
+}
+
+TEST_F(RecommendShards, ComparedPoliciesMustBeAutoscalingVariations)
+{
+    auto refused = [&](QByteArray text, const char* where) {
+        const CliRun r = cli.run({QStringLiteral("recommend"), write(QStringLiteral("bad.json"), text), QStringLiteral("-w"), workspace()});
+        EXPECT_EQ(r.exitCode, 3) << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(where)) << r.err.toStdString();
+    };
+    QByteArray noBase = kPolicySweep;
+    noBase.replace(R"("autoscaling":{"policy":"target_tracking","metric":"cpu","target":0.6,"min":1,"max":10,"lead_time":{"boot_s":60}},)", "");
+    refused(noBase, "bad.json: $.compare_policies: expected \"autoscaling\" too");
+    QByteArray none = kPolicySweep;
+    none.replace(R"({"policy":"k8s_hpa"})", R"({"policy":"none"})");
+    refused(none, "bad.json: $.compare_policies[1].policy: expected an autoscaling policy");
+    QByteArray badTarget = kPolicySweep;
+    badTarget.replace(R"({"target":0.4})", R"({"target":4})");
+    refused(badTarget, "bad.json: $.compare_policies[0].target");
+}
+
 TEST_F(RecommendShards, ShardOptionsAreCheckedBeforeAnythingRuns)
 {
     auto usage = [&](const QStringList& args, const char* what) {
