@@ -57,6 +57,8 @@ private:
     void screenOne(const InstanceType& type, const PolicyVariant& policy, bool policiesCompared);
     // Stage 1 of the decision procedure; returns the cheapest analytic estimate.
     double admitByEstimate();
+    // Stages 2 and 3: short windows, then full runs cheapest first under the cost bars.
+    void decide(double estimate);
     void admitByCost(double referenceUsd, const QString& referenceKey);
     void admitNextByCost(int count);
     int maxAffordableNodes(const Work& w, double budgetUsd) const;

@@ -1,8 +1,8 @@
 #include "planner.h"
 
-#include "candidate_config.h"
 #include "candidate_hash.h"
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <tuple>
@@ -11,38 +11,21 @@ namespace headroom {
 
 namespace planning {
 
-namespace {
-
-std::vector<Work*> pointers(std::vector<Work>& works)
-{
-    std::vector<Work*> out;
-    for (Work& w : works) out.push_back(&w);
-    return out;
-}
-
-}  // namespace
-
-// The decision procedure (recommender.cpp) searches a candidate's node counts with short windows
-// and then with full runs, within limits set by the other candidates' costs. A shard cannot know
-// those costs, so it follows the procedure as far as it depends on this candidate and the
-// analytic screen alone (which every shard computes for all candidates: it costs no simulation),
-// and beyond that searches without limits:
-//  - the short-window search under the screen's cost bar (stage 2's first round, exactly), or up
-//    to the type's own node limit for a type the screen ruled out as dear (it may be let in later);
-//  - after a pass, the full-run confirmation from there (stage 3, exactly unless the bar moved),
-//    and if that fails, a full search on up to the type's limit (what a later, higher bar asks);
-//  - after a fail, a full search from the screen's guess up to the type's limit (what a candidate
-//    whose cheapest fleet is below the best confirmed cost gets).
-// A search under another limit mostly tries node counts among these; any other is simulated by
-// the merge (recommend_merge.h), which gives the same figures: the answer is the same either way,
-// only the work moves.
+// A shard cannot know the costs the other shards' candidates will set as bars, so it runs the
+// decision procedure (recommender.cpp) on its own candidates as if they were the whole sweep,
+// after the screen of all of them (which costs no simulation: every shard computes it, and with
+// it the first cost bar, exactly). Fewer candidates means bars no lower than the whole sweep's,
+// so a shard asks for the evaluations the whole decision needs of its candidates and some more;
+// the few it cannot foresee (a node count tried under a lower bar) the merge simulates itself
+// (recommend_merge.h), with the same figures. The answer is the same either way; only the work
+// moves. With one candidate per shard this is the candidate's complete evaluation.
 ShardEvaluations Planner::runShard(const Workspace* ws, int index, int count)
 {
     prepare(ws);
-    admitByEstimate();
+    const double estimate = admitByEstimate();
     ShardEvaluations out;
     out.planned = doc_;
-    // Each evaluation once, however many of the searches below ask for it.
+    // Each evaluation once, however many of the searches ask for it.
     using Key = std::tuple<QString, int, bool>;
     std::map<Key, Evaluation> done;
     std::mutex doneLock;
@@ -59,41 +42,20 @@ ShardEvaluations Planner::runShard(const Workspace* ws, int index, int count)
     };
     options_.provisional = nullptr;
 
-    std::vector<Work*> mine;
+    std::vector<Work> mine;
     for (Work& w : work_) {
         out.candidateIds << w.id;
         if (candidateShard(w.id, count) != index) continue;
         out.assigned << w.id;
-        const Screening& s = w.result.screening;
-        // Hopeless, or needing more nodes than the search limit: never simulated.
-        if (s.outcome == Screening::Outcome::Hopeless || s.nodesLowerBound > options_.maxNodes) continue;
-        if (!w.admitted) w.hi = typeLimit(w);
-        mine.push_back(&w);
+        mine.push_back(std::move(w));
     }
-    search(mine, false, 0.0, 0.4);
-
-    // Copies, so that each full search starts from the state the decision procedure gives it.
-    std::vector<Work> confirmations, fromScreen;
-    for (Work* w : mine) {
-        if (w->result.passedShortWindow()) {
-            confirmations.push_back(*w);
-            continue;
-        }
-        Work fresh = *w;
-        fresh.result.chosen.reset();
-        fresh.result.fewer.reset();
-        fresh.hi = typeLimit(fresh);
-        fromScreen.push_back(std::move(fresh));
-    }
-    search(pointers(confirmations), true, 0.4, 0.7);
-    for (Work& w : confirmations) {
-        if (w.result.meetsSlo() || w.searchedHi >= typeLimit(w)) continue;
-        // Failed in full up to the bar: searched further as a higher bar would let it.
-        w.lo = w.searchedHi + 1;
-        w.hi = typeLimit(w);
-        fromScreen.push_back(w);
-    }
-    search(pointers(fromScreen), true, 0.7, 1.0);
+    work_ = std::move(mine);
+    // The screen's bar may leave none of this shard's candidates in. In the whole sweep others'
+    // short windows would then fail or cost more than the screen thought, and the cheapest ones
+    // ruled out would be let in to short windows: as here.
+    if (std::none_of(work_.begin(), work_.end(), [](const Work& w) { return w.admitted; }))
+        admitNextByCost(kAdmittedWhenNothingMeets);
+    decide(estimate);
     for (auto& [key, e] : done)
         out.evaluations.emplace_back(EvaluationRequest{std::get<0>(key), std::get<1>(key), std::get<2>(key)}, e);
     return out;

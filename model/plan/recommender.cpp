@@ -343,16 +343,9 @@ double Planner::admitByEstimate()
     return estimate;
 }
 
-Recommendation Planner::run(const Workspace* ws)
+// Stages 2 and 3, after the screen's bar (`estimate`) has been applied.
+void Planner::decide(double estimate)
 {
-    QElapsedTimer clock;
-    clock.start();
-    prepare(ws);
-    report(0.02);
-
-    const double estimate = admitByEstimate();
-    showProvisional();  // the screen's ranking, before any simulation
-
     // Stage 2: short runs for every finalist. A finalist that turns out dearer than the screen
     // thought raises the bar, which may let ruled-out types back in.
     for (int round = 0; round < 8; ++round) {
@@ -416,6 +409,19 @@ Recommendation Planner::run(const Workspace* ws)
         if (batch.empty()) break;
         search(batch, true, kSearchShare + (round == 0 ? 0 : kConfirmShare * 0.8), kSearchShare + kConfirmShare);
     }
+}
+
+Recommendation Planner::run(const Workspace* ws)
+{
+    QElapsedTimer clock;
+    clock.start();
+    prepare(ws);
+    report(0.02);
+
+    const double estimate = admitByEstimate();
+    showProvisional();  // the screen's ranking, before any simulation
+
+    decide(estimate);
     report(kSearchShare + kConfirmShare);
 
     Recommendation r = snapshot(false);

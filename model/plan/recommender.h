@@ -23,10 +23,10 @@ Recommendation recommend(const Scenario& scenario, const Catalog& catalog, const
                          const QString& fileName, const RecommendOptions& options = {});
 
 // One shard of a recommendation split `count` ways (DESIGN §12): the candidates assigned to
-// shard `index` by candidateShard() are evaluated completely, i.e. every evaluation the decision
-// procedure could ask for of them (short windows and full runs over the node counts its searches
-// try, without the cost bars other candidates would set). recommend() with an EvaluationSource
-// that looks these up then decides exactly as one machine would.
+// shard `index` by candidateShard() go through the decision procedure as if they were the whole
+// sweep (after the analytic screen of all candidates), and every evaluation it asked for is kept.
+// recommend() with an EvaluationSource that looks these up (simulating what is not there) then
+// decides exactly as one machine would.
 struct ShardEvaluations {
     Scenario planned;                 // the scenario as planned: a trace frozen into its rate profile
     QStringList candidateIds;         // every candidate of the sweep, in catalog order

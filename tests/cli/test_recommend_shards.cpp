@@ -111,11 +111,13 @@ TEST_F(RecommendShards, MergedJsonIsTheSingleMachineJsonForOneThreeAndSevenShard
         const CliRun merged = merge(files);
         ASSERT_EQ(merged.exitCode, 0) << merged.err.toStdString();
         EXPECT_EQ(withoutElapsed(merged.out).toStdString(), withoutElapsed(single.out).toStdString());
-        // The evaluations came from the shards (the merge names how many).
-        static const QRegularExpression fromParts(QStringLiteral("(\\d+) evaluations from the parts"));
-        const QRegularExpressionMatch m = fromParts.match(QString::fromUtf8(merged.err));
+        // The shards did the work: the merge names how many evaluations it found in the parts and
+        // how many (node counts tried under a cost bar no shard could know) it simulated itself.
+        static const QRegularExpression counts(QStringLiteral("(\\d+) evaluations from the parts, (\\d+) simulated here"));
+        const QRegularExpressionMatch m = counts.match(QString::fromUtf8(merged.err));
         ASSERT_TRUE(m.hasMatch()) << merged.err.toStdString();
         EXPECT_GT(m.captured(1).toInt(), 0);
+        EXPECT_LE(4 * m.captured(2).toInt(), m.captured(1).toInt()) << merged.err.toStdString();
     }
     // Shards and merges are pieces of a sweep: the workspace stores only the plain command's run.
     const CliRun runs = cli.run({QStringLiteral("runs"), QStringLiteral("-w"), workspace(), QStringLiteral("--json")});
