@@ -3,10 +3,9 @@
 # 3 traffic levels (×1, ×2, ×4 of a half-hour ramp), timed
 #   - as one process on this machine's two cores;
 #   - as 2 shards at once, one pinned to each core, then the merge;
-#   - as 16 shards one after the other on the two cores, each timed: the per-shard times from
-#     which the wall time on N machines is projected (shard i of N holds the candidates of the
-#     16-way shards j with j mod N = i, since N divides 16; a machine's time is the sum of its
-#     16-way shards' times, the projection is the slowest machine plus the merge).
+#   - as N = 2, 4, 8, 16 shards, each shard alone on the two cores, one after the other: the
+#     per-shard times from which the wall time on N two-core machines is projected (the slowest
+#     shard plus the merge, per level; the three levels one after the other).
 # Every merged answer is checked against the one-process answer (all but wall time). Run by hand:
 #   tests/bench/sweep_shards.sh            (BUILD_DIR: a Release build, default build-release)
 set -euo pipefail
@@ -26,7 +25,7 @@ same() { diff <(grep -v '"elapsed_s":' "$1") <(grep -v '"elapsed_s":' "$2") > /d
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 one_total=0 two_total=0
-declare -A per16
+declare -A took simulated
 for scale in 1 2 4; do
   python3 - "$scale" > "level$scale.json" <<'PY'
 import json, sys
@@ -49,43 +48,31 @@ PY
   t1=$(now)
   two=$(elapsed "$t0" "$t1")
   same "one$scale.json" "two$scale.json"
-  parts=()
-  for i in $(seq 0 15); do
-    t0=$(now); "$bin" recommend "$s" "${types[@]}" --shard "$i/16" --out "p$scale-$i.json" 2> /dev/null; t1=$(now)
-    per16[$scale,$i]=$(elapsed "$t0" "$t1")
-    parts+=("p$scale-$i.json")
+  for n in 2 4 8 16; do
+    parts=() slowest=0 evaluations=0
+    for ((i = 0; i < n; ++i)); do
+      t0=$(now); "$bin" recommend "$s" "${types[@]}" --shard "$i/$n" --out "p$scale-$n-$i.json" 2> "p$scale-$n-$i.log"; t1=$(now)
+      slowest=$(python3 -c "print(max($slowest, $t1 - $t0))")
+      evaluations=$((evaluations + $(sed -E 's/.*, ([0-9]+) configurations simulated.*/\1/' "p$scale-$n-$i.log")))
+      parts+=("p$scale-$n-$i.json")
+    done
+    t0=$(now); "$bin" recommend --merge "${parts[@]}" --json > "merged$scale-$n.json" 2> "merged$scale-$n.log"; t1=$(now)
+    same "one$scale.json" "merged$scale-$n.json"
+    took[$scale,$n]=$(python3 -c "print($slowest + $t1 - $t0)")
+    simulated[$scale,$n]="$evaluations + $(sed -E 's/.*, ([0-9]+) simulated here.*/\1/' "merged$scale-$n.log")"
   done
-  t0=$(now); "$bin" recommend --merge "${parts[@]}" --json > "sixteen$scale.json" 2> /dev/null; t1=$(now)
-  per16[$scale,merge]=$(elapsed "$t0" "$t1")
-  same "one$scale.json" "sixteen$scale.json"
   winner=$(python3 -c "import json; w=json.load(open('one$scale.json'))['recommended']; print(w['key'], w['policy'], w['nodes_min'], '-', w['nodes_max'], 'nodes')")
-  echo "traffic x$scale: one process ${one} s, 2 shards + merge ${two} s ($(cat "merge$scale.log" | sed 's/headroom: //')); recommends $winner"
-  one_total=$(python3 -c "print($one_total + $one)")
-  two_total=$(python3 -c "print($two_total + $two)")
+  count=$(python3 -c "import json; print(json.load(open('one$scale.json'))['simulations'])")
+  echo "traffic x$scale: one process ${one} s ($count configurations), 2 shards + merge ${two} s ($(sed 's/headroom: //' "merge$scale.log")); recommends $winner"
+  one_total=$(python3 -c "print(round($one_total + $one, 1))")
+  two_total=$(python3 -c "print(round($two_total + $two, 1))")
 done
-echo "all three levels: one process ${one_total} s, 2 shards + merge ${two_total} s (wall clock, 2 cores)"
-echo "projection from the 16 per-shard times (each shard alone on the 2 cores), all three levels:"
-echo "| machines (2 cores each) | projected wall time | of which the merge |"
+echo "all three levels, wall clock on the 2 cores: one process ${one_total} s, 2 shards at once + merge ${two_total} s"
+echo "| machines (2 cores each) | projected wall time, 3 levels | configurations simulated (shards + merge), x1 / x2 / x4 |"
 echo "|---|---|---|"
-for n in 1 2 4 8 16; do
-  args=""
-  for scale in 1 2 4; do
-    for i in $(seq 0 15); do args+=" $scale:$i:${per16[$scale,$i]}"; done
-    args+=" $scale:merge:${per16[$scale,merge]}"
-  done
-  python3 - "$n" $args <<'PY'
-import sys
-n = int(sys.argv[1])
-per = {}
-merge = 0.0
-for item in sys.argv[2:]:
-    level, shard, t = item.split(":")
-    if shard == "merge":
-        merge += float(t)
-    else:
-        per.setdefault(level, [0.0] * n)[int(shard) % n] += float(t)
-total = sum(max(machines) for machines in per.values()) + merge
-print(f"| {n} | {total:.1f} s | {merge:.1f} s |")
-PY
+echo "| 1 (one process, measured) | ${one_total} s | $(python3 -c "import json; print(' / '.join(str(json.load(open(f'one{k}.json'))['simulations']) for k in (1, 2, 4)))") |"
+for n in 2 4 8 16; do
+  total=$(python3 -c "print(round(${took[1,$n]} + ${took[2,$n]} + ${took[4,$n]}, 1))")
+  echo "| $n | $total s | ${simulated[1,$n]} / ${simulated[2,$n]} / ${simulated[4,$n]} |"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
