@@ -105,7 +105,13 @@ MergedRecommendation mergeParts(const std::vector<RecommendPart>& parts, const R
         checkSelfConsistent(p);
         for (const auto& [request, e] : p.evaluations) known.emplace(Key{request.candidateId, request.nodes, request.fullLength}, e);
     }
-    const Scenario scenario = parseScenarioObject(first.scenario, first.scenarioFile);
+    Scenario scenario;
+    try {
+        scenario = parseScenarioObject(first.scenario, first.scenarioFile);
+    } catch (const InputError& e) {
+        // The scenario's own path inside it ("s.json: $.traffic") is only findable in the part.
+        throw InputError(first.file + QStringLiteral(": $.scenario"), e.text());
+    }
 
     RecommendOptions options = recommendOptionsFromJson(first.options);
     options.threads = runtime.threads;

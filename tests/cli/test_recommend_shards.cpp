@@ -7,6 +7,7 @@
 #include "runs/catalog_codec.h"
 #include "runs/run_key.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -190,6 +191,19 @@ TEST_F(RecommendShards, MergeRefusesPartsThatDoNotMakeOneWhole)
         writeJson(shorter, part);
         expectRefused({p0, shorter}, shorter + QStringLiteral(": $.evaluations"),
                       QStringLiteral("expected %1 evaluations (as $.end says), found %2").arg(evaluations.size() + 1).arg(evaluations.size()));
+    }
+    {
+        SCOPED_TRACE("a scenario that does not parse, with a matching hash");
+        QJsonObject part = readJson(shard(0, 1));
+        QJsonObject scenario = part.value(QStringLiteral("scenario")).toObject();
+        scenario.insert(QStringLiteral("duration_s"), -5);
+        part.insert(QStringLiteral("scenario"), scenario);
+        part.insert(QStringLiteral("scenario_sha256"),
+                    QString::fromLatin1(QCryptographicHash::hash(QJsonDocument(scenario).toJson(QJsonDocument::Compact),
+                                                                 QCryptographicHash::Sha256).toHex()));
+        const QString bad = dir.filePath(QStringLiteral("bad-scenario.json"));
+        writeJson(bad, part);
+        expectRefused({bad}, bad + QStringLiteral(": $.scenario: s.json: $.duration_s"), QStringLiteral("expected"));
     }
     // Both parts as they are: merged.
     EXPECT_EQ(merge({p0, p1}).exitCode, 0);
