@@ -209,6 +209,28 @@ TEST_F(RecommendShards, MergeRefusesPartsThatDoNotMakeOneWhole)
     EXPECT_EQ(merge({p0, p1}).exitCode, 0);
 }
 
+TEST_F(RecommendShards, TraceTrafficIsCarriedInThePartsSoTheMergeNeedsNoWorkspace)
+{
+    // A measured request rate rising from 80 to 170 requests/s, imported into the workspace.
+    QByteArray csv = "time,node,metric,value\n";
+    for (int i = 0; i < 10; ++i) csv += QByteArray::number(1700000000 + 60 * i) + ",lb,http.requests_per_s," + QByteArray::number(80 + 10 * i) + '\n';
+    const CliRun imported = cli.run({QStringLiteral("import"), QStringLiteral("-w"), workspace(), write(QStringLiteral("rps.csv"), csv)});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    QByteArray traced = kScenario;
+    traced.replace(R"({"kind":"poisson","rate_rps":100})", R"({"kind":"trace","dataset":"rps.csv","series":"http.requests_per_s"})");
+    traced.replace(R"("duration_s":300)", R"("duration_s":540)");
+    scenario = write(QStringLiteral("traced.json"), traced);
+    const CliRun single = cli.run(QStringList{QStringLiteral("recommend"), scenario, QStringLiteral("-w"), workspace(),
+                                              QStringLiteral("--json")} << kTypes);
+    ASSERT_EQ(single.exitCode, 0) << single.err.toStdString();
+    const QStringList files{shard(0, 2), shard(1, 2)};
+    // The rate profile the trace gave is in the parts: the workspace is not needed any more.
+    ASSERT_TRUE(QFile::remove(workspace()));
+    const CliRun merged = merge(files);
+    ASSERT_EQ(merged.exitCode, 0) << merged.err.toStdString();
+    EXPECT_EQ(withoutElapsed(merged.out).toStdString(), withoutElapsed(single.out).toStdString());
+}
+
 // A ramp under target tracking, compared with a lower target and with the Kubernetes HPA.
 const QByteArray kPolicySweep = R"({"schema":"headroom.scenario/1","name":"ramp","duration_s":900,"warmup_s":60,"seed":3,
   "replications":3,"traffic":{"kind":"profile","points":[[0,50],[300,200],[600,200],[900,50]]},
