@@ -44,7 +44,11 @@ RunKey recommendationKey(const Workspace& ws, const Catalog& catalog, const Scen
                         {QStringLiteral("short_replications"), options.shortReplications},
                         {QStringLiteral("short_span_s"), options.shortSpanS},
                         {QStringLiteral("oversize_factor"), options.oversizeFactor},
-                        {QStringLiteral("sensitivity"), options.sensitivity}};
+                        {QStringLiteral("sensitivity"), options.sensitivity},
+                        {QStringLiteral("confirm_at_once"), options.confirmAtOnce},
+                        // Seeds derived per candidate (candidate_hash.h): answers stored when every
+                        // candidate met the scenario's own seed are not taken for this one.
+                        {QStringLiteral("seeds"), QStringLiteral("per-candidate")}};
     return makeRunKey(RunKind::Recommend, scenario, scenario.seed, scenario.replications, o, catalog, ws);
 }
 
