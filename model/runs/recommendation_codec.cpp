@@ -62,6 +62,58 @@ Screening decodeScreening(const QJsonObject& o)
     return s;
 }
 
+}  // namespace
+
+// Also the unit of a sharded recommendation's part file (recommend_part.h).
+QJsonObject encodeEvaluation(const Evaluation& e)
+{
+    return {{QStringLiteral("nodes"), QJsonArray{e.nodes, e.nodesMax, e.replications}},
+            {QStringLiteral("full_length"), e.fullLength},
+            {QStringLiteral("p95_ms"), QJsonArray{num(e.p95Ms), num(e.p95LowMs), num(e.p95HighMs)}},
+            {QStringLiteral("error_rate"), num(e.errorRate)},
+            {QStringLiteral("attainment"), QJsonArray{num(e.attainment), num(e.attainmentLow), num(e.attainmentHigh),
+                                                      num(e.intervalAttainment)}},
+            {QStringLiteral("cost_per_month_usd"), num(e.costPerMonthUsd)},
+            {QStringLiteral("meets_slo"), e.meetsSlo},
+            {QStringLiteral("verdict"), int(e.verdict)},
+            {QStringLiteral("breach_at_s"), optionalNum(e.breachAtS)},
+            {QStringLiteral("breach"), QJsonArray{num(e.breachP95Ms), num(e.breachErrorRate)}},
+            {QStringLiteral("breach_at_peak"), e.breachAtPeak},
+            {QStringLiteral("credits_exhausted"), e.creditsExhausted}};
+}
+
+Evaluation decodeEvaluation(const QJsonObject& o)
+{
+    Evaluation e;
+    const QJsonArray nodes = o.value(QStringLiteral("nodes")).toArray();
+    e.nodes = nodes.at(0).toInt();
+    e.nodesMax = nodes.at(1).toInt();
+    e.replications = nodes.at(2).toInt();
+    e.fullLength = o.value(QStringLiteral("full_length")).toBool(true);
+    const QJsonArray p95 = o.value(QStringLiteral("p95_ms")).toArray();
+    e.p95Ms = toNum(p95.at(0));
+    e.p95LowMs = toNum(p95.at(1));
+    e.p95HighMs = toNum(p95.at(2));
+    e.errorRate = toNum(o.value(QStringLiteral("error_rate")));
+    const QJsonArray attainment = o.value(QStringLiteral("attainment")).toArray();
+    e.attainment = toNum(attainment.at(0));
+    e.attainmentLow = toNum(attainment.at(1));
+    e.attainmentHigh = toNum(attainment.at(2));
+    e.intervalAttainment = toNum(attainment.at(3));
+    e.costPerMonthUsd = toNum(o.value(QStringLiteral("cost_per_month_usd")));
+    e.meetsSlo = o.value(QStringLiteral("meets_slo")).toBool();
+    e.verdict = SloVerdict(o.value(QStringLiteral("verdict")).toInt());
+    e.breachAtS = toOptionalNum(o.value(QStringLiteral("breach_at_s")));
+    const QJsonArray breach = o.value(QStringLiteral("breach")).toArray();
+    e.breachP95Ms = toNum(breach.at(0));
+    e.breachErrorRate = toNum(breach.at(1));
+    e.breachAtPeak = o.value(QStringLiteral("breach_at_peak")).toBool();
+    e.creditsExhausted = o.value(QStringLiteral("credits_exhausted")).toBool();
+    return e;
+}
+
+namespace {
+
 QJsonValue optionalEvaluation(const std::optional<Evaluation>& e) { return e ? QJsonValue(encodeEvaluation(*e)) : QJsonValue(); }
 std::optional<Evaluation> toOptionalEvaluation(const QJsonValue& v)
 {
@@ -144,54 +196,6 @@ SensitivityCase decodeSensitivity(const QJsonObject& o)
 }
 
 }  // namespace
-
-QJsonObject encodeEvaluation(const Evaluation& e)
-{
-    return {{QStringLiteral("nodes"), QJsonArray{e.nodes, e.nodesMax, e.replications}},
-            {QStringLiteral("full_length"), e.fullLength},
-            {QStringLiteral("p95_ms"), QJsonArray{num(e.p95Ms), num(e.p95LowMs), num(e.p95HighMs)}},
-            {QStringLiteral("error_rate"), num(e.errorRate)},
-            {QStringLiteral("attainment"), QJsonArray{num(e.attainment), num(e.attainmentLow), num(e.attainmentHigh),
-                                                      num(e.intervalAttainment)}},
-            {QStringLiteral("cost_per_month_usd"), num(e.costPerMonthUsd)},
-            {QStringLiteral("meets_slo"), e.meetsSlo},
-            {QStringLiteral("verdict"), int(e.verdict)},
-            {QStringLiteral("breach_at_s"), optionalNum(e.breachAtS)},
-            {QStringLiteral("breach"), QJsonArray{num(e.breachP95Ms), num(e.breachErrorRate)}},
-            {QStringLiteral("breach_at_peak"), e.breachAtPeak},
-            {QStringLiteral("credits_exhausted"), e.creditsExhausted}};
-}
-
-Evaluation decodeEvaluation(const QJsonObject& o)
-{
-    Evaluation e;
-    const QJsonArray nodes = o.value(QStringLiteral("nodes")).toArray();
-    e.nodes = nodes.at(0).toInt();
-    e.nodesMax = nodes.at(1).toInt();
-    e.replications = nodes.at(2).toInt();
-    e.fullLength = o.value(QStringLiteral("full_length")).toBool(true);
-    const QJsonArray p95 = o.value(QStringLiteral("p95_ms")).toArray();
-    e.p95Ms = toNum(p95.at(0));
-    e.p95LowMs = toNum(p95.at(1));
-    e.p95HighMs = toNum(p95.at(2));
-    e.errorRate = toNum(o.value(QStringLiteral("error_rate")));
-    const QJsonArray attainment = o.value(QStringLiteral("attainment")).toArray();
-    e.attainment = toNum(attainment.at(0));
-    e.attainmentLow = toNum(attainment.at(1));
-    e.attainmentHigh = toNum(attainment.at(2));
-    e.intervalAttainment = toNum(attainment.at(3));
-    e.costPerMonthUsd = toNum(o.value(QStringLiteral("cost_per_month_usd")));
-    e.meetsSlo = o.value(QStringLiteral("meets_slo")).toBool();
-    e.verdict = SloVerdict(o.value(QStringLiteral("verdict")).toInt());
-    e.breachAtS = toOptionalNum(o.value(QStringLiteral("breach_at_s")));
-    const QJsonArray breach = o.value(QStringLiteral("breach")).toArray();
-    e.breachP95Ms = toNum(breach.at(0));
-    e.breachErrorRate = toNum(breach.at(1));
-    e.breachAtPeak = o.value(QStringLiteral("breach_at_peak")).toBool();
-    e.creditsExhausted = o.value(QStringLiteral("credits_exhausted")).toBool();
-    return e;
-}
-
 
 QJsonObject encodeInstanceType(const InstanceType& t)
 {
