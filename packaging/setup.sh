@@ -11,7 +11,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6svg6
   libxkbcommon-dev libgl-dev libsqlite3-dev zlib1g-dev nlohmann-json3-dev libboost-math-dev libyaml-cpp-dev
   # tests
-  libgtest-dev libgmock-dev sqlite3 poppler-utils xvfb xauth python3-simpy3
+  libgtest-dev libgmock-dev sqlite3 poppler-utils xvfb xauth python3-simpy3 parallel
   # tools whose real output the importer tests read back
   fio sysbench iperf3 wrk sysstat prometheus prometheus-node-exporter python3
   # a real service that `headroom validate` is checked against (tests/validation/)

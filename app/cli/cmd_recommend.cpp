@@ -1,4 +1,5 @@
 #include "cli_support.h"
+#include "recommend_shards.h"
 
 #include "catalog/catalog.h"
 #include "core/errors.h"
@@ -10,6 +11,7 @@
 #include "store/workspace.h"
 
 #include <QFileInfo>
+#include <algorithm>
 #include <cstdio>
 
 namespace headroom::cli {
@@ -41,13 +43,17 @@ QString tableText(const Recommendation& r, int top)
     } else {
         text += QStringLiteral("No candidate meets the SLO (p95 %1 ms).\n\n").arg(r.sloP95Ms, 0, 'f', 0);
     }
+    // A sweep over policies names each row's policy next to its type.
+    const bool policiesCompared = std::any_of(r.candidates.begin(), r.candidates.end(), [&](const CandidateResult& c) {
+        return c.policy != r.candidates.front().policy;
+    });
     int rank = 0;
     for (const CandidateResult& c : r.candidates) {
         if (top > 0 && rank >= top) break;
         ++rank;
         text += QStringLiteral("%1. %2 %3 nodes %4 %5  %6\n")
                     .arg(rank, 3)
-                    .arg(c.type.key().leftJustified(26))
+                    .arg((policiesCompared ? QStringLiteral("%1 %2").arg(c.type.key(), c.policy) : c.type.key()).leftJustified(26))
                     .arg(c.nodesMin() == c.nodesMax() ? QString::number(c.nodesMin())
                                                       : QStringLiteral("%1–%2").arg(c.nodesMin()).arg(c.nodesMax()), 6)
                     .arg(QStringLiteral("$%1/mo").arg(c.costPerMonthUsd(), 0, 'f', 2), 12)
@@ -85,10 +91,41 @@ int runRecommend(const QStringList& args)
     parser.addOption({QStringLiteral("recompute"),
                       QStringLiteral("Run the recommendation again even when the workspace holds one of the same inputs.")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the recommendation as JSON.")});
+    parser.addOption({QStringLiteral("shard"),
+                      QStringLiteral("Evaluate only shard I of N (0 ≤ I < N) of the candidates; needs --out."), QStringLiteral("I/N")});
+    parser.addOption({QStringLiteral("out"), QStringLiteral("Where --shard writes its part file."), QStringLiteral("PART.json")});
+    parser.addOption({QStringLiteral("merge"),
+                      QStringLiteral("Merge the part files given as arguments (one per shard) into the recommendation.")});
     const int early = parseOrExit(parser, args,
         QStringLiteral("Find the cheapest instance type and node count (or autoscaling range) that keeps the "
-                       "scenario's SLO: Erlang C screens the catalog, the simulator runs the finalists."), 1, 1);
+                       "scenario's SLO: Erlang C screens the catalog, the simulator runs the finalists."), 1);
     if (early >= 0) return early;
+    const bool merging = parser.isSet(QStringLiteral("merge"));
+    if (!merging && parser.positionalArguments().size() != 1) {
+        printError(QStringLiteral("recommend expects 1 scenario file (or --merge PART.json…), got %1 arguments")
+                       .arg(parser.positionalArguments().size()));
+        return int(kUsage);
+    }
+    if (merging) {
+        // What was computed is fixed by the shards' part files; a merge cannot change it.
+        for (const char* name : {"shard", "out", "providers", "instance-types", "confidence", "no-sensitivity", "recompute"})
+            if (parser.isSet(QLatin1String(name))) {
+                printError(QStringLiteral("--merge takes part files only: --%1 belongs to the shards that made them")
+                               .arg(QLatin1String(name)));
+                return int(kUsage);
+            }
+    }
+    int shardIndex = 0, shardCount = 0;
+    if (parser.isSet(QStringLiteral("shard")) != parser.isSet(QStringLiteral("out"))) {
+        printError(QStringLiteral("--shard I/N and --out PART.json go together"));
+        return int(kUsage);
+    }
+    if (parser.isSet(QStringLiteral("shard"))) {
+        if (const QString problem = parseShardSpec(parser.value(QStringLiteral("shard")), &shardIndex, &shardCount); !problem.isEmpty()) {
+            printError(problem);
+            return int(kUsage);
+        }
+    }
 
     RecommendOptions options;
     options.providers = listOption(parser, QStringLiteral("providers"));
@@ -112,6 +149,17 @@ int runRecommend(const QStringList& args)
             return int(kUsage);
         }
     }
+    if (merging)
+        return guarded([&] {
+            QString note;
+            const Recommendation r = mergeShards(parser.positionalArguments(), options, &note);
+            std::fprintf(stderr, "headroom: %s\n", qPrintable(note));
+            if (parser.isSet(QStringLiteral("json")))
+                printJson(QJsonDocument(recommendationToJson(r, top)));
+            else
+                printText(tableText(r, top));
+            return int(kOk);
+        });
     return guarded([&] {
         const QString path = parser.positionalArguments().constFirst();
         const Scenario scenario = loadScenarioFile(path);
@@ -129,6 +177,14 @@ int runRecommend(const QStringList& args)
                 std::fprintf(stderr, "\rrecommending… %3d %%", percent);
                 std::fflush(stderr);
             };
+        }
+        if (shardCount > 0) {
+            // A shard is one piece of a sweep: its part file is the result, nothing is stored.
+            const QString line = writeShard(scenario, catalog, ws.get(), QFileInfo(path).fileName(), options, shardIndex,
+                                            shardCount, parser.value(QStringLiteral("out")));
+            if (stderrIsTerminal()) std::fprintf(stderr, "\r\033[K");
+            std::fprintf(stderr, "headroom: %s\n", qPrintable(line));
+            return int(kOk);
         }
         const runs::RecommendationOutcome outcome = runs::recommendStored(
             *ws, catalog, scenario, QFileInfo(path).fileName(), options,

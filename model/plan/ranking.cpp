@@ -45,7 +45,8 @@ bool rankedBefore(const CandidateResult& a, const CandidateResult& b)
         const double ca = a.screening.lowerBoundCostUsd, cb = b.screening.lowerBoundCostUsd;
         if (ca != cb) return ca < cb;
     }
-    return a.type.key() < b.type.key();
+    if (a.type.key() != b.type.key()) return a.type.key() < b.type.key();
+    return a.policy < b.policy;
 }
 
 int rankCandidates(std::vector<CandidateResult>& candidates)

@@ -1,13 +1,11 @@
 #pragma once
+#include "evaluation_source.h"
+
 #include <QStringList>
 #include <atomic>
-#include <QtGlobal>
 #include <functional>
 
 namespace headroom {
-
-struct ResolvedScenario;
-struct SimulationResult;
 
 struct Recommendation;
 
@@ -33,6 +31,10 @@ struct RecommendOptions {
     // analytic estimate is ruled out without simulation.
     double oversizeFactor = 2.0;
     bool sensitivity = true;
+    // Full runs confirm this many candidates at a time (cheapest first) before the cost bar is
+    // looked at again. A fixed number, not the core count: which candidates get confirmed must
+    // not depend on the machine (a merge of shards replays the same decisions, DESIGN §12).
+    int confirmAtOnce = 2;
     int threads = 0;              // 0 = all cores
     const std::atomic<bool>* cancel = nullptr;
     // Called on the calling thread with the fraction done (0…1), a few times per second.
@@ -40,6 +42,8 @@ struct RecommendOptions {
     // Called on the calling thread with the ranking so far: once after the analytic screen (rows
     // not yet simulated are "estimate"), then whenever candidates have been simulated.
     std::function<void(const Recommendation& provisional)> provisional;
+    // Where evaluations come from (evaluation_source.h); empty = simulated here.
+    EvaluationSource evaluations;
     // Called from the evaluating threads with each full-length run of a configuration (not the
     // what-if variants): see EvaluationSettings::fullRunDone.
     std::function<void(const ResolvedScenario& scenario, quint64 seed, const SimulationResult& result)> fullRunDone;

@@ -1,10 +1,14 @@
 #include "recommender.h"
 
+#include "planner.h"
+
 #include "candidate_config.h"
+#include "candidate_hash.h"
 #include "catalog/catalog.h"
 #include "core/errors.h"
 #include "monthly_cost.h"
 #include "node_search.h"
+#include "policy_sweep.h"
 #include "core/parallel_jobs.h"
 #include "ranking.h"
 #include "scenario/resolved_scenario.h"
@@ -13,7 +17,6 @@
 #include "why_text.h"
 
 #include <QElapsedTimer>
-#include <QThread>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -22,67 +25,7 @@
 
 namespace headroom {
 
-namespace {
-
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
-constexpr int kAdmittedWhenNothingMeets = 3;
-// Progress shares of the three stages.
-constexpr double kSearchShare = 0.6, kConfirmShare = 0.3;
-
-// One instance type on its way through the stages.
-struct Work {
-    CandidateResult result;
-    ResolvedScenario resolved;   // the type at one node; the node count is set per run
-    bool admitted = false;       // passed the screen (or re-admitted)
-    bool searched = false;
-    bool confirmed = false;      // searched with full-length runs
-    int lo = 1, hi = 1, maxNodes = 1;
-    int searchedHi = 0;          // the largest node count the last search could try
-};
-
-class Planner {
-public:
-    Planner(const Scenario& doc, const Catalog& catalog, const QString& fileName, const RecommendOptions& options)
-        : doc_(doc), catalog_(catalog), file_(fileName), options_(options)
-    {
-    }
-
-    Recommendation run(const Workspace* ws);
-
-private:
-    void screen(const QVector<InstanceType>& types);
-    void admitByCost(double referenceUsd, const QString& referenceKey);
-    void admitNextByCost(int count);
-    int maxAffordableNodes(const Work& w, double budgetUsd) const;
-    void search(std::vector<Work*> batch, bool full, double from, double to);
-    ResolvedScenario configured(const Work& w, int nodes) const;
-    EvaluationSettings settings(const Work& w, bool full) const;
-    double bestMeetingCost(bool confirmedOnly, QString* key) const;
-    double fullRunCostFloor(const Work& w) const;
-    void runSensitivity(Recommendation& r, const Work& winner);
-    // The candidates as they stand, ranked; `provisional` marks the not yet simulated.
-    Recommendation snapshot(bool provisional) const;
-    void showProvisional();
-    // Over 20 % above the p95 objective, or twice the error budget.
-    bool clearlyFails(const Evaluation& e) const
-    {
-        return e.p95Ms > 1.2 * objectiveMs(doc_) || e.errorRate > 2 * doc_.slo->errorRate;
-    }
-    void report(double fraction) const
-    {
-        if (options_.progress) options_.progress(std::clamp(fraction, 0.0, 1.0));
-    }
-
-    Scenario doc_;
-    const Catalog& catalog_;
-    QString file_;
-    RecommendOptions options_;
-    std::vector<Work> work_;
-    std::atomic<int> simulations_{0};
-    double peakRateRps_ = 0;
-    // Guards the results that search jobs write while the calling thread takes a snapshot.
-    mutable std::mutex resultsLock_;
-};
+namespace planning {
 
 ResolvedScenario Planner::configured(const Work& w, int nodes) const
 {
@@ -110,38 +53,46 @@ EvaluationSettings Planner::settings(const Work& w, bool full) const
 
 void Planner::screen(const QVector<InstanceType>& types)
 {
+    const std::vector<PolicyVariant> policies = policyVariants(doc_, file_);
+    for (const InstanceType& type : types)
+        for (const PolicyVariant& policy : policies) screenOne(type, policy, policies.size() > 1);
+}
+
+void Planner::screenOne(const InstanceType& type, const PolicyVariant& policy, bool several)
+{
     const bool scaling = autoscales(doc_);
-    for (const InstanceType& type : types) {
-        Work w;
-        w.result.type = type;
-        w.result.policy = policyName(doc_);
-        try {
-            w.resolved = resolveScenario(withConfiguration(doc_, type, 1, 1), catalog_, nullptr, file_);
-        } catch (const InputError& e) {
-            // A shape this scenario cannot use (too little memory for one worker, no boot times).
-            w.result.screening.outcome = Screening::Outcome::Hopeless;
-            w.result.screening.reason = QStringLiteral("ruled out: %1").arg(e.message());
-            w.result.screening.estimateCostUsd = kInfinity;
-            w.result.screening.lowerBoundCostUsd = kInfinity;
-            work_.push_back(std::move(w));
-            continue;
-        }
-        Screening& s = w.result.screening;
-        s = screenCandidate(w.resolved, options_.maxNodes);
-        if (scaling) {
-            // The maximum leaves a quarter of head room over the analytic peak need.
-            const int peakNeed = s.nodesAtPeak.value_or(options_.maxNodes);
-            w.maxNodes = std::min(options_.maxNodes, int(std::ceil(peakNeed * 1.25)) + 1);
-            w.lo = 1;
-            w.hi = w.maxNodes;
-        } else {
-            w.maxNodes = options_.maxNodes;
-            w.lo = std::min(s.nodesLowerBound, options_.maxNodes);
-            w.hi = options_.maxNodes;
-        }
-        w.admitted = s.outcome == Screening::Outcome::Finalist;
+    Work w;
+    w.id = candidateId(type.key(), policy.label, several);
+    w.result.type = type;
+    w.result.policy = policy.label;
+    try {
+        w.resolved = resolveScenario(withConfiguration(policy.doc, type, 1, 1), catalog_, nullptr, file_);
+        // Its own random stream, whoever else is in the sweep (candidate_hash.h).
+        w.resolved.doc.seed = candidateSeed(doc_.seed, w.id);
+    } catch (const InputError& e) {
+        // A shape this scenario cannot use (too little memory for one worker, no boot times).
+        w.result.screening.outcome = Screening::Outcome::Hopeless;
+        w.result.screening.reason = QStringLiteral("ruled out: %1").arg(e.message());
+        w.result.screening.estimateCostUsd = kInfinity;
+        w.result.screening.lowerBoundCostUsd = kInfinity;
         work_.push_back(std::move(w));
+        return;
     }
+    Screening& s = w.result.screening;
+    s = screenCandidate(w.resolved, options_.maxNodes);
+    if (scaling) {
+        // The maximum leaves a quarter of head room over the analytic peak need.
+        const int peakNeed = s.nodesAtPeak.value_or(options_.maxNodes);
+        w.maxNodes = std::min(options_.maxNodes, int(std::ceil(peakNeed * 1.25)) + 1);
+        w.lo = 1;
+        w.hi = w.maxNodes;
+    } else {
+        w.maxNodes = options_.maxNodes;
+        w.lo = std::min(s.nodesLowerBound, options_.maxNodes);
+        w.hi = options_.maxNodes;
+    }
+    w.admitted = s.outcome == Screening::Outcome::Finalist;
+    work_.push_back(std::move(w));
 }
 
 // Nothing simulated so far meets the SLO, so there is no cost bar yet: let in the `count`
@@ -216,8 +167,7 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
         const EvaluationSettings s = settings(w, full);
         std::map<int, Evaluation> runs;
         auto passes = [&](int nodes) {
-            const Evaluation e = evaluateConfiguration(configured(w, nodes), s);
-            simulations_.fetch_add(1);
+            const Evaluation e = evaluate(w, nodes, full, s);
             runs[nodes] = e;
             return e.meetsSlo;
         };
@@ -262,11 +212,21 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
     runParallel(int(batch.size()), options_.threads, job, tick, options_.cancel);
 }
 
+Evaluation Planner::evaluate(const Work& w, int nodes, bool full, const EvaluationSettings& s)
+{
+    simulations_.fetch_add(1);
+    auto simulate = [&] { return evaluateConfiguration(configured(w, nodes), s); };
+    if (!options_.evaluations) return simulate();
+    return options_.evaluations(EvaluationRequest{w.id, nodes, full}, simulate);
+}
+
 // The search limit of a candidate under a cost bar: as many nodes as the bar pays for a month
 // (the cheapest a fleet of that minimum can cost), within the type's own limit.
+int Planner::typeLimit(const Work& w) const { return autoscales(doc_) ? w.maxNodes : options_.maxNodes; }
+
 int Planner::maxAffordableNodes(const Work& w, double budgetUsd) const
 {
-    const int limit = autoscales(doc_) ? w.maxNodes : options_.maxNodes;
+    const int limit = typeLimit(w);
     if (!std::isfinite(budgetUsd)) return limit;
     const double nodeMonth = monthlyCostOfNodesUsd(w.resolved, 1);
     const int affordable = nodeMonth > 0 ? int(std::floor(budgetUsd / nodeMonth)) : limit;
@@ -352,10 +312,8 @@ void Planner::showProvisional()
     options_.provisional(snapshot(true));
 }
 
-Recommendation Planner::run(const Workspace* ws)
+void Planner::prepare(const Workspace* ws)
 {
-    QElapsedTimer clock;
-    clock.start();
     if (objectiveMs(doc_) <= 0)
         throw InputError(file_ + QStringLiteral(": $.slo"),
                          QStringLiteral("a recommendation needs an SLO with latency_p95_ms or queue_wait_p95_ms > 0 to plan for"));
@@ -371,9 +329,11 @@ Recommendation Planner::run(const Workspace* ws)
     screen(candidateTypes(catalog_, options_));
     if (work_.empty())
         throw InputError(QStringLiteral("--instance-types"), QStringLiteral("no instance type of the catalog matches the filters"));
-    report(0.02);
+}
 
-    // Stage 1: the analytic screen's cheapest estimate sets the bar for "absurdly oversized".
+// Stage 1: the analytic screen's cheapest estimate sets the bar for "absurdly oversized".
+double Planner::admitByEstimate()
+{
     double estimate = kInfinity;
     QString estimateKey;
     for (const Work& w : work_)
@@ -382,8 +342,12 @@ Recommendation Planner::run(const Workspace* ws)
             estimateKey = w.result.type.key();
         }
     admitByCost(estimate, estimateKey);
-    showProvisional();  // the screen's ranking, before any simulation
+    return estimate;
+}
 
+// Stages 2 and 3, after the screen's bar (`estimate`) has been applied.
+void Planner::decide(double estimate)
+{
     // Stage 2: short runs for every finalist. A finalist that turns out dearer than the screen
     // thought raises the bar, which may let ruled-out types back in.
     for (int round = 0; round < 8; ++round) {
@@ -408,7 +372,7 @@ Recommendation Planner::run(const Workspace* ws)
     // confirms its whole batch, so this ends; then no unconfirmed candidate can be cheaper.
     // While nothing meets in full runs, the next types by cost are let in, and a type whose
     // search stopped at a cost bar set by a short-window estimate is searched further.
-    const int confirmAtOnce = std::max(2, options_.threads > 0 ? options_.threads : QThread::idealThreadCount());
+    const int confirmAtOnce = std::max(1, options_.confirmAtOnce);
     for (int round = 0;; ++round) {
         QString key;
         const double best = bestMeetingCost(true, &key);
@@ -447,25 +411,40 @@ Recommendation Planner::run(const Workspace* ws)
         if (batch.empty()) break;
         search(batch, true, kSearchShare + (round == 0 ? 0 : kConfirmShare * 0.8), kSearchShare + kConfirmShare);
     }
+}
+
+Recommendation Planner::run(const Workspace* ws)
+{
+    QElapsedTimer clock;
+    clock.start();
+    prepare(ws);
+    report(0.02);
+
+    const double estimate = admitByEstimate();
+    showProvisional();  // the screen's ranking, before any simulation
+
+    decide(estimate);
     report(kSearchShare + kConfirmShare);
 
     Recommendation r = snapshot(false);
-    std::map<QString, const Work*> byKey;
-    for (const Work& w : work_) byKey[w.result.type.key()] = &w;
-    if (const CandidateResult* winner = r.winner(); winner && options_.sensitivity)
-        runSensitivity(r, *byKey.at(winner->type.key()));
+    if (const CandidateResult* winner = r.winner(); winner && options_.sensitivity) {
+        const auto w = std::find_if(work_.begin(), work_.end(), [&](const Work& w) {
+            return w.result.type.key() == winner->type.key() && w.result.policy == winner->policy;
+        });
+        runSensitivity(r, *w);
+    }
     r.simulations = simulations_.load();
     r.elapsedS = clock.elapsed() / 1000.0;
     report(1.0);
     return r;
 }
 
-}  // namespace
+}  // namespace planning
 
 Recommendation recommend(const Scenario& scenario, const Catalog& catalog, const Workspace* ws, const QString& fileName,
                          const RecommendOptions& options)
 {
-    Planner planner(scenario, catalog, fileName, options);
+    planning::Planner planner(scenario, catalog, fileName, options);
     return planner.run(ws);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 #include "recommend_options.h"
 #include "recommendation.h"
+#include "evaluation_source.h"
 #include "scenario/scenario.h"
 
 namespace headroom {
@@ -20,5 +21,19 @@ class Workspace;
 // `ws` may be null unless the traffic is a trace of a workspace series.
 Recommendation recommend(const Scenario& scenario, const Catalog& catalog, const Workspace* ws,
                          const QString& fileName, const RecommendOptions& options = {});
+
+// One shard of a recommendation split `count` ways (DESIGN §12): the candidates assigned to
+// shard `index` by candidateShard() go through the decision procedure as if they were the whole
+// sweep (after the analytic screen of all candidates), and every evaluation it asked for is kept.
+// recommend() with an EvaluationSource that looks these up (simulating what is not there) then
+// decides exactly as one machine would.
+struct ShardEvaluations {
+    Scenario planned;                 // the scenario as planned: a trace frozen into its rate profile
+    QStringList candidateIds;         // every candidate of the sweep, in catalog order
+    QStringList assigned;             // this shard's, in the same order
+    std::vector<std::pair<EvaluationRequest, Evaluation>> evaluations;
+};
+ShardEvaluations recommendShard(const Scenario& scenario, const Catalog& catalog, const Workspace* ws,
+                                const QString& fileName, const RecommendOptions& options, int index, int count);
 
 }  // namespace headroom

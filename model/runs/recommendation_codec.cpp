@@ -62,6 +62,9 @@ Screening decodeScreening(const QJsonObject& o)
     return s;
 }
 
+}  // namespace
+
+// Also the unit of a sharded recommendation's part file (recommend_part.h).
 QJsonObject encodeEvaluation(const Evaluation& e)
 {
     return {{QStringLiteral("nodes"), QJsonArray{e.nodes, e.nodesMax, e.replications}},
@@ -108,6 +111,8 @@ Evaluation decodeEvaluation(const QJsonObject& o)
     e.creditsExhausted = o.value(QStringLiteral("credits_exhausted")).toBool();
     return e;
 }
+
+namespace {
 
 QJsonValue optionalEvaluation(const std::optional<Evaluation>& e) { return e ? QJsonValue(encodeEvaluation(*e)) : QJsonValue(); }
 std::optional<Evaluation> toOptionalEvaluation(const QJsonValue& v)

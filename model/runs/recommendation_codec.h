@@ -14,6 +14,9 @@ QJsonObject encodeRecommendation(const Recommendation& recommendation);
 Recommendation decodeRecommendation(const QJsonObject& object);
 
 QJsonObject encodeInstanceType(const InstanceType& type);
+// One evaluation, exactly (also the unit of a sharded recommendation's part file).
+QJsonObject encodeEvaluation(const Evaluation& evaluation);
+Evaluation decodeEvaluation(const QJsonObject& object);
 InstanceType decodeInstanceType(const QJsonObject& object);
 
 }  // namespace headroom::runs

@@ -9,7 +9,7 @@
 #include "store/sql.h"
 #include "store/workspace.h"
 
-#include "plan/candidate_config.h"
+#include "plan/candidate_scenario.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -81,7 +81,11 @@ RunKey recommendationKey(const Workspace& ws, const Catalog& catalog, const Scen
                         {QStringLiteral("short_replications"), options.shortReplications},
                         {QStringLiteral("short_span_s"), options.shortSpanS},
                         {QStringLiteral("oversize_factor"), options.oversizeFactor},
-                        {QStringLiteral("sensitivity"), options.sensitivity}};
+                        {QStringLiteral("sensitivity"), options.sensitivity},
+                        {QStringLiteral("confirm_at_once"), options.confirmAtOnce},
+                        // Seeds derived per candidate (candidate_hash.h): answers stored when every
+                        // candidate met the scenario's own seed are not taken for this one.
+                        {QStringLiteral("seeds"), QStringLiteral("per-candidate")}};
     return makeRunKey(RunKind::Recommend, scenario, scenario.seed, scenario.replications, o, catalog, ws);
 }
 
@@ -183,13 +187,13 @@ RecommendationOutcome recommendStored(const Workspace& ws, const Catalog& catalo
 
 Scenario recommendedScenario(const Scenario& scenario, const CandidateResult& winner)
 {
-    return withConfiguration(scenario, winner.type, winner.chosen->nodes, winner.chosen->nodesMax);
+    return candidateScenario(scenario, winner);
 }
 
 SimulationOptions recommendedSimulationOptions(const Scenario& scenario, const CandidateResult& winner)
 {
     SimulationOptions o;
-    o.seed = scenario.seed;
+    o.seed = candidateScenario(scenario, winner).seed;
     o.replications = winner.chosen && winner.chosen->fullLength ? winner.chosen->replications : scenario.replications;
     return o;
 }

@@ -217,6 +217,9 @@ struct Scenario {
     Service service;
     Cluster cluster;
     std::optional<Autoscaling> autoscaling;
+    // Other policies `headroom recommend` compares with `autoscaling` (a sweep dimension); the
+    // simulator runs `autoscaling` alone.
+    std::vector<Autoscaling> comparePolicies;
     std::optional<HealthCheck> healthCheck;
     std::optional<Client> client;
     std::optional<Slo> slo;

@@ -175,6 +175,46 @@ QJsonValue writeSchedule(const Key&, const Scenario& s)
     return entries;
 }
 
+// Variations of `autoscaling` that `headroom recommend` compares with it (a sweep dimension):
+// each entry changes some of its keys, [{"target": 0.4}, {"policy": "k8s_hpa"}], and is read
+// as the whole section would be, its errors naming the entry.
+void readComparePolicies(const Key& k, const ObjectReader& r, Scenario& s)
+{
+    if (!r.has(k.name())) return;
+    const Path at = r.at(k.name());
+    if (!s.autoscaling) at.fail(QStringLiteral("expected \"autoscaling\" too: the policies compared are variations of it"));
+    const QJsonArray entries = nonEmptyArray(r, k.name(), QStringLiteral("an array of objects"));
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (!entries[i].isObject()) at.index(i).fail(QStringLiteral("expected an object"));
+        QJsonObject merged = r.value(QStringLiteral("autoscaling")).toObject();
+        const QJsonObject entry = entries[i].toObject();
+        for (auto it = entry.begin(); it != entry.end(); ++it) merged.insert(it.key(), it.value());
+        Scenario variant = s;
+        variant.autoscaling.emplace();
+        readSection(QStringLiteral("autoscaling"), at.index(i), merged, variant);
+        s.comparePolicies.push_back(*variant.autoscaling);
+    }
+}
+
+// Each variation as the keys in which it differs from `autoscaling` (a whole object such as
+// lead_time when anything in it differs), which is what reading merges back.
+QJsonValue writeComparePolicies(const Key&, const Scenario& s)
+{
+    if (s.comparePolicies.empty() || !s.autoscaling) return QJsonValue::Undefined;
+    const QJsonObject base = writeSection(QStringLiteral("autoscaling"), s);
+    QJsonArray entries;
+    for (const Autoscaling& a : s.comparePolicies) {
+        Scenario variant = s;
+        variant.autoscaling = a;
+        const QJsonObject whole = writeSection(QStringLiteral("autoscaling"), variant);
+        QJsonObject changed;
+        for (auto it = whole.begin(); it != whole.end(); ++it)
+            if (base.value(it.key()) != it.value()) changed.insert(it.key(), it.value());
+        entries.append(changed);
+    }
+    return entries;
+}
+
 // "catalog" takes the provider's measured boot times instead of a distribution.
 void readBootTime(const Key& k, const ObjectReader& r, Scenario& s)
 {

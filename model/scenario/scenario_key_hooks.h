@@ -22,6 +22,8 @@ void readScalingSteps(const Key& k, const ObjectReader& r, Scenario& s);
 QJsonValue writeScalingSteps(const Key& k, const Scenario& s);
 void readSchedule(const Key& k, const ObjectReader& r, Scenario& s);
 QJsonValue writeSchedule(const Key& k, const Scenario& s);
+void readComparePolicies(const Key& k, const ObjectReader& r, Scenario& s);
+QJsonValue writeComparePolicies(const Key& k, const Scenario& s);
 void readBootTime(const Key& k, const ObjectReader& r, Scenario& s);
 QJsonValue writeBootTime(const Key& k, const Scenario& s);
 

@@ -265,6 +265,10 @@ std::vector<Key> makeTable()
             .absent("not checked (with queue_wait_p95_ms)").help("p95 response time (required unless queue_wait_p95_ms is given)."),
         key("slo.error_rate", field(SCENARIO_FIELD(slo->errorRate))).between(between(0, 1)).form("Error rate")
             .help("Share of requests that may fail."),
+        custom("compare_policies", "array of partial autoscaling objects", QJsonArray{QJsonObject{{QStringLiteral("target"), 0.4}}})
+            .byHand(hooks::readComparePolicies, hooks::writeComparePolicies).absent("only the autoscaling policy")
+            .help("Other autoscaling policies `headroom recommend` compares, each a few keys of autoscaling changed; "
+                  "the recommendation names the policy."),
     };
 }
 

@@ -1,0 +1,99 @@
+#pragma once
+// The recommender's decision procedure (recommender.h). Internal to model/plan: recommender.cpp
+// decides across candidates, planner_shard.cpp evaluates one shard's candidates in full.
+#include "recommend_options.h"
+#include "recommendation.h"
+#include "policy_sweep.h"
+#include "recommender.h"
+#include "scenario/resolved_scenario.h"
+#include "slo_objective.h"
+
+#include <algorithm>
+#include <atomic>
+#include <limits>
+#include <mutex>
+#include <vector>
+
+namespace headroom {
+
+class Catalog;
+class Workspace;
+
+namespace planning {
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+constexpr int kAdmittedWhenNothingMeets = 3;
+// Progress shares of the three stages.
+constexpr double kSearchShare = 0.6, kConfirmShare = 0.3;
+
+// One candidate (an instance type, under one policy) on its way through the stages.
+struct Work {
+    QString id;                  // candidate_hash.h: names its seed and its shard
+    CandidateResult result;
+    ResolvedScenario resolved;   // the type at one node; the node count is set per run
+    bool admitted = false;       // passed the screen (or re-admitted)
+    bool searched = false;
+    bool confirmed = false;      // searched with full-length runs
+    int lo = 1, hi = 1, maxNodes = 1;
+    int searchedHi = 0;          // the largest node count the last search could try
+};
+
+class Planner {
+public:
+    Planner(const Scenario& doc, const Catalog& catalog, const QString& fileName, const RecommendOptions& options)
+        : doc_(doc), catalog_(catalog), file_(fileName), options_(options)
+    {
+    }
+
+    Recommendation run(const Workspace* ws);
+    // Every evaluation the decision procedure could ask for of this shard's candidates.
+    ShardEvaluations runShard(const Workspace* ws, int index, int count);
+
+private:
+    // Checks the SLO, resolves the scenario (freezing a trace into a rate profile) and screens
+    // every candidate of the filters.
+    void prepare(const Workspace* ws);
+    void screen(const QVector<InstanceType>& types);
+    void screenOne(const InstanceType& type, const PolicyVariant& policy, bool policiesCompared);
+    // Stage 1 of the decision procedure; returns the cheapest analytic estimate.
+    double admitByEstimate();
+    // Stages 2 and 3: short windows, then full runs cheapest first under the cost bars.
+    void decide(double estimate);
+    void admitByCost(double referenceUsd, const QString& referenceKey);
+    void admitNextByCost(int count);
+    int maxAffordableNodes(const Work& w, double budgetUsd) const;
+    // The most nodes a search of this candidate may try whatever the cost bar.
+    int typeLimit(const Work& w) const;
+    void search(std::vector<Work*> batch, bool full, double from, double to);
+    Evaluation evaluate(const Work& w, int nodes, bool full, const EvaluationSettings& s);
+    ResolvedScenario configured(const Work& w, int nodes) const;
+    EvaluationSettings settings(const Work& w, bool full) const;
+    double bestMeetingCost(bool confirmedOnly, QString* key) const;
+    double fullRunCostFloor(const Work& w) const;
+    void runSensitivity(Recommendation& r, const Work& winner);
+    // The candidates as they stand, ranked; `provisional` marks the not yet simulated.
+    Recommendation snapshot(bool provisional) const;
+    void showProvisional();
+    // Over 20 % above the p95 objective, or twice the error budget.
+    bool clearlyFails(const Evaluation& e) const
+    {
+        return e.p95Ms > 1.2 * objectiveMs(doc_) || e.errorRate > 2 * doc_.slo->errorRate;
+    }
+    void report(double fraction) const
+    {
+        if (options_.progress) options_.progress(std::clamp(fraction, 0.0, 1.0));
+    }
+
+    Scenario doc_;
+    const Catalog& catalog_;
+    QString file_;
+    RecommendOptions options_;
+    std::vector<Work> work_;
+    std::atomic<int> simulations_{0};
+    double peakRateRps_ = 0;
+    // Guards the results that search jobs write while the calling thread takes a snapshot.
+    mutable std::mutex resultsLock_;
+};
+
+}  // namespace planning
+}  // namespace headroom
