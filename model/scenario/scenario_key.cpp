@@ -2,12 +2,6 @@
 
 namespace headroom::scenario_keys {
 
-namespace {
-
-template <class... F> struct Overloaded : F... { using F::operator()...; };
-
-}  // namespace
-
 Key key(const char* path, Field ref, const QStringList& choices)
 {
     Key k;

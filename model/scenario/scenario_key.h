@@ -11,6 +11,11 @@
 
 namespace headroom::scenario_keys {
 
+// One visitor from several lambdas, for std::visit over a key's field reference. The deduction
+// guide is for clang before 17, which does not deduce an aggregate's arguments by itself.
+template <class... F> struct Overloaded : F... { using F::operator()...; };
+template <class... F> Overloaded(F...) -> Overloaded<F...>;
+
 using scenario_json::ObjectReader;
 using scenario_json::Range;
 

@@ -10,8 +10,6 @@ namespace headroom::scenario_keys {
 
 namespace {
 
-template <class... F> struct Overloaded : F... { using F::operator()...; };
-
 QString fromUtf8(const char* s) { return QString::fromUtf8(s); }
 
 // The words of a `when` condition in an error: `kind "poisson"`.
