@@ -8,6 +8,8 @@
 #     shard plus the merge, per level; the three levels one after the other).
 # Every merged answer is checked against the one-process answer (all but wall time). Run by hand:
 #   tests/bench/sweep_shards.sh            (BUILD_DIR: a Release build, default build-release)
+#   TYPES=all tests/bench/sweep_shards.sh  the whole catalog instead of six types
+#   MACHINES="2 4" …                       the N of the projection ("" for none: one vs two only)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build="${BUILD_DIR:-$root/build-release}"
@@ -19,6 +21,8 @@ export HOME="$work/home" XDG_DATA_HOME="$work/home/data" XDG_CONFIG_HOME="$work/
 mkdir -p "$HOME"
 cd "$work"
 types=(--instance-types aws/c6i.large,aws/m6i.large,aws/c7g.large,gcp/n2-standard-2,azure/D2s_v5,hetzner/CCX13)
+[ "${TYPES:-}" = all ] && types=()
+machines=${MACHINES-2 4 8 16}
 now() { date +%s.%N; }
 elapsed() { python3 -c "print(f'{$2 - $1:.1f}')"; }
 same() { diff <(grep -v '"elapsed_s":' "$1") <(grep -v '"elapsed_s":' "$2") > /dev/null || { echo "MISMATCH: $2 differs from $1" >&2; exit 1; }; }
@@ -48,7 +52,7 @@ PY
   t1=$(now)
   two=$(elapsed "$t0" "$t1")
   same "one$scale.json" "two$scale.json"
-  for n in 2 4 8 16; do
+  for n in $machines; do
     parts=() slowest=0 evaluations=0
     for ((i = 0; i < n; ++i)); do
       t0=$(now); "$bin" recommend "$s" "${types[@]}" --shard "$i/$n" --out "p$scale-$n-$i.json" 2> "p$scale-$n-$i.log"; t1=$(now)
@@ -71,7 +75,7 @@ echo "all three levels, wall clock on the 2 cores: one process ${one_total} s, 2
 echo "| machines (2 cores each) | projected wall time, 3 levels | configurations simulated (shards + merge), x1 / x2 / x4 |"
 echo "|---|---|---|"
 echo "| 1 (one process, measured) | ${one_total} s | $(python3 -c "import json; print(' / '.join(str(json.load(open(f'one{k}.json'))['simulations']) for k in (1, 2, 4)))") |"
-for n in 2 4 8 16; do
+for n in $machines; do
   total=$(python3 -c "print(round(${took[1,$n]} + ${took[2,$n]} + ${took[4,$n]}, 1))")
   echo "| $n | $total s | ${simulated[1,$n]} / ${simulated[2,$n]} / ${simulated[4,$n]} |"
 done
