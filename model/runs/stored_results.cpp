@@ -46,11 +46,13 @@ void keepWinnerSimulation(const Workspace& ws, const Catalog& catalog, const Sce
     const SimulationOptions options = recommendedSimulationOptions(scenario, *winner);
     const RunKey wanted = simulationKey(ws, catalog, recommendedScenario(scenario, *winner), options);
     if (findRun(ws, wanted)) return;
+    // Catalog, datasets, program and options are the recommendation's own, so the scenario as
+    // parsed, the seed and the replications decide (without fingerprinting the workspace again
+    // for every run).
     for (const FullRun& run : fullRuns) {
-        SimulationOptions ran;
-        ran.seed = run.seed;
-        ran.replications = run.result.replications;
-        if (simulationKey(ws, catalog, run.doc, ran).digest() != wanted.digest()) continue;
+        if (run.seed != wanted.seed || run.result.replications != wanted.replications
+            || canonicalScenarioJson(run.doc) != wanted.scenarioJson)
+            continue;
         // Its time is inside the recommendation's; the headline says where it came from.
         saveRun(ws, wanted, made.startedAt, 0,
                 QStringLiteral("%1 (run in recommendation %2)").arg(simulationHeadline(run.result)).arg(made.id),
