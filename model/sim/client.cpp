@@ -60,7 +60,8 @@ void Client::sendAttempt(std::uint32_t r)
     Workers& workers = *w_.workers;
     const std::uint32_t j = workers.newJob(Job{r, serial, node, w_.now, req.attempts == 1});
     ++req.outstanding;
-    if (timeoutS_ > 0) req.timeout = w_.loop.schedule(w_.now + timeoutS_, EventKind::ClientTimeout, r);
+    // The same delay after a clock that never goes back: each timeout is due no earlier than the last.
+    if (timeoutS_ > 0) req.timeout = w_.loop.scheduleInOrder(w_.now + timeoutS_, EventKind::ClientTimeout, r);
     workers.dispatch(node, j);
 }
 

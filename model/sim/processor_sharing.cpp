@@ -20,25 +20,23 @@ namespace headroom::sim {
 
 namespace {
 
-bool laterFinish(const CpuSlot& a, const CpuSlot& b) { return a.finish > b.finish; }
+// A function object, not a function pointer, so that the heap operations inline the comparison.
+struct LaterFinish {
+    bool operator()(const CpuSlot& a, const CpuSlot& b) const { return a.finish > b.finish; }
+};
 
 }  // namespace
 
-void ProcessorSharing::advance(Node& n)
+ProcessorSharing::ProcessorSharing(World& w) : w_(w)
 {
-    const double dt = w_.now - n.virtualAt;
-    n.virtualAt = w_.now;
-    if (dt <= 0) return;
-    const double held = n.busy * dt;  // worker-seconds
-    n.busyForScaler += held;
-    Recorder& rec = *w_.recorder;
-    rec.intervalBusy += held;
-    if (n.onCpu.empty()) return;
-    n.virtualTime += n.ratePerJob * dt;
-    const double used = n.busyVcpus * dt;  // vCPU-seconds: what credits and CPU metrics count
-    n.cpuForCredits += used;
-    n.cpuForScaler += used;
-    rec.intervalCpu += used;
+    // Without a throttle or a noisy neighbour the rate depends on k alone: worked out once for
+    // every k a node's workers can reach (a health check holds a worker too).
+    const ResolvedScenario& s = w.s;
+    ratePerJobAt_.assign(std::size_t(s.workersPerNode) + 1, 0.0);
+    for (int k = 1; k <= s.workersPerNode; ++k) {
+        const double vcpusBusy = std::min<double>(k, s.vcpu);
+        ratePerJobAt_[std::size_t(k)] = s.vcpusDelivered(vcpusBusy) / k;  // × 1 × 1: exact
+    }
 }
 
 void ProcessorSharing::advanceAll()
@@ -53,7 +51,6 @@ void ProcessorSharing::advanceAll()
 void ProcessorSharing::reschedule(std::uint32_t node)
 {
     Node& n = w_.nodes[node];
-    const ResolvedScenario& s = w_.s;
     const int k = int(n.onCpu.size());
     if (k == 0) {
         w_.loop.cancel(n.cpuDone);
@@ -61,16 +58,15 @@ void ProcessorSharing::reschedule(std::uint32_t node)
         n.ratePerJob = n.busyVcpus = 0;
         return;
     }
-    const double vcpusBusy = std::min<double>(k, s.vcpu);
-    // Out of credits in standard mode the node gets baseline × vCPUs of CPU time in all, however
-    // many of its vCPUs are busy.
-    const double throttle = n.throttled ? std::min(1.0, s.baselineFraction * s.vcpu / vcpusBusy) : 1.0;
-    // What k busy vCPUs deliver together, in units of one uncontended vCPU of this node: k when the
-    // vCPUs are independent, less when they are hyper-threads of the same cores.
-    const double delivered = s.vcpusDelivered(vcpusBusy);
-    const double rate = delivered * throttle * n.noisy / k;
-    n.busyVcpus = vcpusBusy * throttle * n.noisy;
     const double earliest = n.onCpu.front().finish;
+    double rate;
+    if (!n.throttled && n.noisy == 1 && std::size_t(k) < ratePerJobAt_.size()) {
+        // The usual case, from the table: the same figure the general formula gives.
+        rate = ratePerJobAt_[std::size_t(k)];
+        n.busyVcpus = std::min<double>(k, w_.s.vcpu);
+    } else {
+        rate = rateFor(n, k);
+    }
     if (rate == n.ratePerJob && earliest == n.pendingFinish) return;
     w_.loop.cancel(n.cpuDone);  // the one queued is for another rate or another request
     n.ratePerJob = rate;
@@ -79,12 +75,27 @@ void ProcessorSharing::reschedule(std::uint32_t node)
     n.cpuDone = w_.loop.schedule(w_.now + remaining / rate, EventKind::CpuDone, node);
 }
 
+// The rate each of the k requests on CPU runs at, and the vCPUs they keep busy.
+double ProcessorSharing::rateFor(Node& n, int k) const
+{
+    const ResolvedScenario& s = w_.s;
+    const double vcpusBusy = std::min<double>(k, s.vcpu);
+    // Out of credits in standard mode the node gets baseline × vCPUs of CPU time in all, however
+    // many of its vCPUs are busy.
+    const double throttle = n.throttled ? std::min(1.0, s.baselineFraction * s.vcpu / vcpusBusy) : 1.0;
+    // What k busy vCPUs deliver together, in units of one uncontended vCPU of this node: k when the
+    // vCPUs are independent, less when they are hyper-threads of the same cores.
+    const double delivered = s.vcpusDelivered(vcpusBusy);
+    n.busyVcpus = vcpusBusy * throttle * n.noisy;
+    return delivered * throttle * n.noisy / k;
+}
+
 void ProcessorSharing::start(std::uint32_t node, std::uint32_t job, double work)
 {
     Node& n = w_.nodes[node];
     advance(n);
     n.onCpu.push_back(CpuSlot{n.virtualTime + work, job});
-    std::push_heap(n.onCpu.begin(), n.onCpu.end(), laterFinish);
+    std::push_heap(n.onCpu.begin(), n.onCpu.end(), LaterFinish{});
     reschedule(node);
 }
 
@@ -96,7 +107,7 @@ void ProcessorSharing::onCpuDone(std::uint32_t node)
     n.cpuDone = TimerHandle{};
     n.pendingFinish = std::numeric_limits<double>::quiet_NaN();
     advance(n);
-    std::pop_heap(n.onCpu.begin(), n.onCpu.end(), laterFinish);
+    std::pop_heap(n.onCpu.begin(), n.onCpu.end(), LaterFinish{});
     const std::uint32_t job = n.onCpu.back().job;
     n.onCpu.pop_back();
     reschedule(node);

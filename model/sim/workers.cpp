@@ -26,18 +26,6 @@ Workers::Workers(World& w)
     if (d.healthCheck) checkCpuS_ = d.healthCheck->cpuMs / 1000;
 }
 
-std::uint32_t Workers::newJob(const Job& job)
-{
-    if (!freeJobs_.empty()) {
-        const std::uint32_t j = freeJobs_.back();
-        freeJobs_.pop_back();
-        jobs_[j] = job;
-        return j;
-    }
-    jobs_.push_back(job);
-    return std::uint32_t(jobs_.size() - 1);
-}
-
 void Workers::dispatch(std::uint32_t node, std::uint32_t j)
 {
     Node& n = w_.nodes[node];

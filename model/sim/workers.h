@@ -13,7 +13,17 @@ namespace headroom::sim {
 class Workers {
 public:
     explicit Workers(World& w);
-    std::uint32_t newJob(const Job& job);
+    std::uint32_t newJob(const Job& job)
+    {
+        if (!freeJobs_.empty()) {
+            const std::uint32_t j = freeJobs_.back();
+            freeJobs_.pop_back();
+            jobs_[j] = job;
+            return j;
+        }
+        jobs_.push_back(job);
+        return std::uint32_t(jobs_.size() - 1);
+    }
     void dispatch(std::uint32_t node, std::uint32_t job);
     void afterCpu(std::uint32_t node, std::uint32_t job);  // processor sharing is done with it
     void onServiceDone(std::uint32_t node, std::uint32_t job);
