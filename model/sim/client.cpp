@@ -17,28 +17,37 @@ Client::Client(World& w) : w_(w)
     }
 }
 
-std::uint32_t Client::newRequest()
+// Fields are written one by one rather than from a temporary Request: copying a temporary just
+// built on the stack made the CPU wait for its stores to land (a store-forwarding stall that
+// cost 5 % of the M/M/10 benchmark).
+std::uint32_t Client::newRequest(bool counted)
 {
+    std::uint32_t r;
     if (!freeRequests_.empty()) {
-        const std::uint32_t r = freeRequests_.back();
+        r = freeRequests_.back();
         freeRequests_.pop_back();
-        requests_[r] = Request{};
-        return r;
+    } else {
+        r = std::uint32_t(requests_.size());
+        requests_.emplace_back();
     }
-    requests_.emplace_back();
-    return std::uint32_t(requests_.size() - 1);
+    Request& req = requests_[r];
+    req.arrivedAt = w_.now;
+    req.liveSerial = 0;
+    req.attempts = 0;
+    req.outstanding = 0;
+    req.finished = false;
+    req.counted = counted;
+    req.timeout = TimerHandle{};
+    return r;
 }
 
 void Client::arrive()
 {
-    const std::uint32_t r = newRequest();
-    Request& req = requests_[r];
-    req.arrivedAt = w_.now;
-    req.counted = w_.now >= w_.s.doc.warmupS;
+    const bool counted = w_.now >= w_.s.doc.warmupS;
+    const std::uint32_t r = newRequest(counted);
     ++originalRequests_;
-    ReplicationResult& out = w_.recorder->out;
     w_.recorder->interval.arrivals += 1;
-    if (req.counted) ++out.requests;
+    if (counted) ++w_.recorder->out.requests;
     sendAttempt(r);
 }
 
@@ -58,7 +67,7 @@ void Client::sendAttempt(std::uint32_t r)
         return;
     }
     Workers& workers = *w_.workers;
-    const std::uint32_t j = workers.newJob(Job{r, serial, node, w_.now, req.attempts == 1});
+    const std::uint32_t j = workers.newJob(r, serial, node, req.attempts == 1);
     ++req.outstanding;
     // The same delay after a clock that never goes back: each timeout is due no earlier than the last.
     if (timeoutS_ > 0) req.timeout = w_.loop.scheduleInOrder(w_.now + timeoutS_, EventKind::ClientTimeout, r);

@@ -32,7 +32,7 @@ public:
 private:
     void attemptFailed(std::uint32_t r);
     void maybeFree(std::uint32_t r);
-    std::uint32_t newRequest();
+    std::uint32_t newRequest(bool counted);
 
     World& w_;
     double timeoutS_ = 0, backoffS_ = 0;

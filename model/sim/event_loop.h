@@ -142,7 +142,12 @@ private:
             slots_.emplace_back();
         }
         const std::uint32_t seq = seq_++;
-        slots_[slot] = Slot{a, b, seq, kind, false};
+        Slot& s = slots_[slot];  // field by field, not from a temporary (see Client::newRequest)
+        s.a = a;
+        s.b = b;
+        s.seq = seq;
+        s.kind = kind;
+        s.cancelled = false;
         return Key{t, seq, slot};
     }
 

@@ -32,7 +32,7 @@ void HealthChecks::onTick(std::uint32_t id)
         return;
     }
     n.pendingChecks.push_back(PendingCheck{serial, w_.loop.schedule(w_.now + timeoutS_, EventKind::HealthTimeout, id, serial)});
-    const std::uint32_t j = w_.workers->newJob(Job{kNone, serial, id, w_.now, false});
+    const std::uint32_t j = w_.workers->newJob(kNone, serial, id, false);
     w_.workers->dispatch(id, j);
 }
 

@@ -13,16 +13,25 @@ namespace headroom::sim {
 class Workers {
 public:
     explicit Workers(World& w);
-    std::uint32_t newJob(const Job& job)
+    // A job enqueued now; `request` is kNone for a health check. (Fields written one by one: see
+    // Client::newRequest.)
+    std::uint32_t newJob(std::uint32_t request, std::uint32_t serial, std::uint32_t node, bool firstAttempt)
     {
+        std::uint32_t j;
         if (!freeJobs_.empty()) {
-            const std::uint32_t j = freeJobs_.back();
+            j = freeJobs_.back();
             freeJobs_.pop_back();
-            jobs_[j] = job;
-            return j;
+        } else {
+            j = std::uint32_t(jobs_.size());
+            jobs_.emplace_back();
         }
-        jobs_.push_back(job);
-        return std::uint32_t(jobs_.size() - 1);
+        Job& job = jobs_[j];
+        job.request = request;
+        job.serial = serial;
+        job.node = node;
+        job.enqueuedAt = w_.now;
+        job.firstAttempt = firstAttempt;
+        return j;
     }
     void dispatch(std::uint32_t node, std::uint32_t job);
     void afterCpu(std::uint32_t node, std::uint32_t job);  // processor sharing is done with it
