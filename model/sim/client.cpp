@@ -70,7 +70,7 @@ void Client::sendAttempt(std::uint32_t r)
     const std::uint32_t j = workers.newJob(r, serial, node, req.attempts == 1);
     ++req.outstanding;
     // The same delay after a clock that never goes back: each timeout is due no earlier than the last.
-    if (timeoutS_ > 0) req.timeout = w_.loop.scheduleInOrder(w_.now + timeoutS_, EventKind::ClientTimeout, r);
+    if (timeoutS_ > 0) req.timeout = w_.loop.scheduleInOrder(EventLoop::Lane::ClientTimeouts, w_.now + timeoutS_, EventKind::ClientTimeout, r);
     workers.dispatch(node, j);
 }
 

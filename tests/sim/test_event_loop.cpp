@@ -92,21 +92,33 @@ TEST(EventLoop, MatchesASortedListUnderRandomSchedulesAndCancels)
     EXPECT_EQ(drain(loop), expected);
 }
 
-// Timers with a fixed delay go to the in-order lane; they must still come out merged with the
-// heap's events exactly as if everything had gone to the heap, ties included.
+// Arrivals and timers with a fixed delay go to their in-order lanes; they must still come out
+// merged with the heap's events exactly as if everything had gone to the heap, ties included.
 TEST(EventLoop, InOrderTimersMergeWithTheHeapAsOneQueue)
 {
     EventLoop mixed, heapOnly;
     Rng rng(3);
-    double now = 0;
+    double now = 0, lastArrival = 0;
     std::vector<TimerHandle> mixedHandles, heapHandles;
     for (std::uint32_t id = 0; id < 3000; ++id) {
         now += double(rng.below(3));  // a clock that stands still now and then: equal times
-        const bool timeout = rng.uniform() < 0.5;
-        const double t = timeout ? now + 4 : now + double(rng.below(10));
-        mixedHandles.push_back(timeout ? mixed.scheduleInOrder(t, EventKind::ClientTimeout, id)
-                                       : mixed.schedule(t, EventKind::Arrival, id));
-        heapHandles.push_back(heapOnly.schedule(t, timeout ? EventKind::ClientTimeout : EventKind::Arrival, id));
+        const double u = rng.uniform();
+        const EventKind kind = u < 0.4 ? EventKind::ClientTimeout : (u < 0.5 ? EventKind::Arrival : EventKind::CpuDone);
+        TimerHandle h;
+        double t;
+        if (kind == EventKind::ClientTimeout) {
+            t = now + 4;
+            h = mixed.scheduleInOrder(EventLoop::Lane::ClientTimeouts, t, kind, id);
+        } else if (kind == EventKind::Arrival) {
+            t = std::max(now, lastArrival) + double(rng.below(3));  // never before the one before
+            lastArrival = t;
+            h = mixed.scheduleInOrder(EventLoop::Lane::Arrivals, t, kind, id);
+        } else {
+            t = now + double(rng.below(10));
+            h = mixed.schedule(t, kind, id);
+        }
+        mixedHandles.push_back(h);
+        heapHandles.push_back(heapOnly.schedule(t, kind, id));
         if (rng.uniform() < 0.2) {
             const std::uint32_t victim = rng.below(id + 1);
             mixed.cancel(mixedHandles[victim]);
