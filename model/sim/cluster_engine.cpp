@@ -6,11 +6,11 @@ namespace headroom::sim {
 
 namespace {
 
-// The engine is plain SSE2 code. If anything earlier on this thread (Qt, SQLite, the C library,
-// a JSON parser) used 256- or 512-bit registers and left their upper halves in use, every SSE
-// instruction after that carries a false dependency on them: on an Intel Xeon (Sapphire Rapids)
-// the whole M/M/10 benchmark ran 2.7 times slower after parsing its scenario than before, and a
-// bare loop 5 times slower. VZEROUPPER clears that state; it costs nothing on CPUs that track no
+// The engine is plain SSE2 code. If anything earlier on this thread used 256- or 512-bit
+// registers and left their upper halves in use, every SSE instruction after that carries a false
+// dependency on them: on an Intel Xeon (Sapphire Rapids), loading the shipped catalog to resolve
+// a scenario left them so, and then the M/M/10 benchmark ran 2.7 times slower and a bare loop 5
+// times slower than on a clean thread. VZEROUPPER clears that state; it costs nothing on CPUs that track no
 // such state, and exists only where AVX does.
 void clearUpperVectorState()
 {
