@@ -15,7 +15,8 @@ public:
     static constexpr int kSubBits = 7;
     static constexpr int kMinExp = -21;
     static constexpr int kMaxExp = 17;
-    static constexpr int kBuckets = (kMaxExp - kMinExp) << kSubBits;
+    static constexpr int kOctaves = kMaxExp - kMinExp;
+    static constexpr int kBuckets = kOctaves << kSubBits;
 
     LogHistogram() : counts_(kBuckets, 0) {}
     void add(double seconds)
@@ -27,6 +28,7 @@ public:
         const std::int64_t key = std::int64_t(bits >> (52 - kSubBits)) - (std::int64_t(1023 + kMinExp) << kSubBits);
         const std::int64_t i = key < 0 || seconds <= 0 ? 0 : (key >= kBuckets ? kBuckets - 1 : key);
         ++counts_[size_t(i)];
+        ++octaves_[size_t(i >> kSubBits)];
         // The occupied range bounds clear() and quantile(), which run every interval.
         if (i < lo_) lo_ = int(i);
         if (i > hi_) hi_ = int(i);
@@ -43,6 +45,8 @@ public:
 
 private:
     std::vector<std::int64_t> counts_;
+    // Counts per power of two, so that a quantile skips whole octaves instead of their buckets.
+    std::int64_t octaves_[kOctaves] = {};
     std::int64_t n_ = 0;
     double sum_ = 0;
     int lo_ = kBuckets, hi_ = -1;

@@ -1,0 +1,173 @@
+#include "sim/event_loop.h"
+#include "sim/log_histogram.h"
+#include "sim/random.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <vector>
+
+using namespace headroom::sim;
+
+namespace {
+
+std::vector<std::uint32_t> drain(EventLoop& loop)
+{
+    std::vector<std::uint32_t> fired;
+    Event e;
+    while (loop.next(e)) fired.push_back(e.a);
+    return fired;
+}
+
+}  // namespace
+
+TEST(EventLoop, EarliestFirstAndEqualTimesInTheOrderScheduled)
+{
+    EventLoop loop;
+    loop.schedule(3.0, EventKind::Arrival, 30);
+    loop.schedule(1.0, EventKind::Arrival, 10);
+    loop.schedule(2.0, EventKind::Arrival, 20);
+    loop.schedule(1.0, EventKind::Arrival, 11);
+    loop.schedule(1.0, EventKind::Arrival, 12);
+    EXPECT_EQ(drain(loop), (std::vector<std::uint32_t>{10, 11, 12, 20, 30}));
+}
+
+TEST(EventLoop, CancelledEventsAreSkippedAndTheOthersKeepTheirOrder)
+{
+    EventLoop loop;
+    TimerHandle a = loop.schedule(1.0, EventKind::CpuDone, 1);
+    loop.schedule(2.0, EventKind::CpuDone, 2);
+    TimerHandle c = loop.schedule(2.0, EventKind::CpuDone, 3);
+    loop.schedule(0.5, EventKind::CpuDone, 4);
+    loop.cancel(a);
+    loop.cancel(c);
+    EXPECT_EQ(a.slot, TimerHandle::kNoSlot);  // cancel resets the handle
+    loop.cancel(c);                           // twice is harmless
+    EXPECT_EQ(drain(loop), (std::vector<std::uint32_t>{4, 2}));
+}
+
+TEST(EventLoop, ALateCancelThroughAFiredHandleLeavesTheSlotsNextEventAlone)
+{
+    EventLoop loop;
+    TimerHandle first = loop.schedule(1.0, EventKind::ClientTimeout, 7, 70);
+    Event e;
+    ASSERT_TRUE(loop.next(e));
+    EXPECT_EQ(e.kind, EventKind::ClientTimeout);
+    EXPECT_EQ(e.b, 70u);
+    // The freed slot is reused by the next event; the old handle must not cancel it.
+    const TimerHandle second = loop.schedule(2.0, EventKind::Retry, 8);
+    EXPECT_EQ(second.slot, first.slot);
+    loop.cancel(first);
+    ASSERT_TRUE(loop.next(e));
+    EXPECT_EQ(e.kind, EventKind::Retry);
+    EXPECT_EQ(e.a, 8u);
+    EXPECT_FALSE(loop.next(e));
+}
+
+// A random mix of schedules and cancels against a sorted list of what should still fire.
+TEST(EventLoop, MatchesASortedListUnderRandomSchedulesAndCancels)
+{
+    EventLoop loop;
+    Rng rng(5);
+    struct Expected {
+        double t;
+        std::uint32_t id;
+        TimerHandle h;
+        bool cancelled;
+    };
+    std::vector<Expected> all;
+    for (std::uint32_t id = 0; id < 5000; ++id) {
+        const double t = double(rng.below(200));  // many equal times
+        all.push_back({t, id, loop.schedule(t, EventKind::Arrival, id), false});
+        if (rng.uniform() < 0.3) {
+            Expected& victim = all[rng.below(std::uint32_t(all.size()))];
+            loop.cancel(victim.h);
+            victim.cancelled = true;
+        }
+    }
+    std::vector<std::uint32_t> expected;
+    std::stable_sort(all.begin(), all.end(), [](const Expected& x, const Expected& y) { return x.t < y.t; });
+    for (const Expected& x : all)
+        if (!x.cancelled) expected.push_back(x.id);
+    EXPECT_EQ(drain(loop), expected);
+}
+
+// Arrivals and timers with a fixed delay go to their in-order lanes; they must still come out
+// merged with the heap's events exactly as if everything had gone to the heap, ties included.
+TEST(EventLoop, InOrderTimersMergeWithTheHeapAsOneQueue)
+{
+    EventLoop mixed, heapOnly;
+    Rng rng(3);
+    double now = 0, lastArrival = 0;
+    std::vector<TimerHandle> mixedHandles, heapHandles;
+    for (std::uint32_t id = 0; id < 3000; ++id) {
+        now += double(rng.below(3));  // a clock that stands still now and then: equal times
+        const double u = rng.uniform();
+        const EventKind kind = u < 0.4 ? EventKind::ClientTimeout : (u < 0.5 ? EventKind::Arrival : EventKind::CpuDone);
+        TimerHandle h;
+        double t;
+        if (kind == EventKind::ClientTimeout) {
+            t = now + 4;
+            h = mixed.scheduleInOrder(EventLoop::Lane::ClientTimeouts, t, kind, id);
+        } else if (kind == EventKind::Arrival) {
+            t = std::max(now, lastArrival) + double(rng.below(3));  // never before the one before
+            lastArrival = t;
+            h = mixed.scheduleInOrder(EventLoop::Lane::Arrivals, t, kind, id);
+        } else {
+            t = now + double(rng.below(10));
+            h = mixed.schedule(t, kind, id);
+        }
+        mixedHandles.push_back(h);
+        heapHandles.push_back(heapOnly.schedule(t, kind, id));
+        if (rng.uniform() < 0.2) {
+            const std::uint32_t victim = rng.below(id + 1);
+            mixed.cancel(mixedHandles[victim]);
+            heapOnly.cancel(heapHandles[victim]);
+        }
+    }
+    const std::vector<std::uint32_t> order = drain(mixed);
+    EXPECT_GT(order.size(), 2000u);
+    EXPECT_EQ(order, drain(heapOnly));
+}
+
+// The quantiles skip whole octaves; they must agree with a plain scan of the buckets.
+TEST(LogHistogram, QuantilesAgreeWithAPlainScanOfTheBuckets)
+{
+    LogHistogram h;
+    Rng rng(9);
+    std::vector<double> values;
+    for (int i = 0; i < 20000; ++i) {
+        const double v = rng.uniform() < 0.9 ? rng.exponential(0.05) : 5 + rng.exponential(30);  // two humps, far apart
+        values.push_back(v);
+        h.add(v);
+    }
+    // Bucket of each value by its bounds (bucketLow), not by the bit arithmetic add() uses.
+    std::vector<double> lows(LogHistogram::kBuckets + 1);
+    for (int i = 0; i <= LogHistogram::kBuckets; ++i) lows[size_t(i)] = LogHistogram::bucketLow(i);
+    std::vector<std::int64_t> counts(LogHistogram::kBuckets, 0);
+    for (double v : values) {
+        const auto above = std::upper_bound(lows.begin() + 1, lows.end() - 1, v);
+        ++counts[size_t(above - lows.begin() - 1)];
+    }
+    const double qs[] = {0.0, 0.01, 0.5, 0.9, 0.95, 0.99, 0.999, 1.0};
+    for (double q : qs) {
+        // Plain scan: the first bucket whose cumulative count reaches the rank, then linear inside it.
+        const double rank = q * double(values.size());
+        double seen = 0, want = 0;
+        for (int i = 0; i < LogHistogram::kBuckets; ++i) {
+            const double c = double(counts[size_t(i)]);
+            if (c == 0) continue;
+            if (seen + c >= rank) {
+                const double lo = i == 0 ? 0.0 : LogHistogram::bucketLow(i);
+                want = lo + (LogHistogram::bucketLow(i + 1) - lo) * std::clamp((rank - seen) / c, 0.0, 1.0);
+                break;
+            }
+            seen += c;
+        }
+        EXPECT_DOUBLE_EQ(h.quantile(q), want) << "q " << q;
+    }
+    h.clear();
+    EXPECT_EQ(h.quantile(0.5), 0.0);
+    h.add(0.25);
+    EXPECT_NEAR(h.quantile(0.5), 0.25, 0.25 / 128);  // cleared octaves do not linger
+}
