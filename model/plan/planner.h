@@ -69,6 +69,9 @@ private:
     ResolvedScenario configured(const Work& w, int nodes) const;
     EvaluationSettings settings(const Work& w, bool full) const;
     double bestMeetingCost(bool confirmedOnly, QString* key) const;
+    // The bar of the full-length runs: the best confirmed cost here or, in a shard, the lowest
+    // another shard of the sweep has published if that is lower (planner_shard.cpp).
+    double confirmedBar(QString* key) const;
     double fullRunCostFloor(const Work& w) const;
     void runSensitivity(Recommendation& r, const Work& winner);
     // The candidates as they stand, ranked; `provisional` marks the not yet simulated.

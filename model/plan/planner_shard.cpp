@@ -19,6 +19,10 @@ namespace planning {
 // the few it cannot foresee (a node count tried under a lower bar) the merge simulates itself
 // (recommend_merge.h), with the same figures. The answer is the same either way; only the work
 // moves. With one candidate per shard this is the candidate's complete evaluation.
+//
+// Shards running at the same time can share the whole sweep's bar (options.sharedBar): each
+// publishes the costs it confirms and reads the others' before each round of full-length runs
+// (confirmedBar()), which cuts the confirmations that only its own higher bar let through.
 ShardEvaluations Planner::runShard(const Workspace* ws, int index, int count)
 {
     prepare(ws);
@@ -59,6 +63,21 @@ ShardEvaluations Planner::runShard(const Workspace* ws, int index, int count)
     for (auto& [key, e] : done)
         out.evaluations.emplace_back(EvaluationRequest{std::get<0>(key), std::get<1>(key), std::get<2>(key)}, e);
     return out;
+}
+
+double Planner::confirmedBar(QString* key) const
+{
+    double best = bestMeetingCost(true, key);
+    // A cost another shard confirmed is a configuration the whole sweep knows of too: the whole
+    // sweep's bar is at or below it, so a candidate that cannot beat it could not win here either.
+    if (options_.sharedBar.lowest) {
+        const double shared = options_.sharedBar.lowest();
+        if (shared < best) {
+            best = shared;
+            if (key) *key = QStringLiteral("confirmed by another shard");
+        }
+    }
+    return best;
 }
 
 }  // namespace planning

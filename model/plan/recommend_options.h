@@ -9,6 +9,18 @@ namespace headroom {
 
 struct Recommendation;
 
+// The cost bar shards of one sweep running at the same time share (DESIGN §12): each tells the
+// others the cost of every configuration it confirmed to meet the SLO, and reads theirs before
+// each round of full-length runs, so that it does not confirm candidates the whole sweep would
+// rule out. Only the work depends on it, never the answer: the merge replays the decisions with
+// the whole sweep's bars and simulates what no shard holds. runs/shared_bar.h keeps it in files.
+struct SharedCostBar {
+    // The lowest cost per month any shard has published; infinity when none has yet.
+    std::function<double()> lowest;
+    // Called from the evaluating threads with a confirmed cost that meets the SLO.
+    std::function<void(double costUsdPerMonth, const QString& candidateId)> publish;
+};
+
 // What the recommender searches and how hard it looks. The defaults suit a two-hour scenario
 // swept over the whole catalog on a laptop.
 struct RecommendOptions {
@@ -44,6 +56,8 @@ struct RecommendOptions {
     std::function<void(const Recommendation& provisional)> provisional;
     // Where evaluations come from (evaluation_source.h); empty = simulated here.
     EvaluationSource evaluations;
+    // Read and written by a shard only (recommendShard()); a whole sweep has its own bars.
+    SharedCostBar sharedBar;
     // Called from the evaluating threads with each full-length run of a configuration (not the
     // what-if variants): see EvaluationSettings::fullRunDone.
     std::function<void(const ResolvedScenario& scenario, quint64 seed, const SimulationResult& result)> fullRunDone;

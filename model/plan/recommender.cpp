@@ -187,18 +187,25 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
             }
         }
         const std::optional<int> smallest = smallestPassing(lo, w.hi, guess, passes);
-        std::lock_guard<std::mutex> guard(resultsLock_);
-        CandidateResult& c = w.result;
-        for (const auto& [nodes, e] : runs) c.tried.push_back(e);
-        const int shown = smallest.value_or(runs.rbegin()->first);
-        c.chosen = runs.at(shown);
-        c.fewer.reset();
-        if (smallest && runs.count(shown - 1)) c.fewer = runs.at(shown - 1);
-        else if (smallest && screenedFewer && screenedFewer->nodes == shown - 1) c.fewer = screenedFewer;
-        w.searched = true;
-        w.searchedHi = w.hi;
-        w.confirmed = full || c.chosen->fullLength;
-        c.figures = w.confirmed ? CandidateResult::Figures::FullRun : CandidateResult::Figures::ShortWindow;
+        double confirmedCost = kInfinity;
+        {
+            std::lock_guard<std::mutex> guard(resultsLock_);
+            CandidateResult& c = w.result;
+            for (const auto& [nodes, e] : runs) c.tried.push_back(e);
+            const int shown = smallest.value_or(runs.rbegin()->first);
+            c.chosen = runs.at(shown);
+            c.fewer.reset();
+            if (smallest && runs.count(shown - 1)) c.fewer = runs.at(shown - 1);
+            else if (smallest && screenedFewer && screenedFewer->nodes == shown - 1) c.fewer = screenedFewer;
+            w.searched = true;
+            w.searchedHi = w.hi;
+            w.confirmed = full || c.chosen->fullLength;
+            c.figures = w.confirmed ? CandidateResult::Figures::FullRun : CandidateResult::Figures::ShortWindow;
+            if (c.meetsSlo()) confirmedCost = c.chosen->costPerMonthUsd;
+        }
+        // At once, not at the end of the round: shards running beside this one rule out what
+        // costs more before their own next round (planner_shard.cpp).
+        if (options_.sharedBar.publish && std::isfinite(confirmedCost)) options_.sharedBar.publish(confirmedCost, w.id);
     };
     int shown = 0;
     auto tick = [&](int done) {
@@ -375,7 +382,7 @@ void Planner::decide(double estimate)
     const int confirmAtOnce = std::max(1, options_.confirmAtOnce);
     for (int round = 0;; ++round) {
         QString key;
-        const double best = bestMeetingCost(true, &key);
+        const double best = confirmedBar(&key);
         std::vector<Work*> batch;
         for (Work& w : work_)
             if (w.searched && !w.confirmed && w.result.passedShortWindow() && fullRunCostFloor(w) < best) batch.push_back(&w);
