@@ -33,7 +33,7 @@ QString writeShard(const Scenario& scenario, const Catalog& catalog, const Works
     if (!barDir.isEmpty()) {
         bars.emplace(barDir, runs::sweepFingerprint(scenario, catalog, options), index, count);
         // A bad file in the directory is refused now, not after hours of simulation.
-        seenAtStart = bars->lowest();
+        seenAtStart = bars->lowest(BarKind::Confirmed);
         shardOptions.sharedBar = bars->hooks();
     }
     const ShardEvaluations shard = recommendShard(scenario, catalog, ws, scenarioFile, shardOptions, index, count);
@@ -53,8 +53,8 @@ QString writeShard(const Scenario& scenario, const Catalog& catalog, const Works
         const auto money = [](double usd) {
             return std::isfinite(usd) ? QStringLiteral("$%1/month").arg(usd, 0, 'f', 2) : QStringLiteral("none");
         };
-        line += QStringLiteral("; cost bar shared in %1: %2 at the start, %3 at the end")
-                    .arg(barDir, money(seenAtStart), money(bars->lowest()));
+        line += QStringLiteral("; cost bar shared in %1: lowest confirmed cost %2 at the start, %3 at the end")
+                    .arg(barDir, money(seenAtStart), money(bars->lowest(BarKind::Confirmed)));
     }
     return line;
 }

@@ -69,9 +69,17 @@ private:
     ResolvedScenario configured(const Work& w, int nodes) const;
     EvaluationSettings settings(const Work& w, bool full) const;
     double bestMeetingCost(bool confirmedOnly, QString* key) const;
-    // The bar of the full-length runs: the best confirmed cost here or, in a shard, the lowest
-    // another shard of the sweep has published if that is lower (planner_shard.cpp).
-    double confirmedBar(QString* key) const;
+    // bestMeetingCost() or, in a shard, the lowest cost another shard of the sweep has published
+    // for the same bar if that is lower (planner_shard.cpp).
+    double barWithOtherShards(bool confirmedOnly, QString* key) const;
+    // In a shard: whether another shard's short-window bar now rules this candidate out, so its
+    // search stops before the next short window (planner_shard.cpp). Thrown as Outbid.
+    bool outbidByOtherShards(const Work& w) const;
+    struct Outbid {};
+    // In a shard, the first time its own candidates have nothing left to confirm: waits for the
+    // shards still confirming theirs (SharedCostBar::awaitOthers). True when it waited.
+    bool awaitOtherShardsOnce();
+    bool awaited_ = false;
     double fullRunCostFloor(const Work& w) const;
     void runSensitivity(Recommendation& r, const Work& winner);
     // The candidates as they stand, ranked; `provisional` marks the not yet simulated.

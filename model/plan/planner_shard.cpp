@@ -3,6 +3,7 @@
 #include "candidate_hash.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <mutex>
 #include <tuple>
@@ -20,9 +21,10 @@ namespace planning {
 // (recommend_merge.h), with the same figures. The answer is the same either way; only the work
 // moves. With one candidate per shard this is the candidate's complete evaluation.
 //
-// Shards running at the same time can share the whole sweep's bar (options.sharedBar): each
-// publishes the costs it confirms and reads the others' before each round of full-length runs
-// (confirmedBar()), which cuts the confirmations that only its own higher bar let through.
+// Shards running at the same time can share the whole sweep's bars (options.sharedBar): each
+// publishes the costs it finds and reads the others' before each round of short windows and of
+// full-length runs (barWithOtherShards()), which cuts the simulations that only its own higher
+// bars let through: the cheapest types let in while none of its own passes, the confirmations.
 ShardEvaluations Planner::runShard(const Workspace* ws, int index, int count)
 {
     prepare(ws);
@@ -65,19 +67,45 @@ ShardEvaluations Planner::runShard(const Workspace* ws, int index, int count)
     return out;
 }
 
-double Planner::confirmedBar(QString* key) const
+double Planner::barWithOtherShards(bool confirmedOnly, QString* key) const
 {
-    double best = bestMeetingCost(true, key);
-    // A cost another shard confirmed is a configuration the whole sweep knows of too: the whole
-    // sweep's bar is at or below it, so a candidate that cannot beat it could not win here either.
+    double best = bestMeetingCost(confirmedOnly, key);
+    // A cost another shard found is one the whole sweep finds too, at the latest in the same
+    // round (its candidates are the whole sweep's): the whole sweep's bar is at or below it, so a
+    // candidate that cannot beat it would not be simulated there either.
     if (options_.sharedBar.lowest) {
-        const double shared = options_.sharedBar.lowest();
+        const double shared = options_.sharedBar.lowest(confirmedOnly ? BarKind::Confirmed : BarKind::ShortWindow);
         if (shared < best) {
             best = shared;
-            if (key) *key = QStringLiteral("confirmed by another shard");
+            if (key) *key = QStringLiteral("found by another shard");
         }
     }
     return best;
+}
+
+// A shard's own bar can leave it searching types the whole sweep has ruled out: the cheapest
+// types it lets in while none of its own passes, or a search galloping up to the node limit. Once
+// another shard's short windows set a bar that rules the type out (admitByCost()'s test), the
+// rest of the search is work the whole sweep would not do.
+bool Planner::outbidByOtherShards(const Work& w) const
+{
+    if (!options_.sharedBar.lowest) return false;
+    const double shared = options_.sharedBar.lowest(BarKind::ShortWindow);
+    return std::isfinite(shared) && w.result.screening.lowerBoundCostUsd > options_.oversizeFactor * shared
+           && w.result.screening.nodesLowerBound <= options_.maxNodes;
+}
+
+// What is left after a shard's own confirmations, the full-length searches of candidates that
+// failed their short windows and the cheapest types let in while nothing meets, depends on the
+// confirmed bar, which the shards still confirming are about to lower (or, finding nothing, to
+// leave at infinity). Done on a bar of its own, these searches are the costliest waste of a
+// shard: it waits for the others once, then carries on with what they found.
+bool Planner::awaitOtherShardsOnce()
+{
+    if (!options_.sharedBar.awaitOthers || awaited_) return false;
+    awaited_ = true;
+    options_.sharedBar.awaitOthers();
+    return true;
 }
 
 }  // namespace planning

@@ -9,16 +9,25 @@ namespace headroom {
 
 struct Recommendation;
 
-// The cost bar shards of one sweep running at the same time share (DESIGN §12): each tells the
-// others the cost of every configuration it confirmed to meet the SLO, and reads theirs before
-// each round of full-length runs, so that it does not confirm candidates the whole sweep would
-// rule out. Only the work depends on it, never the answer: the merge replays the decisions with
-// the whole sweep's bars and simulates what no shard holds. runs/shared_bar.h keeps it in files.
+// The cost bars shards of one sweep running at the same time share (DESIGN §12): each tells the
+// others the cost of every configuration that passed a short window or was confirmed to meet the
+// SLO, and reads theirs before each round of short windows or full-length runs, so that it does
+// not simulate candidates the whole sweep would rule out. Only the work depends on it, never the
+// answer: the merge replays the decisions with the whole sweep's own bars and simulates what no
+// shard holds. runs/shared_bar.h keeps the bars in files.
+enum class BarKind {
+    ShortWindow,  // passed a short window around the peak (the bar of the short-window rounds)
+    Confirmed,    // met the SLO in full-length runs (the bar of the confirmations)
+};
 struct SharedCostBar {
-    // The lowest cost per month any shard has published; infinity when none has yet.
-    std::function<double()> lowest;
-    // Called from the evaluating threads with a confirmed cost that meets the SLO.
-    std::function<void(double costUsdPerMonth, const QString& candidateId)> publish;
+    // The lowest cost per month any shard has published for this bar, infinity when none has
+    // yet. A confirmed cost counts for the short-window bar too, as it does in one process.
+    std::function<double(BarKind bar)> lowest;
+    // Called from the evaluating threads with each cost as it is found.
+    std::function<void(BarKind bar, double costUsdPerMonth, const QString& candidateId)> publish;
+    // Blocks until no other shard of the sweep is still simulating (each waits here too, or has
+    // finished), or a time limit has passed; called once, when this shard has confirmed its own.
+    std::function<void()> awaitOthers;
 };
 
 // What the recommender searches and how hard it looks. The defaults suit a two-hour scenario

@@ -22,6 +22,7 @@
 #include <limits>
 #include <map>
 #include <mutex>
+#include <optional>
 
 namespace headroom {
 
@@ -167,6 +168,7 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
         const EvaluationSettings s = settings(w, full);
         std::map<int, Evaluation> runs;
         auto passes = [&](int nodes) {
+            if (!full && outbidByOtherShards(w)) throw Outbid{};
             const Evaluation e = evaluate(w, nodes, full, s);
             runs[nodes] = e;
             return e.meetsSlo;
@@ -186,8 +188,17 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
                 screenedFewer = fewer;
             }
         }
-        const std::optional<int> smallest = smallestPassing(lo, w.hi, guess, passes);
-        double confirmedCost = kInfinity;
+        std::optional<int> smallest;
+        try {
+            smallest = smallestPassing(lo, w.hi, guess, passes);
+        } catch (const Outbid&) {
+            // Unsearched and out, as the next admitByCost() would leave it (planner_shard.cpp).
+            std::lock_guard<std::mutex> guard(resultsLock_);
+            w.admitted = false;
+            w.result.screening.outcome = Screening::Outcome::TooExpensive;
+            return;
+        }
+        std::optional<std::pair<BarKind, double>> found;
         {
             std::lock_guard<std::mutex> guard(resultsLock_);
             CandidateResult& c = w.result;
@@ -201,11 +212,12 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
             w.searchedHi = w.hi;
             w.confirmed = full || c.chosen->fullLength;
             c.figures = w.confirmed ? CandidateResult::Figures::FullRun : CandidateResult::Figures::ShortWindow;
-            if (c.meetsSlo()) confirmedCost = c.chosen->costPerMonthUsd;
+            if (c.meetsSlo()) found.emplace(BarKind::Confirmed, c.chosen->costPerMonthUsd);
+            else if (c.passedShortWindow()) found.emplace(BarKind::ShortWindow, c.chosen->costPerMonthUsd);
         }
         // At once, not at the end of the round: shards running beside this one rule out what
         // costs more before their own next round (planner_shard.cpp).
-        if (options_.sharedBar.publish && std::isfinite(confirmedCost)) options_.sharedBar.publish(confirmedCost, w.id);
+        if (options_.sharedBar.publish && found) options_.sharedBar.publish(found->first, found->second, w.id);
     };
     int shown = 0;
     auto tick = [&](int done) {
@@ -364,7 +376,7 @@ void Planner::decide(double estimate)
         if (batch.empty()) break;
         search(batch, false, round == 0 ? 0.02 : kSearchShare * 0.8, kSearchShare);
         QString key;
-        const double best = bestMeetingCost(false, &key);
+        const double best = barWithOtherShards(false, &key);
         if (!std::isfinite(best)) admitNextByCost(kAdmittedWhenNothingMeets);
         else if (best > estimate) admitByCost(best, key);
     }
@@ -382,7 +394,7 @@ void Planner::decide(double estimate)
     const int confirmAtOnce = std::max(1, options_.confirmAtOnce);
     for (int round = 0;; ++round) {
         QString key;
-        const double best = confirmedBar(&key);
+        const double best = barWithOtherShards(true, &key);
         std::vector<Work*> batch;
         for (Work& w : work_)
             if (w.searched && !w.confirmed && w.result.passedShortWindow() && fullRunCostFloor(w) < best) batch.push_back(&w);
@@ -394,6 +406,7 @@ void Planner::decide(double estimate)
             search(batch, true, kSearchShare + (round == 0 ? 0 : kConfirmShare * 0.8), kSearchShare + kConfirmShare);
             continue;
         }
+        if (awaitOtherShardsOnce()) continue;  // their confirmations may lower the bar
         if (std::isfinite(best)) admitByCost(best, key);
         else admitNextByCost(kAdmittedWhenNothingMeets);
         for (Work& w : work_) {

@@ -7,9 +7,12 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QThread>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -19,8 +22,18 @@ namespace {
 
 constexpr double kNone = std::numeric_limits<double>::infinity();
 
-// The cost one bar file holds, every field checked; errors name the file and the JSON path.
-double readBarFile(const QString& path, const QString& sweep)
+const QLatin1String kShortWindowField("short_window_usd_per_month");
+const QLatin1String kConfirmedField("confirmed_usd_per_month");
+
+struct Bars {
+    double shortWindow = kNone, confirmed = kNone;
+    SharedBarDirectory::State state = SharedBarDirectory::State::Running;
+};
+
+const QStringList kStates{QStringLiteral("running"), QStringLiteral("waiting"), QStringLiteral("finished")};
+
+// The costs one bar file holds, every field checked; errors name the file and the JSON path.
+Bars readBarFile(const QString& path, const QString& sweep)
 {
     QFile in(path);
     if (!in.open(QIODevice::ReadOnly)) throw InputError(path, QStringLiteral("cannot read the bar file: %1").arg(in.errorString()));
@@ -46,21 +59,48 @@ double readBarFile(const QString& path, const QString& sweep)
                          QStringLiteral("expected this sweep's %1 (the same program version, scenario, catalog and options), "
                                         "got \"%2\": a bar directory holds the bars of one sweep, give each sweep its own")
                              .arg(sweep.left(12), theirs.left(12)));
-    const QJsonValue cost = o.value(QStringLiteral("cost_usd_per_month"));
-    if (!cost.isDouble() || !(cost.toDouble() > 0) || !std::isfinite(cost.toDouble()))
-        throw InputError(path + QStringLiteral(": $.cost_usd_per_month"),
-                         QStringLiteral("expected a cost per month > 0 (a number), got %1")
-                             .arg(cost.isDouble() ? QString::number(cost.toDouble()) : QStringLiteral("no number")));
-    return cost.toDouble();
+    Bars bars;
+    for (const auto& [field, cost] : {std::pair{kShortWindowField, &bars.shortWindow}, std::pair{kConfirmedField, &bars.confirmed}}) {
+        if (!o.contains(field)) continue;
+        const QJsonValue v = o.value(field);
+        if (!v.isDouble() || !(v.toDouble() > 0) || !std::isfinite(v.toDouble()))
+            throw InputError(QStringLiteral("%1: $.%2").arg(path, field),
+                             QStringLiteral("expected a cost per month > 0 (a number), got %1")
+                                 .arg(v.isDouble() ? QString::number(v.toDouble()) : QStringLiteral("no number")));
+        *cost = v.toDouble();
+    }
+    const QJsonValue stateValue = o.value(QStringLiteral("state"));
+    const int state = kStates.indexOf(stateValue.toString());
+    if (state < 0)
+        throw InputError(path + QStringLiteral(": $.state"),
+                         QStringLiteral("expected one of \"%1\", got %2")
+                             .arg(kStates.join(QStringLiteral("\", \"")),
+                                  stateValue.isString() ? QStringLiteral("\"%1\"").arg(stateValue.toString()) : QStringLiteral("no string")));
+    bars.state = SharedBarDirectory::State(state);
+    return bars;
 }
 
 }  // namespace
 
 SharedBarDirectory::SharedBarDirectory(QString directory, QString sweep, int index, int count)
-    : directory_(std::move(directory)), sweep_(std::move(sweep)), index_(index), count_(count), published_(kNone)
+    : directory_(std::move(directory)), sweep_(std::move(sweep)), index_(index), count_(count), shortWindow_(kNone), confirmed_(kNone)
 {
+    clock_.start();
     if (!QDir().mkpath(directory_))
         throw RuntimeFailure(QStringLiteral("%1: cannot create the bar directory").arg(directory_));
+    std::lock_guard<std::mutex> guard(lock_);
+    write();
+}
+
+SharedBarDirectory::~SharedBarDirectory()
+{
+    std::lock_guard<std::mutex> guard(lock_);
+    state_ = State::Finished;
+    try {
+        write();
+    } catch (const RuntimeFailure&) {
+        // Nothing to do about it here; the others' wait has a time limit.
+    }
 }
 
 QString SharedBarDirectory::ownFile() const
@@ -68,36 +108,77 @@ QString SharedBarDirectory::ownFile() const
     return QDir(directory_).filePath(QStringLiteral("bar-%1-of-%2.json").arg(index_).arg(count_));
 }
 
-double SharedBarDirectory::lowest() const
+double SharedBarDirectory::lowest(BarKind bar) const
 {
     double best = kNone;
     // Only whole files: the temporary files being written do not end in ".json".
     const QDir dir(directory_);
-    for (const QString& name : dir.entryList({QStringLiteral("bar-*.json")}, QDir::Files, QDir::Name))
-        best = std::min(best, readBarFile(dir.filePath(name), sweep_));
+    for (const QString& name : dir.entryList({QStringLiteral("bar-*.json")}, QDir::Files, QDir::Name)) {
+        const Bars bars = readBarFile(dir.filePath(name), sweep_);
+        best = std::min({best, bars.confirmed, bar == BarKind::ShortWindow ? bars.shortWindow : kNone});
+    }
     return best;
 }
 
-void SharedBarDirectory::publish(double costUsdPerMonth, const QString& candidateId)
+void SharedBarDirectory::publish(BarKind bar, double costUsdPerMonth, const QString& candidateId)
 {
     std::lock_guard<std::mutex> guard(lock_);
-    if (!(costUsdPerMonth < published_)) return;
-    const QJsonObject bar{{QStringLiteral("format"), QLatin1String(kBarFormat)},
-                          {QStringLiteral("sweep_sha256"), sweep_},
-                          {QStringLiteral("shard"), QJsonObject{{QStringLiteral("index"), index_}, {QStringLiteral("count"), count_}}},
-                          {QStringLiteral("candidate"), candidateId},
-                          {QStringLiteral("cost_usd_per_month"), costUsdPerMonth}};
+    double& mine = bar == BarKind::Confirmed ? confirmed_ : shortWindow_;
+    if (!(costUsdPerMonth < mine)) return;
+    mine = costUsdPerMonth;
+    (bar == BarKind::Confirmed ? confirmedBy_ : shortWindowBy_) = candidateId;
+    write();
+}
+
+void SharedBarDirectory::write()
+{
+    QJsonObject file{{QStringLiteral("format"), QLatin1String(kBarFormat)},
+                     {QStringLiteral("sweep_sha256"), sweep_},
+                     {QStringLiteral("shard"), QJsonObject{{QStringLiteral("index"), index_}, {QStringLiteral("count"), count_}}},
+                     {QStringLiteral("state"), kStates[int(state_)]}};
+    // The candidates that set the bars are for a person looking at the directory.
+    if (std::isfinite(shortWindow_)) {
+        file.insert(kShortWindowField, shortWindow_);
+        file.insert(QStringLiteral("short_window_by"), shortWindowBy_);
+    }
+    if (std::isfinite(confirmed_)) {
+        file.insert(kConfirmedField, confirmed_);
+        file.insert(QStringLiteral("confirmed_by"), confirmedBy_);
+    }
     QSaveFile out(ownFile());
-    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(bar).toJson(QJsonDocument::Indented)) < 0 || !out.commit())
+    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(file).toJson(QJsonDocument::Indented)) < 0 || !out.commit())
         throw RuntimeFailure(QStringLiteral("%1: cannot write the bar file: %2").arg(ownFile(), out.errorString()));
-    published_ = costUsdPerMonth;
+}
+
+void SharedBarDirectory::awaitOthers(std::chrono::milliseconds limit)
+{
+    {
+        std::lock_guard<std::mutex> guard(lock_);
+        state_ = State::Waiting;
+        write();
+    }
+    QElapsedTimer waited;
+    waited.start();
+    const QDir dir(directory_);
+    const QString own = QFileInfo(ownFile()).fileName();
+    for (;;) {
+        bool othersRunning = false;
+        for (const QString& name : dir.entryList({QStringLiteral("bar-*.json")}, QDir::Files, QDir::Name))
+            if (name != own && readBarFile(dir.filePath(name), sweep_).state == State::Running) othersRunning = true;
+        if (!othersRunning || waited.elapsed() >= limit.count()) break;
+        QThread::msleep(200);
+    }
+    std::lock_guard<std::mutex> guard(lock_);
+    state_ = State::Running;
+    write();
 }
 
 SharedCostBar SharedBarDirectory::hooks()
 {
     SharedCostBar bar;
-    bar.lowest = [this] { return lowest(); };
-    bar.publish = [this](double cost, const QString& id) { publish(cost, id); };
+    bar.lowest = [this](BarKind kind) { return lowest(kind); };
+    bar.publish = [this](BarKind kind, double cost, const QString& id) { publish(kind, cost, id); };
+    bar.awaitOthers = [this] { awaitOthers(std::chrono::milliseconds(std::max<qint64>(60000, 2 * clock_.elapsed()))); };
     return bar;
 }
 

@@ -13,6 +13,7 @@
 #include <QRegularExpression>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -105,7 +106,8 @@ protected:
         const CliRun r = cli.run(shardArgs(0, 1, part(QStringLiteral("whole.json")), barDir));
         EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
         const QString bar = QDir(barDir).filePath(QStringLiteral("bar-0-of-1.json"));
-        EXPECT_TRUE(QFile::exists(bar));
+        // Finished, whatever happened: no shard waits for it.
+        EXPECT_EQ(readJson(bar).value(QStringLiteral("state")).toString(), QStringLiteral("finished"));
         return bar;
     }
 
@@ -122,12 +124,18 @@ TEST_F(RecommendShardsSharedBar, ShardsSharingTheBarAtOnceMergeToTheSingleMachin
         const CliRun merged = merge(parts);
         ASSERT_EQ(merged.exitCode, 0) << merged.err.toStdString();
         EXPECT_EQ(withoutElapsed(merged.out).toStdString(), withoutElapsed(single.out).toStdString());
-        // Some shard confirmed a configuration that meets the SLO and told the others.
-        const QStringList published = QDir(bars).entryList({QStringLiteral("bar-*-of-%1.json").arg(count)}, QDir::Files);
-        ASSERT_FALSE(published.isEmpty());
-        const QJsonObject bar = readJson(QDir(bars).filePath(published.first()));
-        EXPECT_EQ(bar.value(QStringLiteral("format")).toString(), QStringLiteral("headroom.recommend-bar/1"));
-        EXPECT_GT(bar.value(QStringLiteral("cost_usd_per_month")).toDouble(), 0);
+        // Every shard said it finished, and some shard confirmed a configuration that meets the
+        // SLO and told the others.
+        const QStringList files = QDir(bars).entryList({QStringLiteral("bar-*-of-%1.json").arg(count)}, QDir::Files);
+        ASSERT_EQ(files.size(), count);
+        double confirmed = 0;
+        for (const QString& name : files) {
+            const QJsonObject bar = readJson(QDir(bars).filePath(name));
+            EXPECT_EQ(bar.value(QStringLiteral("format")).toString(), QStringLiteral("headroom.recommend-bar/1"));
+            EXPECT_EQ(bar.value(QStringLiteral("state")).toString(), QStringLiteral("finished"));
+            confirmed = std::max(confirmed, bar.value(QStringLiteral("confirmed_usd_per_month")).toDouble());
+        }
+        EXPECT_GT(confirmed, 0);
     }
 }
 
@@ -143,21 +151,22 @@ TEST_F(RecommendShardsSharedBar, ALowPublishedBarSkipsConfirmationsAndTheMergeSt
     const auto [fullAlone, shortAlone] = fullAndShort(plain[k]);
     ASSERT_GT(fullAlone, 0);
 
-    // Another shard has published a cost below any fleet's floor: nothing here can beat it.
+    // Another shard has confirmed a cost below any fleet's floor: nothing here can beat it.
     const QString bars = dir.filePath(QStringLiteral("bars"));
     const QString bar = realBar(bars);
     QJsonObject low = readJson(bar);
-    low.insert(QStringLiteral("cost_usd_per_month"), 1.0);
+    ASSERT_TRUE(low.contains(QStringLiteral("confirmed_usd_per_month")));
+    low.insert(QStringLiteral("confirmed_usd_per_month"), 1.0);
     writeJson(bar, low);
     const QString barred = part(QStringLiteral("barred.json"));
     const CliRun r = cli.run(shardArgs(k, 2, barred, bars));
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains("cost bar shared in")) << r.err.toStdString();
-    EXPECT_TRUE(r.err.contains("$1.00/month at the start")) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains("lowest confirmed cost $1.00/month at the start")) << r.err.toStdString();
     const auto [fullBarred, shortBarred] = fullAndShort(barred);
     EXPECT_EQ(fullBarred, 0) << "without the bar: " << fullAlone;
-    // The short windows come before any confirmation: the bar leaves them as they were.
-    EXPECT_EQ(shortBarred, shortAlone);
+    // A confirmed cost is a bar for the short windows too: so low, it rules every type out.
+    EXPECT_LE(shortBarred, shortAlone);
 
     // The merge replays the decisions with the whole sweep's own bars and runs what was skipped.
     const CliRun merged = merge({plain[1 - k], barred});
@@ -207,9 +216,13 @@ TEST_F(RecommendShardsSharedBar, BarFilesThatAreNotThisSweepsAreRefusedNamingThe
             QStringLiteral("expected this sweep's %1").arg(good.value(QStringLiteral("sweep_sha256")).toString().left(12)));
 
     QJsonObject negative = good;
-    negative.insert(QStringLiteral("cost_usd_per_month"), -5);
+    negative.insert(QStringLiteral("short_window_usd_per_month"), -5);
     writeJson(bad, negative);
-    refused(bad + QStringLiteral(": $.cost_usd_per_month"), QStringLiteral("expected a cost per month > 0 (a number), got -5"));
+    refused(bad + QStringLiteral(": $.short_window_usd_per_month"), QStringLiteral("expected a cost per month > 0 (a number), got -5"));
+    QJsonObject stateless = good;
+    stateless.insert(QStringLiteral("state"), QStringLiteral("done"));
+    writeJson(bad, stateless);
+    refused(bad + QStringLiteral(": $.state"), QStringLiteral("expected one of \"running\", \"waiting\", \"finished\", got \"done\""));
 
     // A file still being written (the temporary name before the rename) is not a bar yet.
     ASSERT_TRUE(QFile::rename(bad, bad + QStringLiteral(".a1B2c3")));
