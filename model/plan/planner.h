@@ -1,6 +1,7 @@
 #pragma once
 // The recommender's decision procedure (recommender.h). Internal to model/plan: recommender.cpp
-// decides across candidates, planner_shard.cpp evaluates one shard's candidates in full.
+// decides across candidates, planner_results.cpp ranks them and runs the winner's what-ifs,
+// planner_shard.cpp evaluates one shard's candidates and shares its bars with the other shards.
 #include "recommend_options.h"
 #include "recommendation.h"
 #include "policy_sweep.h"
