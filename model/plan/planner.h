@@ -73,14 +73,10 @@ private:
     // bestMeetingCost() or, in a shard, the lowest cost another shard of the sweep has published
     // for the same bar if that is lower (planner_shard.cpp).
     double barWithOtherShards(bool confirmedOnly, QString* key) const;
-    // In a shard: whether another shard's short-window bar now rules this candidate out, so its
-    // search stops before the next short window (planner_shard.cpp). Thrown as Outbid.
-    bool outbidByOtherShards(const Work& w) const;
+    // In a shard: whether another shard's bar now rules this candidate's search out, so it stops
+    // before its next simulation (planner_shard.cpp). Thrown as Outbid.
+    bool outbidByOtherShards(const Work& w, bool full) const;
     struct Outbid {};
-    // In a shard, the first time its own candidates have nothing left to confirm: waits for the
-    // shards still confirming theirs (SharedCostBar::awaitOthers). True when it waited.
-    bool awaitOtherShardsOnce();
-    bool awaited_ = false;
     double fullRunCostFloor(const Work& w) const;
     void runSensitivity(Recommendation& r, const Work& winner);
     // The candidates as they stand, ranked; `provisional` marks the not yet simulated.

@@ -83,29 +83,26 @@ double Planner::barWithOtherShards(bool confirmedOnly, QString* key) const
     return best;
 }
 
-// A shard's own bar can leave it searching types the whole sweep has ruled out: the cheapest
-// types it lets in while none of its own passes, or a search galloping up to the node limit. Once
-// another shard's short windows set a bar that rules the type out (admitByCost()'s test), the
-// rest of the search is work the whole sweep would not do.
-bool Planner::outbidByOtherShards(const Work& w) const
+// A shard's own bars are higher than the whole sweep's, and it does not wait for the others':
+// it goes on with the searches its own bars call for, the cheapest types it lets in while none
+// of its own passes, a search galloping up to the node limit, the full-length searches of types
+// that failed their short windows. Before each simulation of such a search it looks at the
+// others' bars again; once they rule the type out (admitByCost()'s test for short windows, the
+// "may be cheaper" test of decide() for full-length runs), the rest of the search is work the
+// whole sweep would not do, and it stops. The confirmations of short-window passes are never
+// stopped: the whole sweep confirms the cheapest of them a few at a time, and a bar found by
+// one of a batch does not stop the others of that batch there.
+bool Planner::outbidByOtherShards(const Work& w, bool full) const
 {
     if (!options_.sharedBar.lowest) return false;
-    const double shared = options_.sharedBar.lowest(BarKind::ShortWindow);
-    return std::isfinite(shared) && w.result.screening.lowerBoundCostUsd > options_.oversizeFactor * shared
-           && w.result.screening.nodesLowerBound <= options_.maxNodes;
-}
-
-// What is left after a shard's own confirmations, the full-length searches of candidates that
-// failed their short windows and the cheapest types let in while nothing meets, depends on the
-// confirmed bar, which the shards still confirming are about to lower (or, finding nothing, to
-// leave at infinity). Done on a bar of its own, these searches are the costliest waste of a
-// shard: it waits for the others once, then carries on with what they found.
-bool Planner::awaitOtherShardsOnce()
-{
-    if (!options_.sharedBar.awaitOthers || awaited_) return false;
-    awaited_ = true;
-    options_.sharedBar.awaitOthers();
-    return true;
+    const Screening& s = w.result.screening;
+    if (!full) {
+        const double shared = options_.sharedBar.lowest(BarKind::ShortWindow);
+        return std::isfinite(shared) && s.lowerBoundCostUsd > options_.oversizeFactor * shared && s.nodesLowerBound <= options_.maxNodes;
+    }
+    if (w.result.passedShortWindow()) return false;
+    const double shared = options_.sharedBar.lowest(BarKind::Confirmed);
+    return std::isfinite(shared) && !(s.lowerBoundCostUsd < shared);
 }
 
 }  // namespace planning

@@ -25,9 +25,6 @@ struct SharedCostBar {
     std::function<double(BarKind bar)> lowest;
     // Called from the evaluating threads with each cost as it is found.
     std::function<void(BarKind bar, double costUsdPerMonth, const QString& candidateId)> publish;
-    // Blocks until no other shard of the sweep is still simulating (each waits here too, or has
-    // finished), or a time limit has passed; called once, when this shard has confirmed its own.
-    std::function<void()> awaitOthers;
 };
 
 // What the recommender searches and how hard it looks. The defaults suit a two-hour scenario

@@ -168,7 +168,7 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
         const EvaluationSettings s = settings(w, full);
         std::map<int, Evaluation> runs;
         auto passes = [&](int nodes) {
-            if (!full && outbidByOtherShards(w)) throw Outbid{};
+            if (outbidByOtherShards(w, full)) throw Outbid{};
             const Evaluation e = evaluate(w, nodes, full, s);
             runs[nodes] = e;
             return e.meetsSlo;
@@ -192,10 +192,13 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
         try {
             smallest = smallestPassing(lo, w.hi, guess, passes);
         } catch (const Outbid&) {
-            // Unsearched and out, as the next admitByCost() would leave it (planner_shard.cpp).
+            // As the next round will see it under the lower bar (planner_shard.cpp): a type not
+            // searched yet is out, one searched before keeps the figures it had.
             std::lock_guard<std::mutex> guard(resultsLock_);
-            w.admitted = false;
-            w.result.screening.outcome = Screening::Outcome::TooExpensive;
+            if (!w.searched) {
+                w.admitted = false;
+                w.result.screening.outcome = Screening::Outcome::TooExpensive;
+            }
             return;
         }
         std::optional<std::pair<BarKind, double>> found;
@@ -353,7 +356,6 @@ void Planner::decide(double estimate)
             search(batch, true, kSearchShare + (round == 0 ? 0 : kConfirmShare * 0.8), kSearchShare + kConfirmShare);
             continue;
         }
-        if (awaitOtherShardsOnce()) continue;  // their confirmations may lower the bar
         if (std::isfinite(best)) admitByCost(best, key);
         else admitNextByCost(kAdmittedWhenNothingMeets);
         for (Work& w : work_) {

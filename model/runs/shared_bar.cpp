@@ -7,11 +7,9 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <QThread>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -27,10 +25,7 @@ const QLatin1String kConfirmedField("confirmed_usd_per_month");
 
 struct Bars {
     double shortWindow = kNone, confirmed = kNone;
-    SharedBarDirectory::State state = SharedBarDirectory::State::Running;
 };
-
-const QStringList kStates{QStringLiteral("running"), QStringLiteral("waiting"), QStringLiteral("finished")};
 
 // The costs one bar file holds, every field checked; errors name the file and the JSON path.
 Bars readBarFile(const QString& path, const QString& sweep)
@@ -69,14 +64,9 @@ Bars readBarFile(const QString& path, const QString& sweep)
                                  .arg(v.isDouble() ? QString::number(v.toDouble()) : QStringLiteral("no number")));
         *cost = v.toDouble();
     }
-    const QJsonValue stateValue = o.value(QStringLiteral("state"));
-    const int state = kStates.indexOf(stateValue.toString());
-    if (state < 0)
-        throw InputError(path + QStringLiteral(": $.state"),
-                         QStringLiteral("expected one of \"%1\", got %2")
-                             .arg(kStates.join(QStringLiteral("\", \"")),
-                                  stateValue.isString() ? QStringLiteral("\"%1\"").arg(stateValue.toString()) : QStringLiteral("no string")));
-    bars.state = SharedBarDirectory::State(state);
+    if (!std::isfinite(bars.shortWindow) && !std::isfinite(bars.confirmed))
+        throw InputError(path + QStringLiteral(": $"), QStringLiteral("expected $.%1 or $.%2 (a bar file without a cost)")
+                                                           .arg(kShortWindowField, kConfirmedField));
     return bars;
 }
 
@@ -85,22 +75,8 @@ Bars readBarFile(const QString& path, const QString& sweep)
 SharedBarDirectory::SharedBarDirectory(QString directory, QString sweep, int index, int count)
     : directory_(std::move(directory)), sweep_(std::move(sweep)), index_(index), count_(count), shortWindow_(kNone), confirmed_(kNone)
 {
-    clock_.start();
     if (!QDir().mkpath(directory_))
         throw RuntimeFailure(QStringLiteral("%1: cannot create the bar directory").arg(directory_));
-    std::lock_guard<std::mutex> guard(lock_);
-    write();
-}
-
-SharedBarDirectory::~SharedBarDirectory()
-{
-    std::lock_guard<std::mutex> guard(lock_);
-    state_ = State::Finished;
-    try {
-        write();
-    } catch (const RuntimeFailure&) {
-        // Nothing to do about it here; the others' wait has a time limit.
-    }
 }
 
 QString SharedBarDirectory::ownFile() const
@@ -134,8 +110,7 @@ void SharedBarDirectory::write()
 {
     QJsonObject file{{QStringLiteral("format"), QLatin1String(kBarFormat)},
                      {QStringLiteral("sweep_sha256"), sweep_},
-                     {QStringLiteral("shard"), QJsonObject{{QStringLiteral("index"), index_}, {QStringLiteral("count"), count_}}},
-                     {QStringLiteral("state"), kStates[int(state_)]}};
+                     {QStringLiteral("shard"), QJsonObject{{QStringLiteral("index"), index_}, {QStringLiteral("count"), count_}}}};
     // The candidates that set the bars are for a person looking at the directory.
     if (std::isfinite(shortWindow_)) {
         file.insert(kShortWindowField, shortWindow_);
@@ -150,35 +125,11 @@ void SharedBarDirectory::write()
         throw RuntimeFailure(QStringLiteral("%1: cannot write the bar file: %2").arg(ownFile(), out.errorString()));
 }
 
-void SharedBarDirectory::awaitOthers(std::chrono::milliseconds limit)
-{
-    {
-        std::lock_guard<std::mutex> guard(lock_);
-        state_ = State::Waiting;
-        write();
-    }
-    QElapsedTimer waited;
-    waited.start();
-    const QDir dir(directory_);
-    const QString own = QFileInfo(ownFile()).fileName();
-    for (;;) {
-        bool othersRunning = false;
-        for (const QString& name : dir.entryList({QStringLiteral("bar-*.json")}, QDir::Files, QDir::Name))
-            if (name != own && readBarFile(dir.filePath(name), sweep_).state == State::Running) othersRunning = true;
-        if (!othersRunning || waited.elapsed() >= limit.count()) break;
-        QThread::msleep(200);
-    }
-    std::lock_guard<std::mutex> guard(lock_);
-    state_ = State::Running;
-    write();
-}
-
 SharedCostBar SharedBarDirectory::hooks()
 {
     SharedCostBar bar;
     bar.lowest = [this](BarKind kind) { return lowest(kind); };
     bar.publish = [this](BarKind kind, double cost, const QString& id) { publish(kind, cost, id); };
-    bar.awaitOthers = [this] { awaitOthers(std::chrono::milliseconds(std::max<qint64>(60000, 2 * clock_.elapsed()))); };
     return bar;
 }
 

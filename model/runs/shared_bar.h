@@ -1,9 +1,7 @@
 #pragma once
 #include "plan/recommend_options.h"
 
-#include <QElapsedTimer>
 #include <QString>
-#include <chrono>
 #include <mutex>
 
 namespace headroom {
@@ -19,32 +17,22 @@ namespace headroom::runs {
 // a temporary file and renaming it into place, so a reader sees a whole file or the previous one,
 // never half of one; readers take the lowest of all files. A bar names the sweep it belongs to
 // (sweepFingerprint()): any shard count of the same sweep may share a directory (a cost is a
-// fact about the candidates, not about the split), another sweep's bar is refused. The file also
-// says whether its shard is simulating, waiting for the others (awaitOthers()) or finished.
+// fact about the candidates, not about the split), another sweep's bar is refused. No shard
+// waits for another: a shard alone, or one whose directory no one else writes, decides alone.
 class SharedBarDirectory {
 public:
-    enum class State { Running, Waiting, Finished };
-
-    // Creates the directory if need be and this shard's file, saying it is running; throws
-    // RuntimeFailure naming the directory or file when that fails.
+    // Creates the directory if need be; throws RuntimeFailure naming it when that fails.
     SharedBarDirectory(QString directory, QString sweep, int index, int count);
-    // Says the shard has finished, whether it succeeded or not: no one waits for it any more.
-    ~SharedBarDirectory();
 
     // The lowest cost per month of the directory's bar files for `bar` (a confirmed cost counts
     // for the short-window bar too), infinity when there is none. Throws InputError naming the
     // file and the JSON path for a file that is not a whole bar file of this sweep (not JSON,
-    // another format, another sweep, a cost that is not a number > 0, an unknown state).
+    // another format, another sweep, a cost that is not a number > 0, no cost at all).
     double lowest(BarKind bar) const;
     // Publishes `costUsdPerMonth` when it is below what this shard published before for `bar`.
     // Throws RuntimeFailure naming the file when it cannot be written.
     void publish(BarKind bar, double costUsdPerMonth, const QString& candidateId);
-    // Waits (polling) until no other shard's file says it is running, or `limit` has passed;
-    // this shard's file says it is waiting meanwhile, so two shards never wait for each other.
-    // The limit covers a shard that died without saying so.
-    void awaitOthers(std::chrono::milliseconds limit);
-    // lowest(), publish() and awaitOthers() (limited to twice the time this shard has run so
-    // far, at least a minute) as the recommender's hooks; this object must outlive them.
+    // lowest() and publish() as the recommender's hooks; this object must outlive them.
     SharedCostBar hooks();
 
     QString directory() const { return directory_; }
@@ -56,8 +44,6 @@ private:
     mutable std::mutex lock_;  // publish() is called from several evaluating threads
     double shortWindow_, confirmed_;  // what this shard has published, and by which candidates
     QString shortWindowBy_, confirmedBy_;
-    State state_ = State::Running;
-    QElapsedTimer clock_;
 
     void write();  // this shard's file as it stands, under lock_
 };

@@ -106,8 +106,7 @@ protected:
         const CliRun r = cli.run(shardArgs(0, 1, part(QStringLiteral("whole.json")), barDir));
         EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
         const QString bar = QDir(barDir).filePath(QStringLiteral("bar-0-of-1.json"));
-        // Finished, whatever happened: no shard waits for it.
-        EXPECT_EQ(readJson(bar).value(QStringLiteral("state")).toString(), QStringLiteral("finished"));
+        EXPECT_TRUE(QFile::exists(bar));
         return bar;
     }
 
@@ -124,15 +123,13 @@ TEST_F(RecommendShardsSharedBar, ShardsSharingTheBarAtOnceMergeToTheSingleMachin
         const CliRun merged = merge(parts);
         ASSERT_EQ(merged.exitCode, 0) << merged.err.toStdString();
         EXPECT_EQ(withoutElapsed(merged.out).toStdString(), withoutElapsed(single.out).toStdString());
-        // Every shard said it finished, and some shard confirmed a configuration that meets the
-        // SLO and told the others.
+        // Some shard confirmed a configuration that meets the SLO and told the others.
         const QStringList files = QDir(bars).entryList({QStringLiteral("bar-*-of-%1.json").arg(count)}, QDir::Files);
-        ASSERT_EQ(files.size(), count);
+        ASSERT_FALSE(files.isEmpty());
         double confirmed = 0;
         for (const QString& name : files) {
             const QJsonObject bar = readJson(QDir(bars).filePath(name));
             EXPECT_EQ(bar.value(QStringLiteral("format")).toString(), QStringLiteral("headroom.recommend-bar/1"));
-            EXPECT_EQ(bar.value(QStringLiteral("state")).toString(), QStringLiteral("finished"));
             confirmed = std::max(confirmed, bar.value(QStringLiteral("confirmed_usd_per_month")).toDouble());
         }
         EXPECT_GT(confirmed, 0);
@@ -219,10 +216,11 @@ TEST_F(RecommendShardsSharedBar, BarFilesThatAreNotThisSweepsAreRefusedNamingThe
     negative.insert(QStringLiteral("short_window_usd_per_month"), -5);
     writeJson(bad, negative);
     refused(bad + QStringLiteral(": $.short_window_usd_per_month"), QStringLiteral("expected a cost per month > 0 (a number), got -5"));
-    QJsonObject stateless = good;
-    stateless.insert(QStringLiteral("state"), QStringLiteral("done"));
-    writeJson(bad, stateless);
-    refused(bad + QStringLiteral(": $.state"), QStringLiteral("expected one of \"running\", \"waiting\", \"finished\", got \"done\""));
+    QJsonObject costless = good;
+    costless.remove(QStringLiteral("short_window_usd_per_month"));
+    costless.remove(QStringLiteral("confirmed_usd_per_month"));
+    writeJson(bad, costless);
+    refused(bad + QStringLiteral(": $"), QStringLiteral("expected $.short_window_usd_per_month or $.confirmed_usd_per_month"));
 
     // A file still being written (the temporary name before the rename) is not a bar yet.
     ASSERT_TRUE(QFile::rename(bad, bad + QStringLiteral(".a1B2c3")));
