@@ -70,9 +70,10 @@ ShardEvaluations Planner::runShard(const Workspace* ws, int index, int count)
 double Planner::barWithOtherShards(bool confirmedOnly, QString* key) const
 {
     double best = bestMeetingCost(confirmedOnly, key);
-    // A cost another shard found is one the whole sweep finds too, at the latest in the same
-    // round (its candidates are the whole sweep's): the whole sweep's bar is at or below it, so a
-    // candidate that cannot beat it would not be simulated there either.
+    // A cost another shard found is one the whole sweep finds too (its candidates are the whole
+    // sweep's), so the whole sweep's bar is at or below it and a candidate that cannot beat it is
+    // not simulated there either; except, rarely, one the whole sweep confirmed in the same batch
+    // as the candidate that set the bar: the merge then runs it, with the same figures.
     if (options_.sharedBar.lowest) {
         const double shared = options_.sharedBar.lowest(confirmedOnly ? BarKind::Confirmed : BarKind::ShortWindow);
         if (shared < best) {

@@ -4,9 +4,9 @@
 #   - as one process on this machine's two cores (wall and CPU seconds);
 #   - as 2 shards at once, one pinned to each core, then the merge: without a shared cost bar and
 #     with one (--bar-dir), both measured;
-#   - as N = 4, 8, 16 shards started at once on the two cores, sharing the bar, then the merge:
-#     the bars pass between shards that run side by side, as on N machines (each shard just runs
-#     slower). The wall time on N two-core machines is projected from it: each shard's CPU seconds
+#   - as N = 4, 8, 16 shards started at once on the two cores, without and with the shared bar,
+#     then the merge: the bars pass between shards that run side by side, as on N machines (each
+#     shard just runs slower). The wall time on N two-core machines is projected: each shard's CPU seconds
 #     divided by the one process's parallelism (its CPU seconds / wall seconds, how well the
 #     recommender keeps two cores busy), the slowest shard plus the merge, per level; the three
 #     levels one after the other.
@@ -92,11 +92,13 @@ PY
   echo "traffic x$scale: 2 shards at once sharing the bar: $(py "round($wall, 1)") s, $total configurations ($(sed 's/headroom: //' "two-bar$scale/merge.log"))"
   sum[two_bar]=$(py "${sum[two_bar]:-0} + $wall"); sims[two_bar]="${sims[two_bar]:-}${sims[two_bar]:+ / }$total"
   for n in $machines; do
-    bars=1 run_shards "$n" "n$n-$scale"
-    projected=$(py "$slowest_cpu / $parallelism + $merge_wall")
-    echo "traffic x$scale: $n shards at once on the 2 cores sharing the bar: $(py "round($wall, 1)") s, $total configurations; slowest shard $(py "round($slowest_cpu, 1)") CPU s, merge $(py "round($merge_wall, 1)") s; projected on $n machines $(py "round($projected, 1)") s"
-    sum[n$n]=$(py "${sum[n$n]:-0} + $projected"); sum[n${n}_here]=$(py "${sum[n${n}_here]:-0} + $wall")
-    sims[n$n]="${sims[n$n]:-}${sims[n$n]:+ / }$total"
+    for mode in alone bar; do
+      if [ $mode = bar ]; then bars=1 run_shards "$n" "n$n-$mode-$scale"; else bars= run_shards "$n" "n$n-$mode-$scale"; fi
+      projected=$(py "$slowest_cpu / $parallelism + $merge_wall")
+      echo "traffic x$scale: $n shards at once on the 2 cores, $mode: $(py "round($wall, 1)") s, $total configurations; slowest shard $(py "round($slowest_cpu, 1)") CPU s, merge $(py "round($merge_wall, 1)") s; projected on $n machines $(py "round($projected, 1)") s"
+      sum[n${n}_$mode]=$(py "${sum[n${n}_$mode]:-0} + $projected"); sum[n${n}_${mode}_here]=$(py "${sum[n${n}_${mode}_here]:-0} + $wall")
+      sims[n${n}_$mode]="${sims[n${n}_$mode]:-}${sims[n${n}_$mode]:+ / }$total"
+    done
   done
   winner=$(python3 -c "import json; w=json.load(open('one$scale.json'))['recommended']; print(w['key'], w['policy'], w['nodes_min'], '-', w['nodes_max'], 'nodes')")
   echo "traffic x$scale: one process $(py "round($one, 1)") s wall, $(py "round($one_cpu, 1)") CPU s (parallelism $(py "round($parallelism, 2)")); recommends $winner"
@@ -108,6 +110,7 @@ echo "| 1 (one process, measured) | $(r one) s | ${sims[one]} |"
 echo "| 2 without a shared bar (measured: 2 shards at once, one core each) | $(r two_alone) s | ${sims[two_alone]} |"
 echo "| 2 sharing the bar (measured: 2 shards at once, one core each) | $(r two_bar) s | ${sims[two_bar]} |"
 for n in $machines; do
-  echo "| $n sharing the bar (projected; measured all $n at once on these 2 cores: $(r n${n}_here) s) | $(r n$n) s | ${sims[n$n]} |"
+  echo "| $n without a shared bar (projected; all $n at once on these 2 cores took $(r n${n}_alone_here) s) | $(r n${n}_alone) s | ${sims[n${n}_alone]} |"
+  echo "| $n sharing the bar (projected; all $n at once on these 2 cores took $(r n${n}_bar_here) s) | $(r n${n}_bar) s | ${sims[n${n}_bar]} |"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
