@@ -94,6 +94,10 @@ int runRecommend(const QStringList& args)
     parser.addOption({QStringLiteral("shard"),
                       QStringLiteral("Evaluate only shard I of N (0 ≤ I < N) of the candidates; needs --out."), QStringLiteral("I/N")});
     parser.addOption({QStringLiteral("out"), QStringLiteral("Where --shard writes its part file."), QStringLiteral("PART.json")});
+    parser.addOption({QStringLiteral("bar-dir"),
+                      QStringLiteral("With --shard: share the cost bar with the sweep's other shards running at the same time "
+                                     "through this directory (one every shard sees); fewer full runs, the same answer."),
+                      QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("merge"),
                       QStringLiteral("Merge the part files given as arguments (one per shard) into the recommendation.")});
     const int early = parseOrExit(parser, args,
@@ -108,7 +112,7 @@ int runRecommend(const QStringList& args)
     }
     if (merging) {
         // What was computed is fixed by the shards' part files; a merge cannot change it.
-        for (const char* name : {"shard", "out", "providers", "instance-types", "confidence", "no-sensitivity", "recompute"})
+        for (const char* name : {"shard", "out", "bar-dir", "providers", "instance-types", "confidence", "no-sensitivity", "recompute"})
             if (parser.isSet(QLatin1String(name))) {
                 printError(QStringLiteral("--merge takes part files only: --%1 belongs to the shards that made them")
                                .arg(QLatin1String(name)));
@@ -118,6 +122,10 @@ int runRecommend(const QStringList& args)
     int shardIndex = 0, shardCount = 0;
     if (parser.isSet(QStringLiteral("shard")) != parser.isSet(QStringLiteral("out"))) {
         printError(QStringLiteral("--shard I/N and --out PART.json go together"));
+        return int(kUsage);
+    }
+    if (parser.isSet(QStringLiteral("bar-dir")) && !parser.isSet(QStringLiteral("shard"))) {
+        printError(QStringLiteral("--bar-dir DIR is for shards (--shard I/N --out PART.json): one process has the whole sweep's bar"));
         return int(kUsage);
     }
     if (parser.isSet(QStringLiteral("shard"))) {
@@ -181,7 +189,7 @@ int runRecommend(const QStringList& args)
         if (shardCount > 0) {
             // A shard is one piece of a sweep: its part file is the result, nothing is stored.
             const QString line = writeShard(scenario, catalog, ws.get(), QFileInfo(path).fileName(), options, shardIndex,
-                                            shardCount, parser.value(QStringLiteral("out")));
+                                            shardCount, parser.value(QStringLiteral("out")), parser.value(QStringLiteral("bar-dir")));
             if (stderrIsTerminal()) std::fprintf(stderr, "\r\033[K");
             std::fprintf(stderr, "headroom: %s\n", qPrintable(line));
             return int(kOk);

@@ -3,8 +3,12 @@
 #include "plan/recommender.h"
 #include "runs/recommend_merge.h"
 #include "runs/recommend_part.h"
+#include "runs/shared_bar.h"
 
 #include <QRegularExpression>
+#include <cmath>
+#include <limits>
+#include <optional>
 
 namespace headroom::cli {
 
@@ -21,18 +25,38 @@ QString parseShardSpec(const QString& text, int* index, int* count)
 }
 
 QString writeShard(const Scenario& scenario, const Catalog& catalog, const Workspace* ws, const QString& scenarioFile,
-                   const RecommendOptions& options, int index, int count, const QString& outPath)
+                   const RecommendOptions& options, int index, int count, const QString& outPath, const QString& barDir)
 {
-    const ShardEvaluations shard = recommendShard(scenario, catalog, ws, scenarioFile, options, index, count);
+    RecommendOptions shardOptions = options;
+    std::optional<runs::SharedBarDirectory> bars;
+    double seenAtStart = std::numeric_limits<double>::infinity();
+    if (!barDir.isEmpty()) {
+        bars.emplace(barDir, runs::sweepFingerprint(scenario, catalog, options), index, count);
+        // A bad file in the directory is refused now, not after hours of simulation.
+        seenAtStart = bars->lowest(BarKind::Confirmed);
+        shardOptions.sharedBar = bars->hooks();
+    }
+    const ShardEvaluations shard = recommendShard(scenario, catalog, ws, scenarioFile, shardOptions, index, count);
     runs::RecommendPart part = runs::makePart(shard, catalog, options, scenarioFile, index, count);
     runs::writePartFile(part, outPath);
-    return QStringLiteral("shard %1/%2: %3 of %4 candidates, %5 configurations simulated, written to %6")
-        .arg(index)
-        .arg(count)
-        .arg(shard.assigned.size())
-        .arg(shard.candidateIds.size())
-        .arg(shard.evaluations.size())
-        .arg(outPath);
+    int full = 0;
+    for (const auto& [request, e] : shard.evaluations) full += request.fullLength ? 1 : 0;
+    QString line = QStringLiteral("shard %1/%2: %3 of %4 candidates, %5 configurations simulated (%6 full-length), written to %7")
+                       .arg(index)
+                       .arg(count)
+                       .arg(shard.assigned.size())
+                       .arg(shard.candidateIds.size())
+                       .arg(shard.evaluations.size())
+                       .arg(full)
+                       .arg(outPath);
+    if (bars) {
+        const auto money = [](double usd) {
+            return std::isfinite(usd) ? QStringLiteral("$%1/month").arg(usd, 0, 'f', 2) : QStringLiteral("none");
+        };
+        line += QStringLiteral("; cost bar shared in %1: lowest confirmed cost %2 at the start, %3 at the end")
+                    .arg(barDir, money(seenAtStart), money(bars->lowest(BarKind::Confirmed)));
+    }
+    return line;
 }
 
 Recommendation mergeShards(const QStringList& partFiles, const RecommendOptions& runtime, QString* note)

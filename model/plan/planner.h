@@ -1,6 +1,7 @@
 #pragma once
 // The recommender's decision procedure (recommender.h). Internal to model/plan: recommender.cpp
-// decides across candidates, planner_shard.cpp evaluates one shard's candidates in full.
+// decides across candidates, planner_results.cpp ranks them and runs the winner's what-ifs,
+// planner_shard.cpp evaluates one shard's candidates and shares its bars with the other shards.
 #include "recommend_options.h"
 #include "recommendation.h"
 #include "policy_sweep.h"
@@ -69,6 +70,13 @@ private:
     ResolvedScenario configured(const Work& w, int nodes) const;
     EvaluationSettings settings(const Work& w, bool full) const;
     double bestMeetingCost(bool confirmedOnly, QString* key) const;
+    // bestMeetingCost() or, in a shard, the lowest cost another shard of the sweep has published
+    // for the same bar if that is lower (planner_shard.cpp).
+    double barWithOtherShards(bool confirmedOnly, QString* key) const;
+    // In a shard: whether another shard's bar now rules this candidate's search out, so it stops
+    // before its next simulation (planner_shard.cpp). Thrown as Outbid.
+    bool outbidByOtherShards(const Work& w, bool full) const;
+    struct Outbid {};
     double fullRunCostFloor(const Work& w) const;
     void runSensitivity(Recommendation& r, const Work& winner);
     // The candidates as they stand, ranked; `provisional` marks the not yet simulated.

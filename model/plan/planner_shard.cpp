@@ -3,6 +3,7 @@
 #include "candidate_hash.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <mutex>
 #include <tuple>
@@ -19,6 +20,11 @@ namespace planning {
 // the few it cannot foresee (a node count tried under a lower bar) the merge simulates itself
 // (recommend_merge.h), with the same figures. The answer is the same either way; only the work
 // moves. With one candidate per shard this is the candidate's complete evaluation.
+//
+// Shards running at the same time can share the whole sweep's bars (options.sharedBar): each
+// publishes the costs it finds and reads the others' before each round of short windows and of
+// full-length runs (barWithOtherShards()), which cuts the simulations that only its own higher
+// bars let through: the cheapest types let in while none of its own passes, the confirmations.
 ShardEvaluations Planner::runShard(const Workspace* ws, int index, int count)
 {
     prepare(ws);
@@ -59,6 +65,45 @@ ShardEvaluations Planner::runShard(const Workspace* ws, int index, int count)
     for (auto& [key, e] : done)
         out.evaluations.emplace_back(EvaluationRequest{std::get<0>(key), std::get<1>(key), std::get<2>(key)}, e);
     return out;
+}
+
+double Planner::barWithOtherShards(bool confirmedOnly, QString* key) const
+{
+    double best = bestMeetingCost(confirmedOnly, key);
+    // A cost another shard found is one the whole sweep finds too (its candidates are the whole
+    // sweep's), so the whole sweep's bar is at or below it and a candidate that cannot beat it is
+    // not simulated there either; except, rarely, one the whole sweep confirmed in the same batch
+    // as the candidate that set the bar: the merge then runs it, with the same figures.
+    if (options_.sharedBar.lowest) {
+        const double shared = options_.sharedBar.lowest(confirmedOnly ? BarKind::Confirmed : BarKind::ShortWindow);
+        if (shared < best) {
+            best = shared;
+            if (key) *key = QStringLiteral("found by another shard");
+        }
+    }
+    return best;
+}
+
+// A shard's own bars are higher than the whole sweep's, and it does not wait for the others':
+// it goes on with the searches its own bars call for, the cheapest types it lets in while none
+// of its own passes, a search galloping up to the node limit, the full-length searches of types
+// that failed their short windows. Before each simulation of such a search it looks at the
+// others' bars again; once they rule the type out (admitByCost()'s test for short windows, the
+// "may be cheaper" test of decide() for full-length runs), the rest of the search is work the
+// whole sweep would not do, and it stops. The confirmations of short-window passes are never
+// stopped: the whole sweep confirms the cheapest of them a few at a time, and a bar found by
+// one of a batch does not stop the others of that batch there.
+bool Planner::outbidByOtherShards(const Work& w, bool full) const
+{
+    if (!options_.sharedBar.lowest) return false;
+    const Screening& s = w.result.screening;
+    if (!full) {
+        const double shared = options_.sharedBar.lowest(BarKind::ShortWindow);
+        return std::isfinite(shared) && s.lowerBoundCostUsd > options_.oversizeFactor * shared && s.nodesLowerBound <= options_.maxNodes;
+    }
+    if (w.result.passedShortWindow()) return false;
+    const double shared = options_.sharedBar.lowest(BarKind::Confirmed);
+    return std::isfinite(shared) && !(s.lowerBoundCostUsd < shared);
 }
 
 }  // namespace planning

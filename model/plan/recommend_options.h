@@ -9,6 +9,24 @@ namespace headroom {
 
 struct Recommendation;
 
+// The cost bars shards of one sweep running at the same time share (DESIGN §12): each tells the
+// others the cost of every configuration that passed a short window or was confirmed to meet the
+// SLO, and reads theirs before each round of short windows or full-length runs, so that it does
+// not simulate candidates the whole sweep would rule out. Only the work depends on it, never the
+// answer: the merge replays the decisions with the whole sweep's own bars and simulates what no
+// shard holds. runs/shared_bar.h keeps the bars in files.
+enum class BarKind {
+    ShortWindow,  // passed a short window around the peak (the bar of the short-window rounds)
+    Confirmed,    // met the SLO in full-length runs (the bar of the confirmations)
+};
+struct SharedCostBar {
+    // The lowest cost per month any shard has published for this bar, infinity when none has
+    // yet. A confirmed cost counts for the short-window bar too, as it does in one process.
+    std::function<double(BarKind bar)> lowest;
+    // Called from the evaluating threads with each cost as it is found.
+    std::function<void(BarKind bar, double costUsdPerMonth, const QString& candidateId)> publish;
+};
+
 // What the recommender searches and how hard it looks. The defaults suit a two-hour scenario
 // swept over the whole catalog on a laptop.
 struct RecommendOptions {
@@ -44,6 +62,8 @@ struct RecommendOptions {
     std::function<void(const Recommendation& provisional)> provisional;
     // Where evaluations come from (evaluation_source.h); empty = simulated here.
     EvaluationSource evaluations;
+    // Read and written by a shard only (recommendShard()); a whole sweep has its own bars.
+    SharedCostBar sharedBar;
     // Called from the evaluating threads with each full-length run of a configuration (not the
     // what-if variants): see EvaluationSettings::fullRunDone.
     std::function<void(const ResolvedScenario& scenario, quint64 seed, const SimulationResult& result)> fullRunDone;

@@ -22,6 +22,7 @@
 #include <limits>
 #include <map>
 #include <mutex>
+#include <optional>
 
 namespace headroom {
 
@@ -167,6 +168,7 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
         const EvaluationSettings s = settings(w, full);
         std::map<int, Evaluation> runs;
         auto passes = [&](int nodes) {
+            if (outbidByOtherShards(w, full)) throw Outbid{};
             const Evaluation e = evaluate(w, nodes, full, s);
             runs[nodes] = e;
             return e.meetsSlo;
@@ -186,19 +188,39 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
                 screenedFewer = fewer;
             }
         }
-        const std::optional<int> smallest = smallestPassing(lo, w.hi, guess, passes);
-        std::lock_guard<std::mutex> guard(resultsLock_);
-        CandidateResult& c = w.result;
-        for (const auto& [nodes, e] : runs) c.tried.push_back(e);
-        const int shown = smallest.value_or(runs.rbegin()->first);
-        c.chosen = runs.at(shown);
-        c.fewer.reset();
-        if (smallest && runs.count(shown - 1)) c.fewer = runs.at(shown - 1);
-        else if (smallest && screenedFewer && screenedFewer->nodes == shown - 1) c.fewer = screenedFewer;
-        w.searched = true;
-        w.searchedHi = w.hi;
-        w.confirmed = full || c.chosen->fullLength;
-        c.figures = w.confirmed ? CandidateResult::Figures::FullRun : CandidateResult::Figures::ShortWindow;
+        std::optional<int> smallest;
+        try {
+            smallest = smallestPassing(lo, w.hi, guess, passes);
+        } catch (const Outbid&) {
+            // As the next round will see it under the lower bar (planner_shard.cpp): a type not
+            // searched yet is out, one searched before keeps the figures it had.
+            std::lock_guard<std::mutex> guard(resultsLock_);
+            if (!w.searched) {
+                w.admitted = false;
+                w.result.screening.outcome = Screening::Outcome::TooExpensive;
+            }
+            return;
+        }
+        std::optional<std::pair<BarKind, double>> found;
+        {
+            std::lock_guard<std::mutex> guard(resultsLock_);
+            CandidateResult& c = w.result;
+            for (const auto& [nodes, e] : runs) c.tried.push_back(e);
+            const int shown = smallest.value_or(runs.rbegin()->first);
+            c.chosen = runs.at(shown);
+            c.fewer.reset();
+            if (smallest && runs.count(shown - 1)) c.fewer = runs.at(shown - 1);
+            else if (smallest && screenedFewer && screenedFewer->nodes == shown - 1) c.fewer = screenedFewer;
+            w.searched = true;
+            w.searchedHi = w.hi;
+            w.confirmed = full || c.chosen->fullLength;
+            c.figures = w.confirmed ? CandidateResult::Figures::FullRun : CandidateResult::Figures::ShortWindow;
+            if (c.meetsSlo()) found.emplace(BarKind::Confirmed, c.chosen->costPerMonthUsd);
+            else if (c.passedShortWindow()) found.emplace(BarKind::ShortWindow, c.chosen->costPerMonthUsd);
+        }
+        // At once, not at the end of the round: shards running beside this one rule out what
+        // costs more before their own next round (planner_shard.cpp).
+        if (options_.sharedBar.publish && found) options_.sharedBar.publish(found->first, found->second, w.id);
     };
     int shown = 0;
     auto tick = [&](int done) {
@@ -259,59 +281,6 @@ double Planner::bestMeetingCost(bool confirmedOnly, QString* key) const
     return best;
 }
 
-void Planner::runSensitivity(Recommendation& r, const Work& winner)
-{
-    std::vector<SensitivityVariant> variants = sensitivityVariants(configured(winner, winner.result.chosen->nodes));
-    std::vector<SensitivityVariant*> applicable;
-    for (SensitivityVariant& v : variants)
-        if (v.description.applicable) applicable.push_back(&v);
-    // What-if runs report how the winner fares, they settle no verdict: a fixed number of
-    // replications, judged on their mean.
-    EvaluationSettings s = settings(winner, true);
-    s.maxReplications = 0;
-    s.fullRunDone = nullptr;
-    auto job = [&](int index) {
-        SensitivityVariant& v = *applicable[size_t(index)];
-        v.description.result = evaluateConfiguration(v.scenario, s);
-        simulations_.fetch_add(1);
-    };
-    const double from = kSearchShare + kConfirmShare;
-    auto tick = [&](int done) { report(from + (1 - from) * done / std::max<size_t>(1, applicable.size())); };
-    runParallel(int(applicable.size()), options_.threads, job, tick, options_.cancel);
-    for (const SensitivityVariant& v : variants) r.sensitivity.push_back(v.description);
-}
-
-Recommendation Planner::snapshot(bool provisional) const
-{
-    Recommendation r;
-    r.scenarioName = doc_.name;
-    r.sloP95Ms = objectiveMs(doc_);
-    r.sloOnQueueWait = objectiveIsQueueWait(doc_);
-    r.sloErrorRate = doc_.slo->errorRate;
-    r.confidence = options_.confidence;
-    r.peakRateRps = peakRateRps_;
-    r.provisional = provisional;
-    {
-        std::lock_guard<std::mutex> guard(resultsLock_);
-        for (const Work& w : work_) {
-            r.candidates.push_back(w.result);
-            // Still waiting for its first simulation: its figures are the screen's estimate.
-            r.candidates.back().pending = provisional && w.admitted && !w.searched;
-        }
-    }
-    r.recommended = rankCandidates(r.candidates);
-    explainCandidates(r);
-    r.pareto = paretoPoints(r.candidates);
-    r.simulations = simulations_.load();
-    return r;
-}
-
-void Planner::showProvisional()
-{
-    if (!options_.provisional) return;
-    options_.provisional(snapshot(true));
-}
-
 void Planner::prepare(const Workspace* ws)
 {
     if (objectiveMs(doc_) <= 0)
@@ -357,7 +326,7 @@ void Planner::decide(double estimate)
         if (batch.empty()) break;
         search(batch, false, round == 0 ? 0.02 : kSearchShare * 0.8, kSearchShare);
         QString key;
-        const double best = bestMeetingCost(false, &key);
+        const double best = barWithOtherShards(false, &key);
         if (!std::isfinite(best)) admitNextByCost(kAdmittedWhenNothingMeets);
         else if (best > estimate) admitByCost(best, key);
     }
@@ -375,7 +344,7 @@ void Planner::decide(double estimate)
     const int confirmAtOnce = std::max(1, options_.confirmAtOnce);
     for (int round = 0;; ++round) {
         QString key;
-        const double best = bestMeetingCost(true, &key);
+        const double best = barWithOtherShards(true, &key);
         std::vector<Work*> batch;
         for (Work& w : work_)
             if (w.searched && !w.confirmed && w.result.passedShortWindow() && fullRunCostFloor(w) < best) batch.push_back(&w);

@@ -58,6 +58,8 @@ TEST(ClusterManifests, ShardsAreAnIndexedJobWritingPartsToASharedVolume)
     EXPECT_NE(line.find("headroom recommend /scenario/scenario.json"), std::string::npos) << line;
     EXPECT_NE(line.find("--shard \"${JOB_COMPLETION_INDEX}/${SHARDS}\""), std::string::npos) << line;
     EXPECT_NE(line.find("--out \"/parts/part-${JOB_COMPLETION_INDEX}.json\""), std::string::npos) << line;
+    // The pods running at the same time share the cost bar on the same shared volume.
+    EXPECT_NE(line.find("--bar-dir /parts/bars"), std::string::npos) << line;
     // As many shards as completions, or some candidates would be in no shard.
     bool shardsSet = false;
     for (const YAML::Node& env : container["env"])

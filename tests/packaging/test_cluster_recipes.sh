@@ -32,21 +32,33 @@ same_as_single() {
 
 "$bin" recommend s.json "${types[@]}" --json > single.json
 
-# Slurm: what `sbatch --array=0-2 slurm-array.sh …` runs on the nodes, then the merge job.
+# Slurm: what `sbatch --array=0-2 slurm-array.sh …` runs on the nodes, all tasks at once as a
+# cluster with free nodes runs them, sharing the cost bar in PARTS_DIR/bars; then the merge job.
+pids=()
 for task in 0 1 2; do
   SLURM_ARRAY_TASK_ID=$task SLURM_ARRAY_TASK_COUNT=3 SLURM_ARRAY_TASK_MIN=0 PARTS_DIR="$work/slurm-parts" \
-    bash "$recipes/slurm-array.sh" s.json "${types[@]}" 2> /dev/null
+    bash "$recipes/slurm-array.sh" s.json "${types[@]}" 2> "slurm-$task.log" &
+  pids+=($!)
 done
-[ "$(ls slurm-parts | wc -l)" = 3 ] || { echo "FAIL: slurm: expected 3 part files, got: $(ls slurm-parts)" >&2; exit 1; }
+for pid in "${pids[@]}"; do wait "$pid" || { cat slurm-*.log >&2; echo "FAIL: slurm: a task failed" >&2; exit 1; }; done
+[ "$(ls slurm-parts/part-*.json | wc -l)" = 3 ] || { echo "FAIL: slurm: expected 3 part files, got: $(ls slurm-parts)" >&2; exit 1; }
+ls slurm-parts/bars/bar-*-of-3.json > /dev/null 2>&1 \
+  || { echo "FAIL: slurm: no task published a cost bar in slurm-parts/bars: $(ls slurm-parts/bars 2>&1)" >&2; exit 1; }
+grep -q "cost bar shared in $work/slurm-parts/bars" slurm-0.log || { cat slurm-0.log >&2; echo "FAIL: slurm: task 0 did not share the bar" >&2; exit 1; }
 bash "$recipes/merge-parts.sh" slurm-parts slurm.json
-same_as_single slurm.json "Slurm job array (3 tasks)"
+same_as_single slurm.json "Slurm job array (3 tasks at once, shared cost bar)"
 # A task numbered outside 0 … N−1 is refused, not silently merged into the wrong sweep.
 if SLURM_ARRAY_TASK_ID=3 SLURM_ARRAY_TASK_COUNT=3 SLURM_ARRAY_TASK_MIN=1 PARTS_DIR="$work/bad" \
      bash "$recipes/slurm-array.sh" s.json 2> /dev/null; then
   echo "FAIL: slurm: an array numbered from 1 was accepted" >&2; exit 1
 fi
 
-# GNU parallel over "hosts": ":" is this machine, two jobs at a time.
+# GNU parallel over "hosts": ":" is this machine, two jobs at a time; hosts without a shared file
+# system share no bar (each shard decides alone), hosts with one share it through BAR_DIR.
 SHARDS=4 SSHLOGIN=2/: PARTS_DIR="$work/parallel-parts" OUT="$work/parallel.json" \
   bash "$recipes/parallel-ssh.sh" "$work/s.json" "${types[@]}" 2> parallel.log || { cat parallel.log >&2; exit 1; }
-same_as_single parallel.json "GNU parallel (4 shards)"
+same_as_single parallel.json "GNU parallel (4 shards, no shared file system)"
+SHARDS=4 SSHLOGIN=2/: PARTS_DIR="$work/parallel-bar-parts" OUT="$work/parallel-bar.json" BAR_DIR="$work/parallel-bars" \
+  bash "$recipes/parallel-ssh.sh" "$work/s.json" "${types[@]}" 2> parallel-bar.log || { cat parallel-bar.log >&2; exit 1; }
+ls parallel-bars/bar-*-of-4.json > /dev/null 2>&1 || { echo "FAIL: parallel: no cost bar in BAR_DIR" >&2; exit 1; }
+same_as_single parallel-bar.json "GNU parallel (4 shards, BAR_DIR on a shared file system)"

@@ -1,0 +1,72 @@
+#include "planner.h"
+
+#include "core/parallel_jobs.h"
+#include "ranking.h"
+#include "sensitivity.h"
+#include "why_text.h"
+
+#include <mutex>
+
+namespace headroom {
+
+namespace planning {
+
+// What the decision procedure (recommender.cpp) shows: the ranking as it stands, provisional
+// while candidates are still being simulated, and the what-if runs of the winner.
+
+void Planner::runSensitivity(Recommendation& r, const Work& winner)
+{
+    std::vector<SensitivityVariant> variants = sensitivityVariants(configured(winner, winner.result.chosen->nodes));
+    std::vector<SensitivityVariant*> applicable;
+    for (SensitivityVariant& v : variants)
+        if (v.description.applicable) applicable.push_back(&v);
+    // What-if runs report how the winner fares, they settle no verdict: a fixed number of
+    // replications, judged on their mean.
+    EvaluationSettings s = settings(winner, true);
+    s.maxReplications = 0;
+    s.fullRunDone = nullptr;
+    auto job = [&](int index) {
+        SensitivityVariant& v = *applicable[size_t(index)];
+        v.description.result = evaluateConfiguration(v.scenario, s);
+        simulations_.fetch_add(1);
+    };
+    const double from = kSearchShare + kConfirmShare;
+    auto tick = [&](int done) { report(from + (1 - from) * done / std::max<size_t>(1, applicable.size())); };
+    runParallel(int(applicable.size()), options_.threads, job, tick, options_.cancel);
+    for (const SensitivityVariant& v : variants) r.sensitivity.push_back(v.description);
+}
+
+Recommendation Planner::snapshot(bool provisional) const
+{
+    Recommendation r;
+    r.scenarioName = doc_.name;
+    r.sloP95Ms = objectiveMs(doc_);
+    r.sloOnQueueWait = objectiveIsQueueWait(doc_);
+    r.sloErrorRate = doc_.slo->errorRate;
+    r.confidence = options_.confidence;
+    r.peakRateRps = peakRateRps_;
+    r.provisional = provisional;
+    {
+        std::lock_guard<std::mutex> guard(resultsLock_);
+        for (const Work& w : work_) {
+            r.candidates.push_back(w.result);
+            // Still waiting for its first simulation: its figures are the screen's estimate.
+            r.candidates.back().pending = provisional && w.admitted && !w.searched;
+        }
+    }
+    r.recommended = rankCandidates(r.candidates);
+    explainCandidates(r);
+    r.pareto = paretoPoints(r.candidates);
+    r.simulations = simulations_.load();
+    return r;
+}
+
+void Planner::showProvisional()
+{
+    if (!options_.provisional) return;
+    options_.provisional(snapshot(true));
+}
+
+}  // namespace planning
+
+}  // namespace headroom
