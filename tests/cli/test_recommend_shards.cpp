@@ -2,6 +2,7 @@
 // process: the merged answer is the single-machine answer to the digit whatever N, and the merge
 // refuses parts that do not make one whole.
 #include "cli_runner.h"
+#include "sweep_shards_fixture.h"
 
 #include "catalog/catalog.h"
 #include "runs/catalog_codec.h"
@@ -18,37 +19,11 @@ namespace {
 
 using CliRun = headroom::test::CliResult;
 
-// 100 requests/s of exponential 20 ms CPU time on a fixed fleet; five minutes, so a shard takes
-// about a second.
-const QByteArray kScenario = R"({"schema":"headroom.scenario/1","name":"api","duration_s":300,"warmup_s":30,"seed":5,
-  "replications":3,"traffic":{"kind":"poisson","rate_rps":100},"service":{"cpu_ms":{"dist":"exponential","mean":20}},
-  "cluster":{"instance_type":"aws/c6i.large","nodes":1,"balancer":"random"},"slo":{"latency_p95_ms":100}})";
-
-// Types that meet the SLO at a few nodes and one that needs many (its searches run under cost
-// bars the shards cannot know, so the merge simulates some of its node counts itself).
-const QStringList kTypes{QStringLiteral("--instance-types"),
-                         QStringLiteral("aws/c6i.large,aws/m6i.large,gcp/n2-standard-2,hetzner/CX22")};
-
-// Wall time differs between any two runs, sharded or not; every other byte must not.
-QByteArray withoutElapsed(QByteArray json)
-{
-    static const QRegularExpression elapsed(QStringLiteral("\\n *\"elapsed_s\": [-0-9.e+]+,?"));
-    return QString::fromUtf8(json).remove(elapsed).toUtf8();
-}
-
-QJsonObject readJson(const QString& path)
-{
-    QFile f(path);
-    EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << path.toStdString();
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
-void writeJson(const QString& path, const QJsonObject& o)
-{
-    QFile f(path);
-    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write(QJsonDocument(o).toJson());
-}
+using headroom::test::readJson;
+using headroom::test::withoutElapsed;
+using headroom::test::writeJson;
+const QByteArray& kScenario = headroom::test::kShardScenario;
+const QStringList& kTypes = headroom::test::kShardTypes;
 
 class RecommendShards : public headroom::test::CliTest {
 protected:

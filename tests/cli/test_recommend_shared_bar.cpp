@@ -3,6 +3,7 @@
 // never the answer: the merge of shards that shared it (or were given a misleading one) is the
 // single-machine answer to the digit, and a bar file that is not one of this sweep is refused.
 #include "cli_runner.h"
+#include "sweep_shards_fixture.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,33 +22,11 @@ namespace {
 
 using CliRun = headroom::test::CliResult;
 
-// The scenario and types of test_recommend_shards.cpp: a few seconds per shard, and a type whose
-// searches run under cost bars.
-const QByteArray kScenario = R"({"schema":"headroom.scenario/1","name":"api","duration_s":300,"warmup_s":30,"seed":5,
-  "replications":3,"traffic":{"kind":"poisson","rate_rps":100},"service":{"cpu_ms":{"dist":"exponential","mean":20}},
-  "cluster":{"instance_type":"aws/c6i.large","nodes":1,"balancer":"random"},"slo":{"latency_p95_ms":100}})";
-const QStringList kTypes{QStringLiteral("--instance-types"),
-                         QStringLiteral("aws/c6i.large,aws/m6i.large,gcp/n2-standard-2,hetzner/CX22")};
-
-QByteArray withoutElapsed(QByteArray json)
-{
-    static const QRegularExpression elapsed(QStringLiteral("\\n *\"elapsed_s\": [-0-9.e+]+,?"));
-    return QString::fromUtf8(json).remove(elapsed).toUtf8();
-}
-
-QJsonObject readJson(const QString& path)
-{
-    QFile f(path);
-    EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << path.toStdString();
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
-void writeJson(const QString& path, const QJsonObject& o)
-{
-    QFile f(path);
-    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write(QJsonDocument(o).toJson());
-}
+using headroom::test::readJson;
+using headroom::test::withoutElapsed;
+using headroom::test::writeJson;
+const QByteArray& kScenario = headroom::test::kShardScenario;
+const QStringList& kTypes = headroom::test::kShardTypes;
 
 // How many evaluations of a part file are full-length runs, and how many short windows.
 std::pair<int, int> fullAndShort(const QString& part)
