@@ -9,13 +9,13 @@ namespace headroom::sim {
 void Arrivals::start()
 {
     const double first = nextAfter(0);
-    if (first < w_.s.doc.durationS) w_.loop.scheduleInOrder(EventLoop::Lane::Arrivals, first, EventKind::Arrival);
+    if (first < w_.s.doc.durationS) w_.loop.postInOrder(EventLoop::Lane::Arrivals, first, EventKind::Arrival);
 }
 
 void Arrivals::onArrival()
 {
     const double next = nextAfter(w_.now);
-    if (next < w_.s.doc.durationS) w_.loop.scheduleInOrder(EventLoop::Lane::Arrivals, next, EventKind::Arrival);
+    if (next < w_.s.doc.durationS) w_.loop.postInOrder(EventLoop::Lane::Arrivals, next, EventKind::Arrival);
     w_.client->arrive();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 #include <algorithm>
+#include <bit>
+#include <stdexcept>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -9,7 +11,7 @@ namespace headroom::sim {
 // Every kind of event of the cluster model. The engine's loop hands each kind to the one part
 // that owns it (cluster_engine.cpp).
 enum class EventKind : std::uint8_t {
-    Arrival, CpuDone, ServiceDone, ClientTimeout, Retry, HealthTick, HealthTimeout, NodeReady, NoisyStart, NoisyEnd,
+    Arrival, CpuDone, DirectCpuDone, ServiceDone, ClientTimeout, Retry, HealthTick, HealthTimeout, NodeReady, NoisyStart, NoisyEnd,
     AccountingTick, ScalerTick, ScheduledCapacity, IntervalEnd, End
 };
 
@@ -29,12 +31,16 @@ struct Event {
     std::uint32_t a = 0, b = 0;
 };
 
-// The pending events. A binary heap holds only 16-byte keys (time, a tie-breaking sequence number so
-// that equal times come out in the order they were scheduled and runs are deterministic, and the
-// slot of the payload); the payloads sit in a slot table that is reused through a free list, so
-// after warm-up neither scheduling nor popping allocates. Cancelling marks the slot: the loop
-// skips a cancelled event when its key reaches the top, and no handler has to check whether the
-// event it got is still wanted.
+// The pending events. A binary heap holds 24-byte keys: the time, a tie-breaking sequence number
+// so that equal times come out in the order they were scheduled and runs are deterministic, the
+// event's kind and operands, and for an event that may be cancelled the slot of its cancel flag.
+// Times are never negative, and the bits of a non-negative double order as the double does, so
+// keys compare as integers (no floating-point compares with their unordered cases).
+// The slots are reused through a free list, so after warm-up neither scheduling nor popping
+// allocates. Cancelling marks the slot: the loop skips a cancelled event when its key reaches the
+// top, and no handler has to check whether the event it got is still wanted. Most events are
+// never cancelled (an arrival, the end of a request's I/O); `post` schedules those without a
+// slot, which saves the slot's bookkeeping on every one of them.
 class EventLoop {
 public:
     void reserve(std::size_t n)
@@ -46,9 +52,15 @@ public:
 
     TimerHandle schedule(double t, EventKind kind, std::uint32_t a = 0, std::uint32_t b = 0)
     {
-        const Key k = newKey(t, kind, a, b);
-        pushKey(k);
-        return TimerHandle{k.slot, k.seq};
+        const std::uint32_t slot = newSlot();
+        pushKey(makeKey(t, kind, slot, a, b));
+        return TimerHandle{slot, seq_++};
+    }
+    // An event nobody will cancel.
+    void post(double t, EventKind kind, std::uint32_t a = 0, std::uint32_t b = 0)
+    {
+        pushKey(makeKey(t, kind, kNoSlot, a, b));
+        ++seq_;
     }
 
     // The same for a timer whose time is never earlier than that of the one scheduled before it
@@ -60,9 +72,14 @@ public:
     enum class Lane : std::uint8_t { Arrivals, ClientTimeouts };
     TimerHandle scheduleInOrder(Lane lane, double t, EventKind kind, std::uint32_t a = 0, std::uint32_t b = 0)
     {
-        const Key k = newKey(t, kind, a, b);
-        lanes_[std::size_t(lane)].push(k);
-        return TimerHandle{k.slot, k.seq};
+        const std::uint32_t slot = newSlot();
+        lanes_[std::size_t(lane)].push(makeKey(t, kind, slot, a, b));
+        return TimerHandle{slot, seq_++};
+    }
+    void postInOrder(Lane lane, double t, EventKind kind, std::uint32_t a = 0, std::uint32_t b = 0)
+    {
+        lanes_[std::size_t(lane)].push(makeKey(t, kind, kNoSlot, a, b));
+        ++seq_;
     }
 
     // O(1). Resets the handle; cancelling an event that already fired (or was cancelled) is harmless.
@@ -86,28 +103,40 @@ public:
                 }
             if (!best) return false;
             const Key k = from ? from->pop() : popKey();
-            Slot& s = slots_[k.slot];
-            free_.push_back(k.slot);
-            if (s.cancelled) continue;
-            s.cancelled = true;  // fired: a late cancel through its handle must not touch the reused slot
-            out = Event{k.t, s.kind, s.a, s.b};
+            const std::uint32_t slot = k.kindAndSlot & kNoSlot;
+            if (slot != kNoSlot) {
+                Slot& s = slots_[slot];
+                free_.push_back(slot);
+                if (s.cancelled) continue;
+                s.cancelled = true;  // fired: a late cancel through its handle must not touch the reused slot
+            }
+            out.t = std::bit_cast<double>(k.when);
+            out.kind = EventKind(k.kindAndSlot >> kSlotBits);
+            out.a = k.a;
+            out.b = k.b;
             return true;
         }
     }
 
 private:
+    // The slot in the low 24 bits of a key's last word (kNoSlot: cannot be cancelled), the kind above.
+    static constexpr int kSlotBits = 24;
+    static constexpr std::uint32_t kNoSlot = (1u << kSlotBits) - 1;
     struct Key {
-        double t;
+        std::uint64_t when;  // the bits of the time
         std::uint32_t seq;
-        std::uint32_t slot;
-    };
-    struct Slot {
         std::uint32_t a, b;
+        std::uint32_t kindAndSlot;
+    };
+    Key makeKey(double t, EventKind kind, std::uint32_t slot, std::uint32_t a, std::uint32_t b) const
+    {
+        return Key{std::bit_cast<std::uint64_t>(t + 0.0), seq_, a, b, (std::uint32_t(kind) << kSlotBits) | slot};  // + 0.0: no −0
+    }
+    struct Slot {
         std::uint32_t seq;
-        EventKind kind;
         bool cancelled;
     };
-    static bool earlier(const Key& x, const Key& y) { return x.t < y.t || (x.t == y.t && x.seq < y.seq); }
+    static bool earlier(const Key& x, const Key& y) { return x.when < y.when || (x.when == y.when && x.seq < y.seq); }
 
     // A FIFO of keys on a power-of-two ring that only grows.
     class KeyRing {
@@ -140,7 +169,8 @@ private:
         std::size_t head_ = 0, size_ = 0;
     };
 
-    Key newKey(double t, EventKind kind, std::uint32_t a, std::uint32_t b)
+    // A slot for the cancel flag of the event about to get sequence number seq_.
+    std::uint32_t newSlot()
     {
         std::uint32_t slot;
         if (!free_.empty()) {
@@ -148,16 +178,13 @@ private:
             free_.pop_back();
         } else {
             slot = std::uint32_t(slots_.size());
+            if (slot >= kNoSlot) throw std::length_error("more than 16 million cancellable events pending");
             slots_.emplace_back();
         }
-        const std::uint32_t seq = seq_++;
-        Slot& s = slots_[slot];  // field by field, not from a temporary (see Client::newRequest)
-        s.a = a;
-        s.b = b;
-        s.seq = seq;
-        s.kind = kind;
+        Slot& s = slots_[slot];
+        s.seq = seq_;
         s.cancelled = false;
-        return Key{t, seq, slot};
+        return slot;
     }
 
     void pushKey(Key k)
