@@ -53,13 +53,13 @@ public:
     TimerHandle schedule(double t, EventKind kind, std::uint32_t a = 0, std::uint32_t b = 0)
     {
         const std::uint32_t slot = newSlot();
-        pushKey(makeKey(t, kind, slot, a, b));
+        pushKey(whenOf(t), a, b, (std::uint32_t(kind) << kSlotBits) | slot);
         return TimerHandle{slot, seq_++};
     }
     // An event nobody will cancel.
     void post(double t, EventKind kind, std::uint32_t a = 0, std::uint32_t b = 0)
     {
-        pushKey(makeKey(t, kind, kNoSlot, a, b));
+        pushKey(whenOf(t), a, b, (std::uint32_t(kind) << kSlotBits) | kNoSlot);
         ++seq_;
     }
 
@@ -73,12 +73,12 @@ public:
     TimerHandle scheduleInOrder(Lane lane, double t, EventKind kind, std::uint32_t a = 0, std::uint32_t b = 0)
     {
         const std::uint32_t slot = newSlot();
-        lanes_[std::size_t(lane)].push(makeKey(t, kind, slot, a, b));
+        lanes_[std::size_t(lane)].push(whenOf(t), seq_, a, b, (std::uint32_t(kind) << kSlotBits) | slot);
         return TimerHandle{slot, seq_++};
     }
     void postInOrder(Lane lane, double t, EventKind kind, std::uint32_t a = 0, std::uint32_t b = 0)
     {
-        lanes_[std::size_t(lane)].push(makeKey(t, kind, kNoSlot, a, b));
+        lanes_[std::size_t(lane)].push(whenOf(t), seq_, a, b, (std::uint32_t(kind) << kSlotBits) | kNoSlot);
         ++seq_;
     }
 
@@ -128,9 +128,16 @@ private:
         std::uint32_t a, b;
         std::uint32_t kindAndSlot;
     };
-    Key makeKey(double t, EventKind kind, std::uint32_t slot, std::uint32_t a, std::uint32_t b) const
+    static std::uint64_t whenOf(double t) { return std::bit_cast<std::uint64_t>(t + 0.0); }  // + 0.0: no −0
+    // Keys are written field by field where they land, never built on the stack and copied: the
+    // copy's wide loads of the narrow stores just made stalled on every event (store forwarding).
+    static void write(Key& k, std::uint64_t when, std::uint32_t seq, std::uint32_t a, std::uint32_t b, std::uint32_t kindAndSlot)
     {
-        return Key{std::bit_cast<std::uint64_t>(t + 0.0), seq_, a, b, (std::uint32_t(kind) << kSlotBits) | slot};  // + 0.0: no −0
+        k.when = when;
+        k.seq = seq;
+        k.a = a;
+        k.b = b;
+        k.kindAndSlot = kindAndSlot;
     }
     struct Slot {
         std::uint32_t seq;
@@ -143,10 +150,10 @@ private:
     public:
         bool empty() const { return size_ == 0; }
         const Key& front() const { return ring_[head_]; }
-        void push(const Key& k)
+        void push(std::uint64_t when, std::uint32_t seq, std::uint32_t a, std::uint32_t b, std::uint32_t kindAndSlot)
         {
             if (size_ == ring_.size()) grow();
-            ring_[(head_ + size_) & (ring_.size() - 1)] = k;
+            write(ring_[(head_ + size_) & (ring_.size() - 1)], when, seq, a, b, kindAndSlot);
             ++size_;
         }
         Key pop()
@@ -187,17 +194,19 @@ private:
         return slot;
     }
 
-    void pushKey(Key k)
+    // With the sequence number seq_.
+    void pushKey(std::uint64_t when, std::uint32_t a, std::uint32_t b, std::uint32_t kindAndSlot)
     {
-        heap_.push_back(k);
+        heap_.emplace_back();
         std::size_t i = heap_.size() - 1;
         while (i > 0) {
             const std::size_t parent = (i - 1) / 2;
-            if (!earlier(k, heap_[parent])) break;
-            heap_[i] = heap_[parent];
+            const Key& p = heap_[parent];
+            if (!(when < p.when || (when == p.when && seq_ < p.seq))) break;
+            heap_[i] = p;
             i = parent;
         }
-        heap_[i] = k;
+        write(heap_[i], when, seq_, a, b, kindAndSlot);
     }
     Key popKey()
     {
