@@ -102,18 +102,22 @@ public:
                     from = &lane;
                 }
             if (!best) return false;
-            const Key k = from ? from->pop() : popKey();
-            const std::uint32_t slot = k.kindAndSlot & kNoSlot;
+            // Field by field (see write()): the key may have been written a moment ago.
+            const std::uint64_t when = best->when;
+            const std::uint32_t a = best->a, b = best->b, kindAndSlot = best->kindAndSlot;
+            if (from) from->drop();
+            else dropTop();
+            const std::uint32_t slot = kindAndSlot & kNoSlot;
             if (slot != kNoSlot) {
                 Slot& s = slots_[slot];
                 free_.push_back(slot);
                 if (s.cancelled) continue;
                 s.cancelled = true;  // fired: a late cancel through its handle must not touch the reused slot
             }
-            out.t = std::bit_cast<double>(k.when);
-            out.kind = EventKind(k.kindAndSlot >> kSlotBits);
-            out.a = k.a;
-            out.b = k.b;
+            out.t = std::bit_cast<double>(when);
+            out.kind = EventKind(kindAndSlot >> kSlotBits);
+            out.a = a;
+            out.b = b;
             return true;
         }
     }
@@ -156,12 +160,10 @@ private:
             write(ring_[(head_ + size_) & (ring_.size() - 1)], when, seq, a, b, kindAndSlot);
             ++size_;
         }
-        Key pop()
+        void drop()
         {
-            const Key k = ring_[head_];
             head_ = (head_ + 1) & (ring_.size() - 1);
             --size_;
-            return k;
         }
 
     private:
@@ -208,25 +210,27 @@ private:
         }
         write(heap_[i], when, seq_, a, b, kindAndSlot);
     }
-    Key popKey()
+    // Removes the top key: the last one sinks from the root to its place.
+    void dropTop()
     {
-        const Key top = heap_.front();
-        const Key last = heap_.back();
-        heap_.pop_back();
-        const std::size_t n = heap_.size();
+        const std::size_t n = heap_.size() - 1;
         if (n > 0) {
+            const Key& last = heap_[n];
+            const std::uint64_t lastWhen = last.when;
+            const std::uint32_t lastSeq = last.seq;
             std::size_t i = 0;
             for (;;) {
                 std::size_t child = 2 * i + 1;
                 if (child >= n) break;
                 if (child + 1 < n && earlier(heap_[child + 1], heap_[child])) ++child;
-                if (!earlier(heap_[child], last)) break;
-                heap_[i] = heap_[child];
+                const Key& c = heap_[child];
+                if (!(c.when < lastWhen || (c.when == lastWhen && c.seq < lastSeq))) break;
+                heap_[i] = c;
                 i = child;
             }
-            heap_[i] = last;
+            if (i != n) write(heap_[i], lastWhen, lastSeq, last.a, last.b, last.kindAndSlot);
         }
-        return top;
+        heap_.pop_back();
     }
 
     std::vector<Key> heap_;
