@@ -9,13 +9,13 @@ namespace headroom::sim {
 void Arrivals::start()
 {
     const double first = nextAfter(0);
-    if (first < w_.s.doc.durationS) w_.loop.scheduleInOrder(EventLoop::Lane::Arrivals, first, EventKind::Arrival);
+    if (first < w_.s.doc.durationS) w_.loop.postInOrder(EventLoop::Lane::Arrivals, first, EventKind::Arrival);
 }
 
 void Arrivals::onArrival()
 {
     const double next = nextAfter(w_.now);
-    if (next < w_.s.doc.durationS) w_.loop.scheduleInOrder(EventLoop::Lane::Arrivals, next, EventKind::Arrival);
+    if (next < w_.s.doc.durationS) w_.loop.postInOrder(EventLoop::Lane::Arrivals, next, EventKind::Arrival);
     w_.client->arrive();
 }
 
@@ -24,10 +24,10 @@ void Arrivals::onArrival()
 // segment restart from its end.
 double Arrivals::nextAfter(double t)
 {
-    const auto& pts = w_.s.ratePoints;
     const double end = w_.s.doc.durationS;
     Rng& rng = w_.rng;
-    if (pts.size() == 1) return pts[0].second > 0 ? t + rng.exponential(1 / pts[0].second) : end + 1;
+    if (constant_) return meanGap_ > 0 ? t + rng.exponential(meanGap_) : end + 1;
+    const auto& pts = w_.s.ratePoints;
     for (;;) {
         while (rateSegment_ + 1 < pts.size() && t >= pts[rateSegment_ + 1].first) ++rateSegment_;
         const bool last = rateSegment_ + 1 >= pts.size();

@@ -122,7 +122,7 @@ void Client::attemptFailed(std::uint32_t r)
     if (req.attempts <= retries_ && budgetLeft) {
         ++retriesSent_;
         const double backoff = backoffS_ * std::ldexp(1.0, req.attempts - 1);
-        w_.loop.schedule(w_.now + backoff, EventKind::Retry, r);
+        w_.loop.post(w_.now + backoff, EventKind::Retry, r);
         return;
     }
     req.finished = true;

@@ -55,7 +55,7 @@ ReplicationResult ClusterEngine::run()
     credits_.start();
     scaling_.start(initial);
     recorder_.scheduleFirstInterval();
-    world_.loop.schedule(durationS, EventKind::End);
+    world_.loop.post(durationS, EventKind::End);
 
     std::uint32_t sinceCheck = 0;
     Event e;
@@ -69,6 +69,7 @@ ReplicationResult ClusterEngine::run()
         switch (e.kind) {
         case EventKind::Arrival: arrivals_.onArrival(); break;
         case EventKind::CpuDone: cpu_.onCpuDone(e.a); break;
+        case EventKind::DirectCpuDone: cpu_.onDirectCpuDone(e.a, e.b); break;
         case EventKind::ServiceDone: workers_.onServiceDone(e.a, e.b); break;
         case EventKind::ClientTimeout: client_.onTimeout(e.a); break;
         case EventKind::Retry: client_.sendAttempt(e.a); break;

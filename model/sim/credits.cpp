@@ -12,7 +12,7 @@ Credits::Credits(World& w, const std::vector<double>* carried)
 {
 }
 
-void Credits::start() { w_.loop.schedule(accountingS_, EventKind::AccountingTick); }
+void Credits::start() { w_.loop.post(accountingS_, EventKind::AccountingTick); }
 
 void Credits::setStartingBalance(Node& n, std::size_t index)
 {
@@ -31,7 +31,7 @@ void Credits::onAccountingTick()
     const double now = w_.now;
     const double dt = now - lastAccounting_;
     lastAccounting_ = now;
-    if (now + accountingS_ <= s.doc.durationS) w_.loop.schedule(now + accountingS_, EventKind::AccountingTick);
+    if (now + accountingS_ <= s.doc.durationS) w_.loop.post(now + accountingS_, EventKind::AccountingTick);
     if (!s.burstable) return;
     const double earned = s.creditsEarnedPerHour * dt / 3600;
     double lowest = 1e300;

@@ -1,5 +1,7 @@
 #pragma once
 #include <algorithm>
+#include <bit>
+#include <stdexcept>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -9,7 +11,7 @@ namespace headroom::sim {
 // Every kind of event of the cluster model. The engine's loop hands each kind to the one part
 // that owns it (cluster_engine.cpp).
 enum class EventKind : std::uint8_t {
-    Arrival, CpuDone, ServiceDone, ClientTimeout, Retry, HealthTick, HealthTimeout, NodeReady, NoisyStart, NoisyEnd,
+    Arrival, CpuDone, DirectCpuDone, ServiceDone, ClientTimeout, Retry, HealthTick, HealthTimeout, NodeReady, NoisyStart, NoisyEnd,
     AccountingTick, ScalerTick, ScheduledCapacity, IntervalEnd, End
 };
 
@@ -29,12 +31,16 @@ struct Event {
     std::uint32_t a = 0, b = 0;
 };
 
-// The pending events. A binary heap holds only 16-byte keys (time, a tie-breaking sequence number so
-// that equal times come out in the order they were scheduled and runs are deterministic, and the
-// slot of the payload); the payloads sit in a slot table that is reused through a free list, so
-// after warm-up neither scheduling nor popping allocates. Cancelling marks the slot: the loop
-// skips a cancelled event when its key reaches the top, and no handler has to check whether the
-// event it got is still wanted.
+// The pending events. A binary heap holds 24-byte keys: the time, a tie-breaking sequence number
+// so that equal times come out in the order they were scheduled and runs are deterministic, the
+// event's kind and operands, and for an event that may be cancelled the slot of its cancel flag.
+// Times are never negative, and the bits of a non-negative double order as the double does, so
+// keys compare as integers (no floating-point compares with their unordered cases).
+// The slots are reused through a free list, so after warm-up neither scheduling nor popping
+// allocates. Cancelling marks the slot: the loop skips a cancelled event when its key reaches the
+// top, and no handler has to check whether the event it got is still wanted. Most events are
+// never cancelled (an arrival, the end of a request's I/O); `post` schedules those without a
+// slot, which saves the slot's bookkeeping on every one of them.
 class EventLoop {
 public:
     void reserve(std::size_t n)
@@ -46,9 +52,15 @@ public:
 
     TimerHandle schedule(double t, EventKind kind, std::uint32_t a = 0, std::uint32_t b = 0)
     {
-        const Key k = newKey(t, kind, a, b);
-        pushKey(k);
-        return TimerHandle{k.slot, k.seq};
+        const std::uint32_t slot = newSlot();
+        pushKey(whenOf(t), a, b, (std::uint32_t(kind) << kSlotBits) | slot);
+        return TimerHandle{slot, seq_++};
+    }
+    // An event nobody will cancel.
+    void post(double t, EventKind kind, std::uint32_t a = 0, std::uint32_t b = 0)
+    {
+        pushKey(whenOf(t), a, b, (std::uint32_t(kind) << kSlotBits) | kNoSlot);
+        ++seq_;
     }
 
     // The same for a timer whose time is never earlier than that of the one scheduled before it
@@ -60,9 +72,14 @@ public:
     enum class Lane : std::uint8_t { Arrivals, ClientTimeouts };
     TimerHandle scheduleInOrder(Lane lane, double t, EventKind kind, std::uint32_t a = 0, std::uint32_t b = 0)
     {
-        const Key k = newKey(t, kind, a, b);
-        lanes_[std::size_t(lane)].push(k);
-        return TimerHandle{k.slot, k.seq};
+        const std::uint32_t slot = newSlot();
+        lanes_[std::size_t(lane)].push(whenOf(t), seq_, a, b, (std::uint32_t(kind) << kSlotBits) | slot);
+        return TimerHandle{slot, seq_++};
+    }
+    void postInOrder(Lane lane, double t, EventKind kind, std::uint32_t a = 0, std::uint32_t b = 0)
+    {
+        lanes_[std::size_t(lane)].push(whenOf(t), seq_, a, b, (std::uint32_t(kind) << kSlotBits) | kNoSlot);
+        ++seq_;
     }
 
     // O(1). Resets the handle; cancelling an event that already fired (or was cancelled) is harmless.
@@ -85,47 +102,68 @@ public:
                     from = &lane;
                 }
             if (!best) return false;
-            const Key k = from ? from->pop() : popKey();
-            Slot& s = slots_[k.slot];
-            free_.push_back(k.slot);
-            if (s.cancelled) continue;
-            s.cancelled = true;  // fired: a late cancel through its handle must not touch the reused slot
-            out = Event{k.t, s.kind, s.a, s.b};
+            // Field by field (see write()): the key may have been written a moment ago.
+            const std::uint64_t when = best->when;
+            const std::uint32_t a = best->a, b = best->b, kindAndSlot = best->kindAndSlot;
+            if (from) from->drop();
+            else dropTop();
+            const std::uint32_t slot = kindAndSlot & kNoSlot;
+            if (slot != kNoSlot) {
+                Slot& s = slots_[slot];
+                free_.push_back(slot);
+                if (s.cancelled) continue;
+                s.cancelled = true;  // fired: a late cancel through its handle must not touch the reused slot
+            }
+            out.t = std::bit_cast<double>(when);
+            out.kind = EventKind(kindAndSlot >> kSlotBits);
+            out.a = a;
+            out.b = b;
             return true;
         }
     }
 
 private:
+    // The slot in the low 24 bits of a key's last word (kNoSlot: cannot be cancelled), the kind above.
+    static constexpr int kSlotBits = 24;
+    static constexpr std::uint32_t kNoSlot = (1u << kSlotBits) - 1;
     struct Key {
-        double t;
+        std::uint64_t when;  // the bits of the time
         std::uint32_t seq;
-        std::uint32_t slot;
-    };
-    struct Slot {
         std::uint32_t a, b;
+        std::uint32_t kindAndSlot;
+    };
+    static std::uint64_t whenOf(double t) { return std::bit_cast<std::uint64_t>(t + 0.0); }  // + 0.0: no −0
+    // Keys are written field by field where they land, never built on the stack and copied: the
+    // copy's wide loads of the narrow stores just made stalled on every event (store forwarding).
+    static void write(Key& k, std::uint64_t when, std::uint32_t seq, std::uint32_t a, std::uint32_t b, std::uint32_t kindAndSlot)
+    {
+        k.when = when;
+        k.seq = seq;
+        k.a = a;
+        k.b = b;
+        k.kindAndSlot = kindAndSlot;
+    }
+    struct Slot {
         std::uint32_t seq;
-        EventKind kind;
         bool cancelled;
     };
-    static bool earlier(const Key& x, const Key& y) { return x.t < y.t || (x.t == y.t && x.seq < y.seq); }
+    static bool earlier(const Key& x, const Key& y) { return x.when < y.when || (x.when == y.when && x.seq < y.seq); }
 
     // A FIFO of keys on a power-of-two ring that only grows.
     class KeyRing {
     public:
         bool empty() const { return size_ == 0; }
         const Key& front() const { return ring_[head_]; }
-        void push(const Key& k)
+        void push(std::uint64_t when, std::uint32_t seq, std::uint32_t a, std::uint32_t b, std::uint32_t kindAndSlot)
         {
             if (size_ == ring_.size()) grow();
-            ring_[(head_ + size_) & (ring_.size() - 1)] = k;
+            write(ring_[(head_ + size_) & (ring_.size() - 1)], when, seq, a, b, kindAndSlot);
             ++size_;
         }
-        Key pop()
+        void drop()
         {
-            const Key k = ring_[head_];
             head_ = (head_ + 1) & (ring_.size() - 1);
             --size_;
-            return k;
         }
 
     private:
@@ -140,7 +178,8 @@ private:
         std::size_t head_ = 0, size_ = 0;
     };
 
-    Key newKey(double t, EventKind kind, std::uint32_t a, std::uint32_t b)
+    // A slot for the cancel flag of the event about to get sequence number seq_.
+    std::uint32_t newSlot()
     {
         std::uint32_t slot;
         if (!free_.empty()) {
@@ -148,49 +187,50 @@ private:
             free_.pop_back();
         } else {
             slot = std::uint32_t(slots_.size());
+            if (slot >= kNoSlot) throw std::length_error("more than 16 million cancellable events pending");
             slots_.emplace_back();
         }
-        const std::uint32_t seq = seq_++;
-        Slot& s = slots_[slot];  // field by field, not from a temporary (see Client::newRequest)
-        s.a = a;
-        s.b = b;
-        s.seq = seq;
-        s.kind = kind;
+        Slot& s = slots_[slot];
+        s.seq = seq_;
         s.cancelled = false;
-        return Key{t, seq, slot};
+        return slot;
     }
 
-    void pushKey(Key k)
+    // With the sequence number seq_.
+    void pushKey(std::uint64_t when, std::uint32_t a, std::uint32_t b, std::uint32_t kindAndSlot)
     {
-        heap_.push_back(k);
+        heap_.emplace_back();
         std::size_t i = heap_.size() - 1;
         while (i > 0) {
             const std::size_t parent = (i - 1) / 2;
-            if (!earlier(k, heap_[parent])) break;
-            heap_[i] = heap_[parent];
+            const Key& p = heap_[parent];
+            if (!(when < p.when || (when == p.when && seq_ < p.seq))) break;
+            heap_[i] = p;
             i = parent;
         }
-        heap_[i] = k;
+        write(heap_[i], when, seq_, a, b, kindAndSlot);
     }
-    Key popKey()
+    // Removes the top key: the last one sinks from the root to its place.
+    void dropTop()
     {
-        const Key top = heap_.front();
-        const Key last = heap_.back();
-        heap_.pop_back();
-        const std::size_t n = heap_.size();
+        const std::size_t n = heap_.size() - 1;
         if (n > 0) {
+            const Key& last = heap_[n];
+            const std::uint64_t lastWhen = last.when;
+            const std::uint32_t lastSeq = last.seq;
             std::size_t i = 0;
             for (;;) {
                 std::size_t child = 2 * i + 1;
                 if (child >= n) break;
                 if (child + 1 < n && earlier(heap_[child + 1], heap_[child])) ++child;
-                if (!earlier(heap_[child], last)) break;
-                heap_[i] = heap_[child];
+                const Key& c = heap_[child];
+                if (!(c.when < lastWhen || (c.when == lastWhen && c.seq < lastSeq))) break;
+                heap_[i] = c;
                 i = child;
             }
-            heap_[i] = last;
+            if (i != n) write(heap_[i], lastWhen, lastSeq, last.a, last.b, last.kindAndSlot);
         }
-        return top;
+        heap_.pop_back();
     }
 
     std::vector<Key> heap_;

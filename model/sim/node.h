@@ -79,6 +79,12 @@ struct Node {
     // The virtual finish the pending CpuDone event is for (NaN: none pending). While the rate and
     // the earliest finish stay the same, that event is still right and is not scheduled again.
     double pendingFinish = std::numeric_limits<double>::quiet_NaN();
+    // While the node is uncontended (no more requests on CPU than vCPUs, no throttle, no noisy
+    // neighbour, vCPUs that add up linearly) every request on CPU runs at full speed, so each
+    // has its own completion event instead: `direct` lists them, `shared` is false. The first
+    // request too many moves them all into `onCpu` with the work they have left.
+    std::vector<std::uint32_t> direct;
+    bool shared = false;
     // Noisy neighbour (noisy_neighbours.cpp).
     double noisy = 1;                   // slowdown while a noisy neighbour is active
     TimerHandle noisyTimer;             // its next start or end

@@ -8,6 +8,12 @@
 // A request needing `work` finishes when the virtual clock reaches (virtual time at its start +
 // work); the heap holds those finish marks, so a rate change costs one reschedule, not one update
 // per request.
+//
+// Most of the time a node has no more requests on CPU than vCPUs, and then sharing changes
+// nothing: each request has a vCPU to itself. Such a request runs directly, with its own
+// completion event at (now + work), and none of the bookkeeping above. When contention starts
+// (one request more than vCPUs, a throttle, a noisy neighbour) the direct runs move into the heap
+// with the work they have left; when it is over they move back out the same way.
 #include "processor_sharing.h"
 
 #include "recorder.h"
@@ -37,12 +43,62 @@ ProcessorSharing::ProcessorSharing(World& w) : w_(w)
         const double vcpusBusy = std::min<double>(k, s.vcpu);
         ratePerJobAt_[std::size_t(k)] = s.vcpusDelivered(vcpusBusy) / k;  // × 1 × 1: exact
     }
+    // Direct runs need every request on CPU to get a whole vCPU whatever the others do.
+    linearVcpus_ = true;
+    for (int k = 1; k <= s.vcpu; ++k)
+        if (s.vcpusDelivered(k) != k) linearVcpus_ = false;
+    // Sharing ends well below the vCPU count, so that a node hovering at it does not move its
+    // requests back and forth on every start and finish.
+    backToDirectAt_ = std::size_t(std::max(1, s.vcpu / 2));
 }
 
 void ProcessorSharing::advanceAll()
 {
     for (Node& n : w_.nodes)
-        if (n.state != Node::State::Gone || !n.onCpu.empty()) advance(n);
+        if (n.state != Node::State::Gone || !n.onCpu.empty() || !n.direct.empty()) advance(n);
+}
+
+void ProcessorSharing::addDirect(Node& n, std::uint32_t node, std::uint32_t job, double finishAt)
+{
+    if (job >= directRuns_.size()) directRuns_.resize(std::size_t(job) + 1);
+    DirectRun& r = directRuns_[job];
+    r.finishAt = finishAt;
+    r.node = node;
+    r.at = std::uint32_t(n.direct.size());
+    n.direct.push_back(job);
+    w_.loop.post(finishAt, EventKind::DirectCpuDone, job, ++r.serial);
+}
+
+// Contention starts: each direct run, which has had a whole vCPU, has (finish − now) of work
+// left, and continues under sharing with exactly that.
+void ProcessorSharing::toShared(std::uint32_t node)
+{
+    Node& n = w_.nodes[node];
+    const double now = w_.now;
+    for (const std::uint32_t job : n.direct) {
+        DirectRun& r = directRuns_[job];
+        ++r.serial;  // its event is now stale
+        n.onCpu.push_back(CpuSlot{n.virtualTime + std::max(0.0, r.finishAt - now), job});
+    }
+    n.direct.clear();
+    std::make_heap(n.onCpu.begin(), n.onCpu.end(), LaterFinish{});
+    n.shared = true;
+    n.ratePerJob = 0;  // no CpuDone is pending: reschedule() must schedule one
+    n.pendingFinish = std::numeric_limits<double>::quiet_NaN();
+}
+
+// Contention is over (call advance first): each request's work left is its virtual finish less the
+// virtual clock, and at full speed it finishes that much later.
+void ProcessorSharing::toDirect(std::uint32_t node)
+{
+    Node& n = w_.nodes[node];
+    w_.loop.cancel(n.cpuDone);
+    n.pendingFinish = std::numeric_limits<double>::quiet_NaN();
+    for (const CpuSlot& c : n.onCpu) addDirect(n, node, c.job, w_.now + std::max(0.0, c.finish - n.virtualTime));
+    n.onCpu.clear();
+    n.shared = false;
+    n.busyVcpus = double(n.direct.size());
+    n.ratePerJob = n.direct.empty() ? 0 : 1;
 }
 
 // Most changes (a request starting on a node with an idle vCPU) leave both the rate and the
@@ -51,6 +107,17 @@ void ProcessorSharing::advanceAll()
 void ProcessorSharing::reschedule(std::uint32_t node)
 {
     Node& n = w_.nodes[node];
+    if (!n.shared) {
+        if (mayRunDirect(n)) {  // each direct run still has a whole vCPU: its event stands
+            n.busyVcpus = double(n.direct.size());
+            n.ratePerJob = n.direct.empty() ? 0 : 1;
+            return;
+        }
+        toShared(node);
+    } else if (mayRunDirect(n) && n.onCpu.size() <= backToDirectAt_) {
+        toDirect(node);
+        return;
+    }
     const int k = int(n.onCpu.size());
     if (k == 0) {
         w_.loop.cancel(n.cpuDone);
@@ -94,13 +161,38 @@ void ProcessorSharing::start(std::uint32_t node, std::uint32_t job, double work)
 {
     Node& n = w_.nodes[node];
     advance(n);
+    if (!n.shared && mayRunDirect(n) && n.direct.size() < std::size_t(w_.s.vcpu)) {
+        addDirect(n, node, job, w_.now + work);  // a vCPU of its own: done after `work`
+        n.busyVcpus = double(n.direct.size());
+        n.ratePerJob = 1;
+        return;
+    }
+    if (!n.shared) toShared(node);
     n.onCpu.push_back(CpuSlot{n.virtualTime + work, job});
     std::push_heap(n.onCpu.begin(), n.onCpu.end(), LaterFinish{});
     reschedule(node);
 }
 
-// The event rescheduled last for this node: whenever the rate or the earliest finish changed,
-// the one before was cancelled, so this is the earliest request on CPU finishing now.
+// A direct run is over, unless its request has since moved into sharing.
+void ProcessorSharing::onDirectCpuDone(std::uint32_t job, std::uint32_t run)
+{
+    DirectRun& r = directRuns_[job];
+    if (r.serial != run) return;
+    ++r.serial;  // over
+    const std::uint32_t node = r.node;
+    Node& n = w_.nodes[node];
+    advance(n);
+    const std::uint32_t last = n.direct.back();
+    n.direct[r.at] = last;
+    directRuns_[last].at = r.at;
+    n.direct.pop_back();
+    n.busyVcpus = double(n.direct.size());
+    if (n.direct.empty()) n.ratePerJob = 0;
+    w_.workers->afterCpu(node, job);
+}
+
+// Under sharing, the event rescheduled last for this node: whenever the rate or the earliest
+// finish changed, the one before was cancelled, so this is the earliest request on CPU finishing now.
 void ProcessorSharing::onCpuDone(std::uint32_t node)
 {
     Node& n = w_.nodes[node];

@@ -22,7 +22,7 @@ void Recorder::start()
 void Recorder::scheduleFirstInterval()
 {
     const Scenario& d = w_.s.doc;
-    w_.loop.schedule(std::min(d.intervalS, d.durationS), EventKind::IntervalEnd);
+    w_.loop.post(std::min(d.intervalS, d.durationS), EventKind::IntervalEnd);
 }
 
 void Recorder::onIntervalEnd()
@@ -72,7 +72,7 @@ void Recorder::onIntervalEnd()
     creditMin = lowest < 1e300 ? lowest : 0;
     interval = IntervalPoint{};
     readyNodeSecondsAtIntervalStart_ = fleet.readyNodeSeconds();
-    if (now < d.durationS - 1e-9) w_.loop.schedule(std::min(now + d.intervalS, d.durationS), EventKind::IntervalEnd);
+    if (now < d.durationS - 1e-9) w_.loop.post(std::min(now + d.intervalS, d.durationS), EventKind::IntervalEnd);
 }
 
 void Recorder::onEnd()

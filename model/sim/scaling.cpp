@@ -26,9 +26,9 @@ void Scaling::start(int initialNodes)
     const Scenario& d = w_.s.doc;
     if (d.autoscaling->policy == Autoscaling::Policy::Scheduled) {
         for (const ScheduledCapacity& e : d.autoscaling->schedule)
-            if (e.atS < d.durationS) w_.loop.schedule(e.atS, EventKind::ScheduledCapacity);
+            if (e.atS < d.durationS) w_.loop.post(e.atS, EventKind::ScheduledCapacity);
     } else {
-        w_.loop.schedule(d.autoscaling->metricIntervalOrDefault(), EventKind::ScalerTick);
+        w_.loop.post(d.autoscaling->metricIntervalOrDefault(), EventKind::ScalerTick);
     }
 }
 
@@ -45,7 +45,7 @@ void Scaling::onTick()
     const double period = a.metricIntervalOrDefault();
     const double dt = std::max(1e-9, now - lastTick_);
     lastTick_ = now;
-    w_.loop.schedule(now + period, EventKind::ScalerTick);
+    w_.loop.post(now + period, EventKind::ScalerTick);
     w_.cpu->advanceAll();
     ScalerInput in;
     in.now = now;

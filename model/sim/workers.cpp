@@ -80,7 +80,7 @@ void Workers::afterCpu(std::uint32_t node, std::uint32_t j)
             hold = t - now;
         }
     }
-    if (hold > 0) w_.loop.schedule(now + hold, EventKind::ServiceDone, node, j);
+    if (hold > 0) w_.loop.post(now + hold, EventKind::ServiceDone, node, j);
     else onServiceDone(node, j);
 }
 

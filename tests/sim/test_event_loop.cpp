@@ -92,6 +92,42 @@ TEST(EventLoop, MatchesASortedListUnderRandomSchedulesAndCancels)
     EXPECT_EQ(drain(loop), expected);
 }
 
+// Events nobody cancels go without a cancel slot; they must come out in the same order among the
+// cancellable ones (times compared through their bits: zero, tiny, huge and equal times included),
+// and cancelling the others must not disturb them.
+TEST(EventLoop, PostedEventsKeepTheirPlaceAmongCancellableOnes)
+{
+    EventLoop loop;
+    Rng rng(9);
+    struct Expected {
+        double t;
+        std::uint32_t id;
+        TimerHandle h;
+        bool cancelled;
+    };
+    const double times[] = {0.0, 1e-300, 0.5, 1.0, 3.0, 1e9};
+    std::vector<Expected> all;
+    for (std::uint32_t id = 0; id < 5000; ++id) {
+        const double t = rng.uniform() < 0.5 ? times[rng.below(6)] : rng.uniform() * 10;
+        Expected x{t, id, TimerHandle{}, false};
+        if (rng.uniform() < 0.5) loop.post(t, EventKind::Arrival, id);
+        else x.h = loop.schedule(t, EventKind::CpuDone, id);
+        all.push_back(x);
+        if (rng.uniform() < 0.3) {
+            Expected& victim = all[rng.below(std::uint32_t(all.size()))];
+            if (victim.h.slot != TimerHandle::kNoSlot) {
+                loop.cancel(victim.h);
+                victim.cancelled = true;
+            }
+        }
+    }
+    std::vector<std::uint32_t> expected;
+    std::stable_sort(all.begin(), all.end(), [](const Expected& x, const Expected& y) { return x.t < y.t; });
+    for (const Expected& x : all)
+        if (!x.cancelled) expected.push_back(x.id);
+    EXPECT_EQ(drain(loop), expected);
+}
+
 // Arrivals and timers with a fixed delay go to their in-order lanes; they must still come out
 // merged with the heap's events exactly as if everything had gone to the heap, ties included.
 TEST(EventLoop, InOrderTimersMergeWithTheHeapAsOneQueue)

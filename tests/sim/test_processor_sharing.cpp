@@ -60,3 +60,32 @@ TEST(ProcessorSharing, ManyWorkersAreInsensitiveToTheCpuTimeDistribution)
     expectMean(r.summary.latencyMean, kMM2ResponseMs, "64 workers, lognormal cv 2");
     EXPECT_LT(r.summary.queueWaitP95.mean, 0.01);  // milliseconds: the histogram's lowest bucket
 }
+
+// One vCPU and 64 workers: M/G/1 with processor sharing, whose mean response time is
+// E[S] / (1 − ρ) whatever the distribution of S (Kleinrock). A request alone on the node runs
+// directly with its own completion event; the next one to arrive moves both into sharing with
+// the work they have left, and the node goes back to direct runs when one is left. At ρ 0.5 that
+// happens on about every other arrival, so a switch that lost or added work would show here, and
+// with deterministic work it would also break the known answer exactly where FIFO would not:
+// M/D/1 FIFO gives 20 × (1 + 0.5 / (2 × 0.5)) = 30 ms, not 40.
+TEST(ProcessorSharing, SwitchingBetweenDirectRunsAndSharingKeepsTheMG1PSMean)
+{
+    const double expected = 20 / (1 - 0.5);  // 40 ms
+    for (const char* cpu : {R"({"dist":"deterministic","mean":20})", R"({"dist":"lognormal","mean":20,"cv":2})"}) {
+        const SimulationResult r = simulate(test::resolved(test::queueScenario(
+            25, 1, QString::fromLatin1(cpu), 20000, 8, QStringLiteral(R"(,"workers_per_vcpu":64)"))));
+        expectMean(r.summary.latencyMean, expected, cpu);
+    }
+}
+
+// Four vCPUs and eight workers under heavy load: the node sits at the vCPU count, so requests
+// move between direct runs and sharing all the time, and the result must still be M/M/4's
+// (see the top of this file: w ≥ c workers with exponential work is Erlang C).
+TEST(ProcessorSharing, ANodeHoveringAtItsVcpuCountStillMatchesErlangC)
+{
+    // ρ 0.9 on 4 vCPUs with 25 ms: λ = 0.9 × 4 / 0.025 = 144 requests/s.
+    const double expected = 25 * test::erlangCMeanResponse(3.6, 4);
+    const SimulationResult r = simulate(test::resolved(test::queueScenario(
+        144, 4, QStringLiteral(R"({"dist":"exponential","mean":25})"), 8000, 8, QStringLiteral(R"(,"workers_per_vcpu":2)"))));
+    expectMean(r.summary.latencyMean, expected, "8 workers on 4 vCPUs at rho 0.9");
+}
