@@ -19,6 +19,25 @@ std::vector<std::uint32_t> drain(EventLoop& loop)
     return fired;
 }
 
+
+// One scheduled event of the random tests, and whether the test cancelled it.
+struct Expected {
+    double t;
+    std::uint32_t id;
+    TimerHandle h;
+    bool cancelled;
+};
+
+// The ids a correct loop hands out: by time, equal times in the order scheduled, cancelled left out.
+std::vector<std::uint32_t> stillDue(std::vector<Expected> all)
+{
+    std::stable_sort(all.begin(), all.end(), [](const Expected& x, const Expected& y) { return x.t < y.t; });
+    std::vector<std::uint32_t> ids;
+    for (const Expected& x : all)
+        if (!x.cancelled) ids.push_back(x.id);
+    return ids;
+}
+
 }  // namespace
 
 TEST(EventLoop, EarliestFirstAndEqualTimesInTheOrderScheduled)
@@ -69,12 +88,6 @@ TEST(EventLoop, MatchesASortedListUnderRandomSchedulesAndCancels)
 {
     EventLoop loop;
     Rng rng(5);
-    struct Expected {
-        double t;
-        std::uint32_t id;
-        TimerHandle h;
-        bool cancelled;
-    };
     std::vector<Expected> all;
     for (std::uint32_t id = 0; id < 5000; ++id) {
         const double t = double(rng.below(200));  // many equal times
@@ -85,11 +98,7 @@ TEST(EventLoop, MatchesASortedListUnderRandomSchedulesAndCancels)
             victim.cancelled = true;
         }
     }
-    std::vector<std::uint32_t> expected;
-    std::stable_sort(all.begin(), all.end(), [](const Expected& x, const Expected& y) { return x.t < y.t; });
-    for (const Expected& x : all)
-        if (!x.cancelled) expected.push_back(x.id);
-    EXPECT_EQ(drain(loop), expected);
+    EXPECT_EQ(drain(loop), stillDue(all));
 }
 
 // Events nobody cancels go without a cancel slot; they must come out in the same order among the
@@ -99,12 +108,6 @@ TEST(EventLoop, PostedEventsKeepTheirPlaceAmongCancellableOnes)
 {
     EventLoop loop;
     Rng rng(9);
-    struct Expected {
-        double t;
-        std::uint32_t id;
-        TimerHandle h;
-        bool cancelled;
-    };
     const double times[] = {0.0, 1e-300, 0.5, 1.0, 3.0, 1e9};
     std::vector<Expected> all;
     for (std::uint32_t id = 0; id < 5000; ++id) {
@@ -121,11 +124,7 @@ TEST(EventLoop, PostedEventsKeepTheirPlaceAmongCancellableOnes)
             }
         }
     }
-    std::vector<std::uint32_t> expected;
-    std::stable_sort(all.begin(), all.end(), [](const Expected& x, const Expected& y) { return x.t < y.t; });
-    for (const Expected& x : all)
-        if (!x.cancelled) expected.push_back(x.id);
-    EXPECT_EQ(drain(loop), expected);
+    EXPECT_EQ(drain(loop), stillDue(all));
 }
 
 // Arrivals and timers with a fixed delay go to their in-order lanes; they must still come out
