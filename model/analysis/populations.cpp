@@ -1,5 +1,6 @@
 #include "populations.h"
 
+#include "core/vector_state.h"
 #include "descriptive_stats.h"
 
 #include <QJsonArray>
@@ -47,6 +48,7 @@ Fit fitMixture(const std::vector<double>& sorted, int k, double floor)
             offset[size_t(j)] = std::log(std::max(c.weight, 1e-300)) - 0.5 * std::log(2 * std::numbers::pi * c.var);
             scale[size_t(j)] = -0.5 / c.var;
         }
+        clearUpperVectorState();  // after the allocations above (core/vector_state.h)
         for (size_t i = 0; i < n; ++i) {
             double top = -INFINITY;
             for (int j = 0; j < k; ++j) {

@@ -1,26 +1,9 @@
 #include "cluster_engine.h"
 
 #include "core/errors.h"
+#include "core/vector_state.h"
 
 namespace headroom::sim {
-
-namespace {
-
-// The engine is plain SSE2 code. If anything earlier on this thread used 256- or 512-bit
-// registers and left their upper halves in use, every SSE instruction after that carries a false
-// dependency on them: on an Intel Xeon (Sapphire Rapids), loading the shipped catalog to resolve
-// a scenario left them so, and then the M/M/10 benchmark ran 2.7 times slower and a bare loop 5
-// times slower than on a clean thread. VZEROUPPER clears that state; it costs nothing on CPUs that track no
-// such state, and exists only where AVX does.
-void clearUpperVectorState()
-{
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-    static const bool avx = __builtin_cpu_supports("avx");
-    if (avx) asm volatile("vzeroupper");
-#endif
-}
-
-}  // namespace
 
 ClusterEngine::ClusterEngine(const ResolvedScenario& scenario, std::uint64_t streamSeed, const std::atomic<bool>* cancel,
                              std::atomic<double>* progress, bool keepTimeseries,
@@ -45,7 +28,7 @@ ClusterEngine::ClusterEngine(const ResolvedScenario& scenario, std::uint64_t str
 
 ReplicationResult ClusterEngine::run()
 {
-    clearUpperVectorState();
+    clearUpperVectorState();  // whatever ran before on this thread (core/vector_state.h)
     const double durationS = world_.s.doc.durationS;
     const int initial = scaling_.initialNodes();
     for (int i = 0; i < initial; ++i) credits_.setStartingBalance(world_.nodes[fleet_.launch(true)], std::size_t(i));
