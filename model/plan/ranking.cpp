@@ -85,6 +85,7 @@ std::vector<ParetoPoint> paretoPoints(const std::vector<CandidateResult>& candid
             if (!std::isfinite(e->p95Ms)) continue;
             ParetoPoint p;
             p.key = c.type.key();
+            p.policy = c.policy;
             p.nodes = e->nodes;
             p.nodesMax = e->nodesMax;
             p.costPerMonthUsd = e->costPerMonthUsd;
@@ -96,7 +97,7 @@ std::vector<ParetoPoint> paretoPoints(const std::vector<CandidateResult>& candid
     std::sort(points.begin(), points.end(), [](const ParetoPoint& a, const ParetoPoint& b) {
         if (a.costPerMonthUsd != b.costPerMonthUsd) return a.costPerMonthUsd < b.costPerMonthUsd;
         if (a.p95Ms != b.p95Ms) return a.p95Ms < b.p95Ms;
-        return a.key < b.key;
+        return a.key != b.key ? a.key < b.key : a.policy < b.policy;
     });
     // Cheapest first: a point is on the front when it is faster than every cheaper one.
     double fastest = std::numeric_limits<double>::infinity();
@@ -107,6 +108,29 @@ std::vector<ParetoPoint> paretoPoints(const std::vector<CandidateResult>& candid
         }
     }
     return points;
+}
+
+QString paretoName(const ParetoPoint& p, const std::vector<ParetoPoint>& all)
+{
+    const bool severalPolicies =
+        std::any_of(all.begin(), all.end(), [&](const ParetoPoint& other) { return other.policy != p.policy; });
+    return severalPolicies ? QStringLiteral("%1 (%2)").arg(p.key, p.policy) : p.key;
+}
+
+QString paretoNodes(const ParetoPoint& p)
+{
+    return p.nodesMax > p.nodes ? QStringLiteral("%1–%2").arg(p.nodes).arg(p.nodesMax) : QString::number(p.nodes);
+}
+
+QString paretoLabel(const ParetoPoint& p, const std::vector<ParetoPoint>& all)
+{
+    return QStringLiteral("%1 × %2").arg(paretoName(p, all), paretoNodes(p));
+}
+
+bool isWinnersPoint(const ParetoPoint& p, const CandidateResult* winner)
+{
+    return winner && winner->chosen && p.key == winner->type.key() && p.policy == winner->policy
+           && p.nodes == winner->chosen->nodes && p.nodesMax == winner->chosen->nodesMax;
 }
 
 }  // namespace headroom

@@ -20,4 +20,14 @@ int rankCandidates(std::vector<CandidateResult>& candidates);
 // same configuration.
 std::vector<ParetoPoint> paretoPoints(const std::vector<CandidateResult>& candidates);
 
+// What a table calls a point's candidate: "provider/name", with the policy when the points come
+// from several (a scenario's compare_policies), so two policies on one type stay apart.
+QString paretoName(const ParetoPoint& p, const std::vector<ParetoPoint>& all);
+// "1–9" for an autoscaling range, "3" for a fixed fleet.
+QString paretoNodes(const ParetoPoint& p);
+// What a chart calls a point: its name × its nodes.
+QString paretoLabel(const ParetoPoint& p, const std::vector<ParetoPoint>& all);
+// The point of the recommended candidate's chosen configuration.
+bool isWinnersPoint(const ParetoPoint& p, const CandidateResult* winner);
+
 }  // namespace headroom

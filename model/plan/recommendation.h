@@ -49,6 +49,7 @@ struct CandidateResult {
 
 struct ParetoPoint {
     QString key;                         // provider/name
+    QString policy;                      // the candidate's (CandidateResult::policy)
     int nodes = 0, nodesMax = 0;
     double costPerMonthUsd = 0;
     double p95Ms = 0;

@@ -131,6 +131,7 @@ QJsonObject recommendationToJson(const Recommendation& r, int top)
         pareto.append(QJsonObject{{QStringLiteral("key"), p.key},
                                   {QStringLiteral("provider"), p.key.section(QLatin1Char('/'), 0, 0)},
                                   {QStringLiteral("instance_type"), p.key.section(QLatin1Char('/'), 1)},
+                                  {QStringLiteral("policy"), p.policy},
                                   {QStringLiteral("nodes_min"), p.nodes},
                                   {QStringLiteral("nodes_max"), p.nodesMax},
                                   {QStringLiteral("cost_per_month_usd"), rounded(p.costPerMonthUsd, 2)},

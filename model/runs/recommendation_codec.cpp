@@ -154,6 +154,7 @@ CandidateResult decodeCandidate(const QJsonObject& o)
 QJsonObject encodePareto(const ParetoPoint& p)
 {
     return {{QStringLiteral("key"), p.key},
+            {QStringLiteral("policy"), p.policy},
             {QStringLiteral("nodes"), QJsonArray{p.nodes, p.nodesMax}},
             {QStringLiteral("cost_per_month_usd"), num(p.costPerMonthUsd)},
             {QStringLiteral("p95_ms"), num(p.p95Ms)},
@@ -165,6 +166,7 @@ ParetoPoint decodePareto(const QJsonObject& o)
 {
     ParetoPoint p;
     p.key = o.value(QStringLiteral("key")).toString();
+    p.policy = o.value(QStringLiteral("policy")).toString();
     const QJsonArray nodes = o.value(QStringLiteral("nodes")).toArray();
     p.nodes = nodes.at(0).toInt();
     p.nodesMax = nodes.at(1).toInt();

@@ -235,6 +235,11 @@ TEST_F(RecommendShards, PoliciesAreASweepDimensionTheShardsCarry)
     const QJsonObject recommended = answer.value(QStringLiteral("recommended")).toObject();
     ASSERT_FALSE(recommended.isEmpty());
     EXPECT_TRUE(policies.contains(recommended.value(QStringLiteral("policy")).toString()));
+    // The Pareto front's points name their policy too.
+    const QJsonArray front = answer.value(QStringLiteral("pareto")).toArray();
+    ASSERT_FALSE(front.isEmpty());
+    for (const QJsonValue& p : front)
+        EXPECT_TRUE(policies.contains(p.toObject().value(QStringLiteral("policy")).toString()));
 
     QStringList files, ids;
     for (int i = 0; i < 2; ++i) {

@@ -121,4 +121,29 @@ TEST(Pareto, FullLengthRunReplacesTheScreeningRunOfTheSameFleet)
     EXPECT_DOUBLE_EQ(points[0].p95Ms, 180);
 }
 
+// With compare_policies one type appears once per policy: the points say which, their labels
+// tell them apart, and only the winner's own policy is the winner's point.
+TEST(Pareto, TwoPoliciesOnOneTypeAreTwoNamedPoints)
+{
+    CandidateResult target = simulated(QStringLiteral("aws"), QStringLiteral("c6i.large"), 3, 100, 150, true);
+    target.policy = QStringLiteral("target_tracking cpu 0.6");
+    target.chosen->nodesMax = target.tried.front().nodesMax = 9;
+    CandidateResult hpa = target;
+    hpa.policy = QStringLiteral("hpa");
+    hpa.tried.front().costPerMonthUsd = 120;
+    hpa.tried.front().p95Ms = 120;
+    const std::vector<ParetoPoint> points = paretoPoints({target, hpa});
+    ASSERT_EQ(points.size(), 2u);
+    EXPECT_EQ(points[0].policy, target.policy);
+    EXPECT_EQ(points[1].policy, hpa.policy);
+    EXPECT_EQ(paretoLabel(points[0], points), QStringLiteral("aws/c6i.large (target_tracking cpu 0.6) × 3–9"));
+    EXPECT_EQ(paretoLabel(points[1], points), QStringLiteral("aws/c6i.large (hpa) × 3–9"));
+    EXPECT_TRUE(isWinnersPoint(points[0], &target));
+    EXPECT_FALSE(isWinnersPoint(points[1], &target));
+
+    // One policy throughout: the label is the type and the nodes alone.
+    const std::vector<ParetoPoint> single = paretoPoints({target});
+    EXPECT_EQ(paretoLabel(single[0], single), QStringLiteral("aws/c6i.large × 3–9"));
+}
+
 }  // namespace

@@ -130,7 +130,15 @@ TEST_F(StoredRuns, NumbersThatJsonCannotSpellSurvive)
     c.chosen = e;
     r.candidates.push_back(c);
     r.recommended = 0;
+    ParetoPoint p;
+    p.key = c.type.key();
+    p.policy = QStringLiteral("k8s_hpa@0.6");
+    p.p95Ms = 0.1 + 0.2;
+    r.pareto.push_back(p);
     const Recommendation back = decodeRecommendation(encodeRecommendation(r));
+    ASSERT_EQ(back.pareto.size(), 1u);
+    EXPECT_EQ(back.pareto[0].policy, p.policy);
+    EXPECT_EQ(back.pareto[0].p95Ms, 0.1 + 0.2);
     ASSERT_EQ(back.candidates.size(), 1u);
     EXPECT_TRUE(std::isinf(back.candidates[0].screening.estimateCostUsd));
     EXPECT_EQ(back.candidates[0].screening.nodesAtPeak, 7);
@@ -280,7 +288,7 @@ TEST(StoredRunCodecs, CoverEveryFieldOfTheStructs)
     EXPECT_EQ(sizeof(Evaluation), 136u) << "Evaluation changed: update recommendation_codec.cpp";
     EXPECT_EQ(sizeof(Screening), 224u) << "Screening changed: update recommendation_codec.cpp";
     EXPECT_EQ(sizeof(InstanceType), 320u) << "InstanceType changed: update recommendation_codec.cpp";
-    EXPECT_EQ(sizeof(ParetoPoint), 56u) << "ParetoPoint changed: update recommendation_codec.cpp";
+    EXPECT_EQ(sizeof(ParetoPoint), 80u) << "ParetoPoint changed: update recommendation_codec.cpp";
     EXPECT_EQ(sizeof(IntervalPoint), 112u) << "IntervalPoint changed: update simulation_codec.cpp";
     EXPECT_EQ(sizeof(ReplicationResult), 264u) << "ReplicationResult changed: update simulation_codec.cpp";
     EXPECT_EQ(sizeof(SimulationSummary), 280u) << "SimulationSummary changed: update simulation_codec.cpp";

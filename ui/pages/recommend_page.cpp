@@ -5,6 +5,7 @@
 #include "charts/report_plan_charts.h"
 #include "core/errors.h"
 #include "plan/candidate_config.h"
+#include "plan/ranking.h"
 #include "plan/recommender.h"
 #include "recommend_page_table.h"
 #include "scenario/scenario_parser.h"
@@ -311,12 +312,12 @@ void RecommendPage::show(const Recommendation& r)
     QVector<charts::CostLatencyPoint> points;
     for (const ParetoPoint& p : r.pareto) {
         charts::CostLatencyPoint c;
-        c.label = QStringLiteral("%1 × %2").arg(p.key).arg(p.nodes);
+        c.label = paretoLabel(p, r.pareto);
         c.costPerMonthUsd = p.costPerMonthUsd;
         c.p95Ms = p.p95Ms;
         c.meetsSlo = p.meetsSlo;
         c.onFront = p.onFront;
-        c.winner = winner && p.key == winner->type.key() && p.nodes == winner->chosen->nodes && p.meetsSlo;
+        c.winner = isWinnersPoint(p, winner) && p.meetsSlo;
         points << c;
     }
     replaceChart(paretoView_, charts::costVsLatency(points, r.sloP95Ms));

@@ -1,4 +1,5 @@
 #include "charts/report_plan_charts.h"
+#include "plan/ranking.h"
 #include "report_format.h"
 #include "report_sections.h"
 
@@ -144,10 +145,8 @@ void addSensitivity(Content& c, const ReportData& d)
     const CandidateResult* w = r.winner();
     QVector<charts::CostLatencyPoint> points;
     for (const ParetoPoint& p : r.pareto) {
-        const bool isWinner = w && w->chosen && p.key == w->type.key() && p.nodes == w->chosen->nodes &&
-                              p.nodesMax == w->chosen->nodesMax;
-        points << charts::CostLatencyPoint{QStringLiteral("%1 × %2").arg(p.key).arg(p.nodes), p.costPerMonthUsd,
-                                           p.p95Ms, p.meetsSlo, p.onFront, isWinner};
+        points << charts::CostLatencyPoint{paretoLabel(p, r.pareto), p.costPerMonthUsd, p.p95Ms, p.meetsSlo, p.onFront,
+                                           isWinnersPoint(p, w)};
     }
     const double slo = r.sloP95Ms;
     para(c, QObject::tr("Every simulated configuration as a point of monthly cost and p95 latency. The Pareto front "
@@ -162,8 +161,7 @@ void addSensitivity(Content& c, const ReportData& d)
     front.numeric = {false, true, true, true, false};
     for (const ParetoPoint& p : r.pareto)
         if (p.onFront)
-            front.rows << QStringList{p.key, p.nodesMax > p.nodes ? QStringLiteral("%1–%2").arg(p.nodes).arg(p.nodesMax) : QString::number(p.nodes),
-                                      fmt::usd(p.costPerMonthUsd), fmt::ms(p.p95Ms), p.meetsSlo ? QObject::tr("yes") : QObject::tr("no")};
+            front.rows << QStringList{paretoName(p, r.pareto), paretoNodes(p), fmt::usd(p.costPerMonthUsd), fmt::ms(p.p95Ms), p.meetsSlo ? QObject::tr("yes") : QObject::tr("no")};
     table(c, std::move(front));
 
     heading(c, QObject::tr("Sensitivity of the recommendation"), 2);
