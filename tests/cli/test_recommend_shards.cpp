@@ -19,11 +19,7 @@ namespace {
 
 using CliRun = headroom::test::CliResult;
 
-using headroom::test::readJson;
-using headroom::test::withoutElapsed;
-using headroom::test::writeJson;
-const QByteArray& kScenario = headroom::test::kShardScenario;
-const QStringList& kTypes = headroom::test::kShardTypes;
+using namespace headroom::test;  // sweep_shards_fixture.h: the scenario, its types, JSON helpers
 
 class RecommendShards : public headroom::test::CliTest {
 protected:

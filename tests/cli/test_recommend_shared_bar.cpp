@@ -22,11 +22,7 @@ namespace {
 
 using CliRun = headroom::test::CliResult;
 
-using headroom::test::readJson;
-using headroom::test::withoutElapsed;
-using headroom::test::writeJson;
-const QByteArray& kScenario = headroom::test::kShardScenario;
-const QStringList& kTypes = headroom::test::kShardTypes;
+using namespace headroom::test;  // sweep_shards_fixture.h: the scenario, its types, JSON helpers
 
 // How many evaluations of a part file are full-length runs, and how many short windows.
 std::pair<int, int> fullAndShort(const QString& part)
