@@ -2,6 +2,7 @@
 
 #include "load_balancer.h"
 #include "recorder.h"
+#include "reusable_slots.h"
 #include "workers.h"
 
 #include <cmath>
@@ -22,14 +23,7 @@ Client::Client(World& w) : w_(w)
 // cost 5 % of the M/M/10 benchmark).
 std::uint32_t Client::newRequest(bool counted)
 {
-    std::uint32_t r;
-    if (!freeRequests_.empty()) {
-        r = freeRequests_.back();
-        freeRequests_.pop_back();
-    } else {
-        r = std::uint32_t(requests_.size());
-        requests_.emplace_back();
-    }
+    const std::uint32_t r = takeSlot(requests_, freeRequests_);
     Request& req = requests_[r];
     req.arrivedAt = w_.now;
     req.liveSerial = 0;

@@ -1,4 +1,6 @@
 #pragma once
+#include "reusable_slots.h"
+
 #include <algorithm>
 #include <bit>
 #include <stdexcept>
@@ -181,15 +183,8 @@ private:
     // A slot for the cancel flag of the event about to get sequence number seq_.
     std::uint32_t newSlot()
     {
-        std::uint32_t slot;
-        if (!free_.empty()) {
-            slot = free_.back();
-            free_.pop_back();
-        } else {
-            slot = std::uint32_t(slots_.size());
-            if (slot >= kNoSlot) throw std::length_error("more than 16 million cancellable events pending");
-            slots_.emplace_back();
-        }
+        if (free_.empty() && slots_.size() >= kNoSlot) throw std::length_error("more than 16 million cancellable events pending");
+        const std::uint32_t slot = takeSlot(slots_, free_);
         Slot& s = slots_[slot];
         s.seq = seq_;
         s.cancelled = false;

@@ -1,5 +1,6 @@
 #pragma once
 #include "random.h"
+#include "reusable_slots.h"
 #include "world.h"
 
 #include <cstdint>
@@ -17,14 +18,7 @@ public:
     // Client::newRequest.)
     std::uint32_t newJob(std::uint32_t request, std::uint32_t serial, std::uint32_t node, bool firstAttempt)
     {
-        std::uint32_t j;
-        if (!freeJobs_.empty()) {
-            j = freeJobs_.back();
-            freeJobs_.pop_back();
-        } else {
-            j = std::uint32_t(jobs_.size());
-            jobs_.emplace_back();
-        }
+        const std::uint32_t j = takeSlot(jobs_, freeJobs_);
         Job& job = jobs_[j];
         job.request = request;
         job.serial = serial;
