@@ -1,5 +1,6 @@
 #include "stored_results.h"
 
+#include "as_written_run.h"
 #include "plan/recommendation_json.h"
 #include "plan/recommender.h"
 #include "recommendation_codec.h"
@@ -178,12 +179,14 @@ RecommendationOutcome recommendStored(const Workspace& ws, const Catalog& catalo
         const std::lock_guard<std::mutex> lock(fullRunsLock);
         fullRuns.push_back({s.doc, seed, result});
     };
+    AsWrittenRun asWritten(ws, catalog, scenario, fileName, options.cancel);
     out.result = recommend(scenario, catalog, &ws, fileName, observed);
     const double wallS = double(clock.nsecsElapsed()) / 1e9;
     const qint64 id = saveRun(ws, key, started, wallS, recommendationHeadline(out.result), recommendationToJson(out.result),
                               encodeRecommendation(out.result));
     out.run = *runById(ws, id);
     keepWinnerSimulation(ws, catalog, scenario, out.result, fullRuns, out.run);
+    asWritten.keep(QStringLiteral("recommendation %1").arg(out.run.id));
     return out;
 }
 

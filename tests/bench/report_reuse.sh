@@ -1,8 +1,8 @@
 #!/bin/sh
 # Times `headroom report` of the bundled web API scenario after `headroom recommend`, then a
-# second report: the first takes the stored recommendation and simulates only what is not
-# stored yet (the scenario as written and the recommended configuration), the second takes
-# everything from the workspace. Run by hand on a quiet machine:
+# second report. The recommendation keeps its winner's full run and simulates the scenario as
+# written beside its sweep, so both reports take everything from the workspace. Run by hand on
+# a quiet machine:
 #   tests/bench/report_reuse.sh [RECOMMEND OPTIONS…]      e.g. --providers hetzner
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)

@@ -7,6 +7,7 @@
 #include "runs/recommendation_codec.h"
 #include "store/run_record.h"
 #include "runs/simulation_codec.h"
+#include "runs/as_written_run.h"
 #include "runs/stored_results.h"
 #include "scenario/resolved_scenario.h"
 #include "scenario/scenario_parser.h"
@@ -97,6 +98,33 @@ TEST_F(StoredRuns, TheWinnersFullRunIsKeptAsTheSimulationAReportAsksFor)
         EXPECT_EQ(compact(toJson(kept.result)), compact(toJson(simulate(configured, o))));
         EXPECT_DOUBLE_EQ(kept.result.summary.latencyP95.mean, winner->chosen->p95Ms);
     }
+}
+
+TEST_F(StoredRuns, TheScenarioAsWrittenIsKeptBesideARecommendation)
+{
+    // What `headroom simulate` and the report's "scenario as written" section ask for: the
+    // scenario's own seed and replications. The recommendation simulates it beside its sweep.
+    const RecommendationOutcome made = recommendStored(tmp.ws(), catalog, doc, QStringLiteral("s.json"), options());
+    ASSERT_FALSE(made.reused);
+    const ResolvedScenario asWritten = resolveScenario(doc, catalog, &tmp.ws(), QStringLiteral("s.json"));
+    const SimulationOutcome kept = simulateStored(tmp.ws(), catalog, asWritten, asWrittenOptions(asWritten.doc));
+    EXPECT_TRUE(kept.reused) << "the scenario as written was not kept beside the recommendation";
+    EXPECT_TRUE(kept.run.headline.contains(QStringLiteral("recommendation %1").arg(made.run.id)))
+        << kept.run.headline.toStdString();
+    // Kept is what simulating it gives, digit for digit: the seed and the replications of the scenario.
+    EXPECT_EQ(compact(toJson(kept.result)), compact(toJson(simulate(asWritten, {}))));
+    EXPECT_EQ(kept.result.replications, doc.replications);
+    // `simulate` with no options asks for the same key.
+    EXPECT_TRUE(simulateStored(tmp.ws(), catalog, asWritten, {}).reused);
+    const int simulations = sql::scalar(tmp.ws().database(),
+        QStringLiteral("SELECT count(*) FROM run WHERE kind = 'simulate' AND headline LIKE '%beside%'")).toInt();
+    EXPECT_EQ(simulations, 1);
+
+    // A second recommendation of the same scenario with other filters finds it stored and keeps no second copy.
+    RecommendOptions other = options();
+    other.instanceTypes = {QStringLiteral("aws/c6i.large")};
+    recommendStored(tmp.ws(), catalog, doc, QStringLiteral("s.json"), other);
+    EXPECT_EQ(sql::scalar(tmp.ws().database(), QStringLiteral("SELECT count(*) FROM run WHERE kind = 'simulate' AND headline LIKE '%beside%'")).toInt(), 1);
 }
 
 TEST_F(StoredRuns, SimulationComesBackExactly)

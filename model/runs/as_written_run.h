@@ -1,0 +1,52 @@
+#pragma once
+#include "sim/simulator.h"
+
+#include <QFuture>
+#include <QString>
+#include <atomic>
+#include <optional>
+
+namespace headroom {
+class Catalog;
+class Workspace;
+struct Scenario;
+}  // namespace headroom
+
+namespace headroom::runs {
+
+// The scenario as written, simulated beside a recommendation of it and kept in the store under
+// the key `headroom simulate` and `headroom report` ask for (the scenario's seed and
+// replications), so that a report made right after the recommendation simulates nothing: its
+// "scenario as written" section, executive summary and method come from this run.
+//
+// It runs on the program's thread pool while the recommender runs on the calling thread, so it
+// fills the cores the sweep leaves idle (rounds of full runs that end one short, the last
+// sensitivity run). Nothing is simulated when the store already holds it, or when the scenario
+// as written cannot be simulated on its own (a type the catalog does not have, a trace of
+// another workspace): the recommendation does not need it.
+class AsWrittenRun {
+public:
+    AsWrittenRun(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, const QString& fileName,
+                 const std::atomic<bool>* cancel);
+    ~AsWrittenRun();  // waits for the simulation (the recommendation failed or was cancelled)
+    AsWrittenRun(const AsWrittenRun&) = delete;
+    AsWrittenRun& operator=(const AsWrittenRun&) = delete;
+
+    // Waits for the simulation and stores it (on the calling thread, which owns the workspace's
+    // connection). Returns the stored run's id, or nothing when there was nothing to keep.
+    std::optional<qint64> keep(const QString& madeFor);
+
+private:
+    const Workspace& ws_;
+    const Catalog& catalog_;
+    std::optional<ResolvedScenario> scenario_;
+    SimulationOptions options_;
+    QFuture<SimulationResult> running_;
+    double wallS_ = 0;
+};
+
+// The options `headroom simulate SCENARIO` and `headroom report` run the scenario as written
+// with when given no --seed and no --replications.
+SimulationOptions asWrittenOptions(const Scenario& scenario);
+
+}  // namespace headroom::runs
