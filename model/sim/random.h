@@ -1,6 +1,8 @@
 #pragma once
 #include "scenario/scenario.h"
 
+#include <boost/random/exponential_distribution.hpp>
+#include <boost/random/normal_distribution.hpp>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -9,8 +11,20 @@ namespace headroom::sim {
 
 // xoshiro256++ (Blackman and Vigna): fast, 2^256 period, good enough for simulation. Seeded
 // through splitmix64 so that nearby seeds give unrelated streams.
+//
+// Exponential and normal variates come from Boost.Random's ziggurat samplers, which need no
+// logarithm (nor square root) for all but about 1 % of draws: a simulated day draws tens of
+// millions of interarrival times, CPU times and round trips, and the logarithms of inversion and
+// of the polar method were a sixth of its time. Exact in distribution, like the methods they
+// replace.
 class Rng {
 public:
+    // A uniform random bit generator, as Boost.Random and <random> expect.
+    using result_type = std::uint64_t;
+    static constexpr result_type min() { return 0; }
+    static constexpr result_type max() { return ~result_type(0); }
+    result_type operator()() { return next(); }
+
     explicit Rng(std::uint64_t seed)
     {
         std::uint64_t x = seed;
@@ -45,24 +59,8 @@ public:
     double uniform() { return double(next() >> 11) * 0x1.0p-53; }          // [0, 1)
     double uniformOpen() { return (double(next() >> 11) + 0.5) * 0x1.0p-53; }  // (0, 1)
     std::uint32_t below(std::uint32_t n) { return std::uint32_t((next() >> 32) * n >> 32); }
-    double exponential(double mean) { return -std::log(uniformOpen()) * mean; }
-    double normal()
-    {
-        if (hasSpare_) {
-            hasSpare_ = false;
-            return spare_;
-        }
-        double u, v, s;
-        do {
-            u = 2 * uniform() - 1;
-            v = 2 * uniform() - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        const double f = std::sqrt(-2 * std::log(s) / s);
-        spare_ = v * f;
-        hasSpare_ = true;
-        return u * f;
-    }
+    double exponential(double mean) { return boost::random::exponential_distribution<double>(1.0)(*this) * mean; }
+    double normal() { return boost::random::normal_distribution<double>(0.0, 1.0)(*this); }
     // Marsaglia and Tsang's method; shapes below 1 through the u^(1/k) boost.
     double gamma(double shape, double scale)
     {
@@ -83,8 +81,6 @@ public:
 private:
     static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
     std::uint64_t s_[4];
-    double spare_ = 0;
-    bool hasSpare_ = false;
 };
 
 // A Distribution prepared for drawing: parameters worked out once, no allocation per draw.

@@ -22,7 +22,7 @@ TEST(QueueingTheory, MM1)
 {
     // λ 0.9, µ 1: response time is exponential with rate µ − λ = 0.1 (mean 10 s,
     // p95 = ln 20 / 0.1 = 29.957 s, p99 = ln 100 / 0.1 = 46.052 s).
-    const auto s = test::resolved(test::queueScenario(0.9, 1, QStringLiteral(R"({"dist":"exponential","mean":1000})"), 400000, 8));
+    const auto s = test::resolved(test::queueScenario(0.9, 1, QStringLiteral(R"({"dist":"exponential","mean":1000})"), 600000, 8));
     const SimulationResult r = simulate(s);
     expectWithin(r.summary.latencyMean, 10000, 0, "mean");
     expectWithin(r.summary.latencyP95, 29957, 0.01, "p95");
