@@ -3,6 +3,7 @@
 
 #include "candidate_config.h"
 #include "core/errors.h"
+#include "core/parallel_jobs.h"
 #include "monthly_cost.h"
 #include "short_window.h"
 #include "slo_objective.h"
@@ -80,9 +81,8 @@ Evaluation evaluateConfiguration(const ResolvedScenario& configured, const Evalu
     static const bool trace = std::getenv("HEADROOM_PLAN_TRACE") != nullptr;
     QElapsedTimer clock;
     clock.start();
-    // Replications one at a time on this thread (the recommender runs configurations side by
-    // side instead); index i is the same random stream whatever the configuration, so every
-    // candidate meets the same traffic.
+    // Index i is the same random stream whatever the configuration, so every candidate meets the
+    // same traffic, and whatever thread runs it.
     refuseUnlessFits(window.scenario, std::max(settings.replications, settings.maxReplications), true,
                      QStringLiteral("scenario \"%1\"").arg(doc.name));
     std::vector<ReplicationResult> reps;
@@ -95,10 +95,15 @@ Evaluation evaluateConfiguration(const ResolvedScenario& configured, const Evalu
     AttainmentInterval interval;
     SloVerdict verdict = SloVerdict::Inconclusive;
     const int first = sequential ? std::max(kFewestForAVerdict, settings.replications) : std::max(1, settings.replications);
-    while (int(reps.size()) < first) {
-        runOne();
-        margins.push_back(replicationMargin(reps.back(), doc));
-    }
+    // The first replications side by side on the program's pool (a configuration confirmed
+    // alone then uses every core; several confirmed at once share them); the ones a sequential
+    // verdict adds come one at a time.
+    reps.resize(size_t(first));
+    runParallel(
+        first, 0,
+        [&](int i) { reps[size_t(i)] = simulateReplication(window.scenario, seed, i, settings.cancel, nullptr, true); },
+        nullptr, settings.cancel);
+    for (const ReplicationResult& r : reps) margins.push_back(replicationMargin(r, doc));
     if (sequential) {
         for (;;) {
             interval = attainmentInterval(margins);
@@ -113,10 +118,11 @@ Evaluation evaluateConfiguration(const ResolvedScenario& configured, const Evalu
     if (trace) {
         int days = 0;
         for (const ReplicationResult& r : result.perReplication) days += r.creditDays;
-        std::fprintf(stderr, "plan-trace %s nodes=%d..%d %s reps=%d span=%.0f days=%d ms=%lld\n",
+        std::fprintf(stderr, "plan-trace %s nodes=%d..%d %s reps=%d span=%.0f days=%d ms=%lld cost=%.2f\n",
                      qPrintable(doc.cluster.instanceTypeKey), autoscales(doc) ? doc.autoscaling->min : doc.cluster.nodes,
                      autoscales(doc) ? doc.autoscaling->max : doc.cluster.nodes, window.cut ? "short" : "full",
-                     result.replications, window.scenario.doc.durationS, days, static_cast<long long>(clock.elapsed()));
+                     result.replications, window.scenario.doc.durationS, days, static_cast<long long>(clock.elapsed()),
+                     monthlyCostUsd(window.scenario, result));
     }
 
     Evaluation e;
@@ -148,6 +154,7 @@ Evaluation evaluateConfiguration(const ResolvedScenario& configured, const Evalu
     e.intervalAttainment = std::clamp(1.0 - result.summary.minutesOverSlo.mean / measuredMinutes, 0.0, 1.0);
     e.costPerMonthUsd = monthlyCostUsd(window.scenario, result);
     findBreach(e, result, window, configured);
+    e.busy = busyPerRequest(result, window.scenario);
     return e;
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include "policy_floor.h"
 #include "scenario/resolved_scenario.h"
 #include "short_window.h"
 #include "slo_verdict.h"
@@ -35,6 +36,10 @@ struct Evaluation {
     double breachErrorRate = 0;
     bool breachAtPeak = false;     // the traffic was within 10 % of its peak then
     bool creditsExhausted = false; // a burstable node's credit bank was empty then
+
+    // How busy each request kept the nodes (policy_floor.h): what a scaling policy sizes the
+    // fleet by over a whole day.
+    BusyPerRequest busy;
 };
 
 struct SimulationResult;

@@ -26,6 +26,12 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr int kAdmittedWhenNothingMeets = 3;
 // Progress shares of the three stages.
 constexpr double kSearchShare = 0.6, kConfirmShare = 0.3;
+// How far below its policy floor (policy_floor.h) a full run of an autoscaled candidate may still
+// cost. Measured: full days of the first-start scenario cost 1.02 (CPX21) and 1.02 (CPX31) × the
+// floor; a day squeezed into two hours with a steep spike, where the policy lags more and
+// c6i.large's hyper-threads make a request's busy time depend on the load, 0.94 × (c6i.large)
+// and 1.11 × (CPX21) (test_policy_floor.cpp).
+constexpr double kPolicyFloorSlack = 0.2;
 
 // One candidate (an instance type, under one policy) on its way through the stages.
 struct Work {

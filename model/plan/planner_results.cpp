@@ -52,6 +52,7 @@ Recommendation Planner::snapshot(bool provisional) const
             r.candidates.push_back(w.result);
             // Still waiting for its first simulation: its figures are the screen's estimate.
             r.candidates.back().pending = provisional && w.admitted && !w.searched;
+            if (w.result.passedShortWindow()) r.candidates.back().fullRunCostFloorUsd = fullRunCostFloor(w);
         }
     }
     r.recommended = rankCandidates(r.candidates);

@@ -52,7 +52,9 @@ struct RecommendOptions {
     // Full runs confirm this many candidates at a time (cheapest first) before the cost bar is
     // looked at again. A fixed number, not the core count: which candidates get confirmed must
     // not depend on the machine (a merge of shards replays the same decisions, DESIGN §12).
-    int confirmAtOnce = 2;
+    // One: a confirmed candidate's cost then rules out the next before it runs, and the
+    // replications of the one under way share the cores.
+    int confirmAtOnce = 1;
     int threads = 0;              // 0 = all cores
     const std::atomic<bool>* cancel = nullptr;
     // Called on the calling thread with the fraction done (0…1), a few times per second.

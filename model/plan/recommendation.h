@@ -31,6 +31,10 @@ struct CandidateResult {
     std::vector<Evaluation> tried;       // every run of this type, screening and full length
     QString why;                         // in plain words, from the figures above
     bool pending = false;                // provisional rankings: admitted, not yet simulated
+    // The least a full run would cost a month (0 = not worked out): the fleet's floor by
+    // utilisation or, autoscaled, what its policy keeps running for the traffic (policy_floor.h).
+    // An unconfirmed row was not run in full because this is over the best confirmed cost.
+    double fullRunCostFloorUsd = 0;
 
     bool simulated() const { return chosen.has_value(); }
     // Only a full-length run "meets"; a short window around the peak merely passes.

@@ -115,6 +115,7 @@ QJsonObject candidateToJson(const CandidateResult& c, int rank)
         o.insert(QStringLiteral("full_length"), c.chosen->fullLength);
     }
     if (c.fewer) o.insert(QStringLiteral("one_node_fewer"), evaluationToJson(*c.fewer));
+    if (c.fullRunCostFloorUsd > 0) o.insert(QStringLiteral("full_run_cost_floor_per_month_usd"), rounded(c.fullRunCostFloorUsd, 2));
     return o;
 }
 

@@ -8,6 +8,7 @@
 #include "core/errors.h"
 #include "monthly_cost.h"
 #include "node_search.h"
+#include "policy_floor.h"
 #include "policy_sweep.h"
 #include "core/parallel_jobs.h"
 #include "ranking.h"
@@ -17,6 +18,8 @@
 #include "why_text.h"
 
 #include <QElapsedTimer>
+#include <cstdio>
+#include <cstdlib>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -264,6 +267,12 @@ double Planner::fullRunCostFloor(const Work& w) const
     const std::optional<Evaluation>& fewer = w.result.fewer;
     if (w.result.passedShortWindow() && fewer && fewer->nodes == w.result.chosen->nodes - 1 && clearlyFails(*fewer))
         floor = std::max(floor, monthlyCostOfNodesUsd(w.resolved, w.result.chosen->nodes));
+    // An autoscaled fleet costs what its policy keeps running, and the window measured how busy a
+    // request keeps this type's nodes. The policy floor, less kPolicyFloorSlack for the minutes a
+    // policy lags a rise and for the window's own noise, is what a full run costs at the least.
+    if (w.result.passedShortWindow() && autoscales(doc_) && !w.result.chosen->fullLength)
+        if (const std::optional<double> policy = policyFloorCostUsd(configured(w, w.result.chosen->nodes), w.result.chosen->busy))
+            floor = std::max(floor, (1 - kPolicyFloorSlack) * *policy);
     return floor;
 }
 
@@ -349,10 +358,25 @@ void Planner::decide(double estimate)
         for (Work& w : work_)
             if (w.searched && !w.confirmed && w.result.passedShortWindow() && fullRunCostFloor(w) < best) batch.push_back(&w);
         if (!batch.empty()) {
-            std::sort(batch.begin(), batch.end(), [](const Work* a, const Work* b) {
-                return a->result.chosen->costPerMonthUsd < b->result.chosen->costPerMonthUsd;
+            // By the least each would cost in full: for an autoscaled fleet its policy floor,
+            // which predicts a full run's cost far better than a window around the peak does.
+            std::vector<double> floors;
+            for (const Work* w : batch) floors.push_back(fullRunCostFloor(*w));
+            std::vector<size_t> order(batch.size());
+            for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+            std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+                if (floors[a] != floors[b]) return floors[a] < floors[b];
+                return batch[a]->result.chosen->costPerMonthUsd < batch[b]->result.chosen->costPerMonthUsd;
             });
+            std::vector<Work*> sorted;
+            for (size_t i : order) sorted.push_back(batch[i]);
+            batch.swap(sorted);
             if (int(batch.size()) > confirmAtOnce) batch.resize(size_t(confirmAtOnce));
+            static const bool trace = std::getenv("HEADROOM_PLAN_TRACE") != nullptr;
+            if (trace)
+                for (const Work* w : batch)
+                    std::fprintf(stderr, "plan-trace confirm %s floor=%.2f window=%.2f bar=%.2f\n", qPrintable(w->id),
+                                 fullRunCostFloor(*w), w->result.chosen->costPerMonthUsd, best);
             search(batch, true, kSearchShare + (round == 0 ? 0 : kConfirmShare * 0.8), kSearchShare + kConfirmShare);
             continue;
         }

@@ -1,4 +1,5 @@
 #include "recommend_merge.h"
+#include "results_version.h"
 
 #include "catalog/catalog.h"
 #include "catalog_codec.h"
@@ -76,10 +77,10 @@ MergedRecommendation mergeParts(const std::vector<RecommendPart>& parts, const R
     if (parts.empty()) throw InputError(QStringLiteral("--merge"), QStringLiteral("expected one part file per shard, got none"));
     const RecommendPart& first = parts.front();
     // Its decisions are replayed with this program's code: another version may decide otherwise.
-    if (first.programVersion != QLatin1String(HEADROOM_VERSION))
+    if (first.programVersion != QLatin1String(HEADROOM_RESULTS_VERSION))
         throw InputError(first.file + QStringLiteral(": $.program_version"),
                          QStringLiteral("made by headroom %1; this is headroom %2: merge with the version that made the parts")
-                             .arg(first.programVersion, QStringLiteral(HEADROOM_VERSION)));
+                             .arg(first.programVersion, QStringLiteral(HEADROOM_RESULTS_VERSION)));
     std::map<int, const RecommendPart*> byIndex;
     for (const RecommendPart& p : parts) {
         checkAgreement(first, p);

@@ -1,4 +1,5 @@
 #include "recommend_part.h"
+#include "results_version.h"
 
 #include "catalog_codec.h"
 #include "core/errors.h"
@@ -93,7 +94,7 @@ RecommendPart makePart(const ShardEvaluations& shard, const Catalog& catalog, co
                        const QString& scenarioFile, int index, int count)
 {
     RecommendPart p;
-    p.programVersion = QStringLiteral(HEADROOM_VERSION);
+    p.programVersion = QStringLiteral(HEADROOM_RESULTS_VERSION);
     p.scenarioFile = scenarioFile;
     const QByteArray canonical = canonicalScenarioJson(shard.planned);
     p.scenario = QJsonDocument::fromJson(canonical).object();

@@ -79,7 +79,8 @@ QJsonObject encodeEvaluation(const Evaluation& e)
             {QStringLiteral("breach_at_s"), optionalNum(e.breachAtS)},
             {QStringLiteral("breach"), QJsonArray{num(e.breachP95Ms), num(e.breachErrorRate)}},
             {QStringLiteral("breach_at_peak"), e.breachAtPeak},
-            {QStringLiteral("credits_exhausted"), e.creditsExhausted}};
+            {QStringLiteral("credits_exhausted"), e.creditsExhausted},
+            {QStringLiteral("busy_per_request_s"), QJsonArray{num(e.busy.vcpuS), num(e.busy.workerS)}}};
 }
 
 Evaluation decodeEvaluation(const QJsonObject& o)
@@ -109,6 +110,9 @@ Evaluation decodeEvaluation(const QJsonObject& o)
     e.breachErrorRate = toNum(breach.at(1));
     e.breachAtPeak = o.value(QStringLiteral("breach_at_peak")).toBool();
     e.creditsExhausted = o.value(QStringLiteral("credits_exhausted")).toBool();
+    const QJsonArray busy = o.value(QStringLiteral("busy_per_request_s")).toArray();
+    e.busy.vcpuS = toNum(busy.at(0));
+    e.busy.workerS = toNum(busy.at(1));
     return e;
 }
 
@@ -133,7 +137,8 @@ QJsonObject encodeCandidate(const CandidateResult& c)
             {QStringLiteral("chosen"), optionalEvaluation(c.chosen)},
             {QStringLiteral("fewer"), optionalEvaluation(c.fewer)},
             {QStringLiteral("tried"), tried},
-            {QStringLiteral("why"), c.why}};
+            {QStringLiteral("why"), c.why},
+            {QStringLiteral("full_run_cost_floor_usd"), num(c.fullRunCostFloorUsd)}};
 }
 
 CandidateResult decodeCandidate(const QJsonObject& o)
@@ -148,6 +153,7 @@ CandidateResult decodeCandidate(const QJsonObject& o)
     c.fewer = toOptionalEvaluation(o.value(QStringLiteral("fewer")));
     for (const QJsonValue& e : o.value(QStringLiteral("tried")).toArray()) c.tried.push_back(decodeEvaluation(e.toObject()));
     c.why = o.value(QStringLiteral("why")).toString();
+    c.fullRunCostFloorUsd = toNum(o.value(QStringLiteral("full_run_cost_floor_usd")));
     return c;
 }
 

@@ -1,4 +1,5 @@
 #include "run_key.h"
+#include "results_version.h"
 
 #include "catalog/catalog.h"
 #include "recommendation_codec.h"
@@ -63,7 +64,7 @@ RunKey makeRunKey(RunKind kind, const Scenario& scenario, quint64 seed, int repl
     key.options = options;
     key.catalogSha256 = catalogFingerprint(catalog);
     key.datasetsSha256 = datasetsFingerprint(ws);
-    key.programVersion = QStringLiteral(HEADROOM_VERSION);
+    key.programVersion = QStringLiteral(HEADROOM_RESULTS_VERSION);
     return key;
 }
 

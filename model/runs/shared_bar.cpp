@@ -1,4 +1,5 @@
 #include "shared_bar.h"
+#include "results_version.h"
 
 #include "core/errors.h"
 #include "recommend_part.h"
@@ -136,7 +137,7 @@ SharedCostBar SharedBarDirectory::hooks()
 QString sweepFingerprint(const Scenario& scenario, const Catalog& catalog, const RecommendOptions& options)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(QByteArrayLiteral(HEADROOM_VERSION "\n"));
+    hash.addData(QByteArrayLiteral(HEADROOM_RESULTS_VERSION "\n"));
     hash.addData(canonicalScenarioJson(scenario) + '\n');
     hash.addData(catalogFingerprint(catalog).toUtf8() + '\n');
     hash.addData(QJsonDocument(recommendOptionsToJson(options)).toJson(QJsonDocument::Compact));

@@ -125,3 +125,47 @@ TEST(RecommenderOracle, SameWinnerAsExhaustiveSearch)
     EXPECT_EQ(winner->chosen->nodes, b.nodes) << "the oracle found " << b.what.toStdString();
     EXPECT_NEAR(winner->costPerMonthUsd(), b.costUsd, 1e-6);
 }
+
+// The same with target tracking, where the recommender confirms in full only the candidates whose
+// policy floor (policy_floor.h) could still beat the best confirmed cost: ruling the others out on
+// the floor must not lose the exhaustive search's winner.
+TEST(RecommenderOracle, SameWinnerAsExhaustiveSearchWhenAutoscaled)
+{
+    Scenario doc = test::mmcScenario(400, 12, 60, 1800);
+    doc.traffic.kind = Traffic::Kind::Profile;
+    doc.traffic.points = {{0, 150}, {900, 400}, {1800, 200}};
+    doc.service.cpuMs.kind = Distribution::Kind::Lognormal;
+    doc.service.cpuMs.cv = 1.0;
+    doc.cluster.balancer = Balancer::LeastConnections;
+    Autoscaling scaling;
+    scaling.policy = Autoscaling::Policy::TargetTracking;
+    scaling.target = 0.6;
+    scaling.min = 1;
+    scaling.max = kMaxNodes;
+    doc.autoscaling = scaling;
+    // Close in price, so that several pass their windows and the floor has something to decide.
+    const QStringList types = {QStringLiteral("hetzner/CX22"), QStringLiteral("hetzner/CX32"), QStringLiteral("hetzner/CPX21"),
+                               QStringLiteral("hetzner/CPX31"), QStringLiteral("hetzner/CX42")};
+    const Catalog catalog = Catalog::shipped();
+    RecommendOptions options;
+    options.instanceTypes = types;
+    options.maxNodes = kMaxNodes;
+    options.sensitivity = false;
+    const Recommendation r = recommend(doc, catalog, nullptr, QStringLiteral("same_winner_autoscaled.json"), options);
+    const Best b = oracle(doc, catalog, options, types);
+    ASSERT_TRUE(std::isfinite(b.costUsd)) << "the case must have a feasible configuration";
+    const CandidateResult* winner = r.winner();
+    ASSERT_NE(winner, nullptr) << "the oracle found " << b.what.toStdString();
+    EXPECT_EQ(winner->type.key(), b.key) << "the oracle found " << b.what.toStdString();
+    EXPECT_EQ(winner->chosen->nodes, b.nodes) << "the oracle found " << b.what.toStdString();
+    EXPECT_NEAR(winner->costPerMonthUsd(), b.costUsd, 1e-6);
+    // The floor did rule something out, or this case would not test it.
+    int ruledOutOnTheFloor = 0;
+    for (const CandidateResult& c : r.candidates)
+        if (c.status == CandidateResult::Status::Unconfirmed && c.fullRunCostFloorUsd > winner->costPerMonthUsd()
+            && c.fullRunCostFloorUsd > c.screening.lowerBoundCostUsd) {
+            ++ruledOutOnTheFloor;
+            EXPECT_TRUE(c.why.contains(QStringLiteral("scaling policy keeps running"))) << c.why.toStdString();
+        }
+    EXPECT_GT(ruledOutOnTheFloor, 0);
+}

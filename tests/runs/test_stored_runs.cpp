@@ -313,7 +313,7 @@ TEST_F(StoredRuns, ListedNewestFirstAndDeleted)
 // are those of x86-64 with GCC; a new field changes them.
 TEST(StoredRunCodecs, CoverEveryFieldOfTheStructs)
 {
-    EXPECT_EQ(sizeof(Evaluation), 136u) << "Evaluation changed: update recommendation_codec.cpp";
+    EXPECT_EQ(sizeof(Evaluation), 152u) << "Evaluation changed: update recommendation_codec.cpp";
     EXPECT_EQ(sizeof(Screening), 224u) << "Screening changed: update recommendation_codec.cpp";
     EXPECT_EQ(sizeof(InstanceType), 320u) << "InstanceType changed: update recommendation_codec.cpp";
     EXPECT_EQ(sizeof(ParetoPoint), 80u) << "ParetoPoint changed: update recommendation_codec.cpp";
@@ -321,8 +321,8 @@ TEST(StoredRunCodecs, CoverEveryFieldOfTheStructs)
     EXPECT_EQ(sizeof(ReplicationResult), 264u) << "ReplicationResult changed: update simulation_codec.cpp";
     EXPECT_EQ(sizeof(SimulationSummary), 280u) << "SimulationSummary changed: update simulation_codec.cpp";
     EXPECT_EQ(sizeof(SimulationResult), 376u) << "SimulationResult changed: update simulation_codec.cpp";
-    EXPECT_EQ(sizeof(CandidateResult), 920u) << "CandidateResult changed: update recommendation_codec.cpp";
-    EXPECT_EQ(sizeof(SensitivityCase), 224u) << "SensitivityCase changed: update recommendation_codec.cpp";
+    EXPECT_EQ(sizeof(CandidateResult), 960u) << "CandidateResult changed: update recommendation_codec.cpp";
+    EXPECT_EQ(sizeof(SensitivityCase), 240u) << "SensitivityCase changed: update recommendation_codec.cpp";
     EXPECT_EQ(sizeof(Recommendation), 160u) << "Recommendation changed: update recommendation_codec.cpp";
 }
 
