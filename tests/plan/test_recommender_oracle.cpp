@@ -97,10 +97,10 @@ TEST(RecommenderOracle, PythonWebApi) { expectNotBeaten("python_web_api.json", 0
 TEST(RecommenderOracle, BurstableFleet) { expectNotBeaten("burstable_fleet.json", 0.5); }
 TEST(RecommenderOracle, WorkerPool) { expectNotBeaten("worker_pool.json", 0.5); }
 
-// Exhaustive and recommended pick the same configuration: a fixed fleet with a day-shaped
-// lognormal workload over five types of three providers, where every (type, count) is
-// simulated in full and the cheapest one that meets the SLO must be the recommendation itself.
-TEST(RecommenderOracle, SameWinnerAsExhaustiveSearch)
+namespace {
+
+// A day-shaped lognormal workload in half an hour, on a fixed fleet of up to kMaxNodes.
+Scenario dayShapedLognormal()
 {
     Scenario doc = test::mmcScenario(400, 12, 60, 1800);
     doc.traffic.kind = Traffic::Kind::Profile;
@@ -108,9 +108,13 @@ TEST(RecommenderOracle, SameWinnerAsExhaustiveSearch)
     doc.service.cpuMs.kind = Distribution::Kind::Lognormal;
     doc.service.cpuMs.cv = 1.0;
     doc.cluster.balancer = Balancer::LeastConnections;
-    const QStringList types = {QStringLiteral("aws/c6i.large"), QStringLiteral("aws/c7g.large"),
-                               QStringLiteral("hetzner/CX22"), QStringLiteral("hetzner/CPX31"),
-                               QStringLiteral("gcp/e2-standard-2")};
+    return doc;
+}
+
+// Recommends over `types` and checks that the winner is the exhaustive search's, configuration
+// and cost; returns the recommendation for further checks.
+Recommendation expectTheOraclesWinner(const Scenario& doc, const QStringList& types)
+{
     const Catalog catalog = Catalog::shipped();
     RecommendOptions options;
     options.instanceTypes = types;
@@ -118,12 +122,26 @@ TEST(RecommenderOracle, SameWinnerAsExhaustiveSearch)
     options.sensitivity = false;
     const Recommendation r = recommend(doc, catalog, nullptr, QStringLiteral("same_winner.json"), options);
     const Best b = oracle(doc, catalog, options, types);
-    ASSERT_TRUE(std::isfinite(b.costUsd)) << "the case must have a feasible configuration";
+    EXPECT_TRUE(std::isfinite(b.costUsd)) << "the case must have a feasible configuration";
     const CandidateResult* winner = r.winner();
-    ASSERT_NE(winner, nullptr) << "the oracle found " << b.what.toStdString();
+    EXPECT_NE(winner, nullptr) << "the oracle found " << b.what.toStdString();
+    if (!winner) return r;
     EXPECT_EQ(winner->type.key(), b.key) << "the oracle found " << b.what.toStdString();
     EXPECT_EQ(winner->chosen->nodes, b.nodes) << "the oracle found " << b.what.toStdString();
     EXPECT_NEAR(winner->costPerMonthUsd(), b.costUsd, 1e-6);
+    return r;
+}
+
+}  // namespace
+
+// Exhaustive and recommended pick the same configuration: a fixed fleet with a day-shaped
+// lognormal workload over five types of three providers, where every (type, count) is
+// simulated in full and the cheapest one that meets the SLO must be the recommendation itself.
+TEST(RecommenderOracle, SameWinnerAsExhaustiveSearch)
+{
+    expectTheOraclesWinner(dayShapedLognormal(),
+                           {QStringLiteral("aws/c6i.large"), QStringLiteral("aws/c7g.large"), QStringLiteral("hetzner/CX22"),
+                            QStringLiteral("hetzner/CPX31"), QStringLiteral("gcp/e2-standard-2")});
 }
 
 // The same with target tracking, where the recommender confirms in full only the candidates whose
@@ -131,12 +149,7 @@ TEST(RecommenderOracle, SameWinnerAsExhaustiveSearch)
 // the floor must not lose the exhaustive search's winner.
 TEST(RecommenderOracle, SameWinnerAsExhaustiveSearchWhenAutoscaled)
 {
-    Scenario doc = test::mmcScenario(400, 12, 60, 1800);
-    doc.traffic.kind = Traffic::Kind::Profile;
-    doc.traffic.points = {{0, 150}, {900, 400}, {1800, 200}};
-    doc.service.cpuMs.kind = Distribution::Kind::Lognormal;
-    doc.service.cpuMs.cv = 1.0;
-    doc.cluster.balancer = Balancer::LeastConnections;
+    Scenario doc = dayShapedLognormal();
     Autoscaling scaling;
     scaling.policy = Autoscaling::Policy::TargetTracking;
     scaling.target = 0.6;
@@ -144,21 +157,11 @@ TEST(RecommenderOracle, SameWinnerAsExhaustiveSearchWhenAutoscaled)
     scaling.max = kMaxNodes;
     doc.autoscaling = scaling;
     // Close in price, so that several pass their windows and the floor has something to decide.
-    const QStringList types = {QStringLiteral("hetzner/CX22"), QStringLiteral("hetzner/CX32"), QStringLiteral("hetzner/CPX21"),
-                               QStringLiteral("hetzner/CPX31"), QStringLiteral("hetzner/CX42")};
-    const Catalog catalog = Catalog::shipped();
-    RecommendOptions options;
-    options.instanceTypes = types;
-    options.maxNodes = kMaxNodes;
-    options.sensitivity = false;
-    const Recommendation r = recommend(doc, catalog, nullptr, QStringLiteral("same_winner_autoscaled.json"), options);
-    const Best b = oracle(doc, catalog, options, types);
-    ASSERT_TRUE(std::isfinite(b.costUsd)) << "the case must have a feasible configuration";
+    const Recommendation r = expectTheOraclesWinner(
+        doc, {QStringLiteral("hetzner/CX22"), QStringLiteral("hetzner/CX32"), QStringLiteral("hetzner/CPX21"),
+              QStringLiteral("hetzner/CPX31"), QStringLiteral("hetzner/CX42")});
     const CandidateResult* winner = r.winner();
-    ASSERT_NE(winner, nullptr) << "the oracle found " << b.what.toStdString();
-    EXPECT_EQ(winner->type.key(), b.key) << "the oracle found " << b.what.toStdString();
-    EXPECT_EQ(winner->chosen->nodes, b.nodes) << "the oracle found " << b.what.toStdString();
-    EXPECT_NEAR(winner->costPerMonthUsd(), b.costUsd, 1e-6);
+    ASSERT_NE(winner, nullptr);
     // The floor did rule something out, or this case would not test it.
     int ruledOutOnTheFloor = 0;
     for (const CandidateResult& c : r.candidates)
