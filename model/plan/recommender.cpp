@@ -418,6 +418,9 @@ Recommendation Planner::run(const Workspace* ws)
 
     decide(estimate);
     report(kSearchShare + kConfirmShare);
+    // The ranking is settled here; the winner's what-if runs, all full days, take longer than
+    // everything before them, and a meeting can read the answer meanwhile.
+    showProvisional();
 
     Recommendation r = snapshot(false);
     if (const CandidateResult* winner = r.winner(); winner && options_.sensitivity) {

@@ -196,9 +196,14 @@ TEST(RecommendPage, ShowsAProvisionalRankingWhileItRuns)
     RecommendPage page(&fx.context);
     QSignalSpy ready(&page, &RecommendPage::recommendationReady);
     int provisionalTables = 0, estimateRows = 0;
+    QString settledWinner;
     QObject::connect(page.model(), &QAbstractItemModel::modelReset, &page, [&] {
         if (!page.running()) return;  // the final table
         ++provisionalTables;
+        if (page.statusText().startsWith(QStringLiteral("Ranking settled: "))) {
+            const CandidateResult* w = page.model()->recommendation().winner();
+            if (w) settledWinner = w->type.key();
+        }
         for (int row = 0; row < page.model()->rowCount(); ++row) {
             const QString status = page.model()->data(page.model()->index(row, RecommendTableModel::Status), Qt::DisplayRole).toString();
             const QString meets = page.model()->data(page.model()->index(row, RecommendTableModel::MeetsSlo), Qt::DisplayRole).toString();
@@ -213,6 +218,10 @@ TEST(RecommendPage, ShowsAProvisionalRankingWhileItRuns)
     EXPECT_TRUE(page.provisionalShown());
     EXPECT_GE(provisionalTables, 1);
     EXPECT_GT(estimateRows, 0);
+    // The settled ranking came before the what-if runs, with the final winner.
+    ASSERT_NE(page.model()->recommendation().winner(), nullptr);
+    EXPECT_EQ(settledWinner, page.model()->recommendation().winner()->type.key());
+    EXPECT_FALSE(page.model()->recommendation().sensitivity.empty()) << "the what-ifs ran after the settled ranking";
     for (int row = 0; row < page.model()->rowCount(); ++row)
         EXPECT_NE(page.model()->data(page.model()->index(row, RecommendTableModel::Status), Qt::DisplayRole).toString(), QStringLiteral("estimate"));
 }

@@ -33,6 +33,12 @@ namespace headroom {
 
 namespace {
 
+// "3" for a fixed fleet, "1–9" for an autoscaled one.
+QString fleetRange(const CandidateResult& c)
+{
+    return c.nodesMin() == c.nodesMax() ? QString::number(c.nodesMin()) : QStringLiteral("%1–%2").arg(c.nodesMin()).arg(c.nodesMax());
+}
+
 // Replaces the view's chart, deleting the old one (the view only releases it).
 void replaceChart(QChartView* view, QChart* chart)
 {
@@ -278,16 +284,26 @@ void RecommendPage::showProvisional(const Recommendation& r)
 {
     if (!running_) return;  // the final ranking is already shown
     provisionalShown_ = true;
-    model_->setRecommendation(r);
     int pending = 0, simulated = 0;
     for (const CandidateResult& c : r.candidates) {
         pending += c.pending ? 1 : 0;
         simulated += c.simulated() ? 1 : 0;
     }
-    status_->setText(tr("Provisional ranking: %1 candidates simulated so far, %2 still screening estimates "
-                        "(labelled \"estimate\"); rows fill in as they are confirmed.")
-                         .arg(simulated)
-                         .arg(pending));
+    const CandidateResult* winner = r.winner();
+    // The status first: it describes the table the model is about to show.
+    if (pending == 0 && winner && winner->meetsSlo())
+        // Every candidate is decided; what is still running are the winner's what-if runs.
+        status_->setText(tr("Ranking settled: %1 × %2, $%3/month (%4 configurations simulated). The winner's what-if "
+                            "runs (traffic, boot time, node speed, a lost node) are under way.")
+                             .arg(fleetRange(*winner), winner->type.key())
+                             .arg(winner->costPerMonthUsd(), 0, 'f', 2)
+                             .arg(simulated));
+    else
+        status_->setText(tr("Provisional ranking: %1 candidates simulated so far, %2 still screening estimates "
+                            "(labelled \"estimate\"); rows fill in as they are confirmed.")
+                             .arg(simulated)
+                             .arg(pending));
+    model_->setRecommendation(r);
 }
 
 void RecommendPage::show(const Recommendation& r)
@@ -296,10 +312,7 @@ void RecommendPage::show(const Recommendation& r)
     table_->resizeColumnsToContents();
     const CandidateResult* winner = r.winner();
     status_->setText(winner ? tr("Recommended: %1 × %2, $%3/month, p95 %4 ms (SLO %5 ms). %6 configurations simulated in %7 s.")
-                                  .arg(winner->nodesMin() == winner->nodesMax()
-                                           ? QString::number(winner->nodesMin())
-                                           : QStringLiteral("%1–%2").arg(winner->nodesMin()).arg(winner->nodesMax()),
-                                       winner->type.key())
+                                  .arg(fleetRange(*winner), winner->type.key())
                                   .arg(winner->costPerMonthUsd(), 0, 'f', 2)
                                   .arg(winner->chosen->p95Ms, 0, 'f', 1)
                                   .arg(r.sloP95Ms, 0, 'f', 0)
