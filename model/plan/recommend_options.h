@@ -62,6 +62,9 @@ struct RecommendOptions {
     // Called on the calling thread with the ranking so far: once after the analytic screen (rows
     // not yet simulated are "estimate"), then whenever candidates have been simulated.
     std::function<void(const Recommendation& provisional)> provisional;
+    // Called on the calling thread once every candidate is decided, before the winner's what-if
+    // runs (the ranking will not change after it).
+    std::function<void()> settled;
     // Where evaluations come from (evaluation_source.h); empty = simulated here.
     EvaluationSource evaluations;
     // Read and written by a shard only (recommendShard()); a whole sweep has its own bars.

@@ -421,6 +421,7 @@ Recommendation Planner::run(const Workspace* ws)
     // The ranking is settled here; the winner's what-if runs, all full days, take longer than
     // everything before them, and a meeting can read the answer meanwhile.
     showProvisional();
+    if (options_.settled) options_.settled();
 
     Recommendation r = snapshot(false);
     if (const CandidateResult* winner = r.winner(); winner && options_.sensitivity) {

@@ -31,10 +31,12 @@ AsWrittenRun::AsWrittenRun(const Workspace& ws, const Catalog& catalog, const Sc
     }
     options_ = asWrittenOptions(scenario_->doc);
     options_.cancel = cancel;
-    if (findRun(ws, simulationKey(ws, catalog, scenario_->doc, options_))) {
-        scenario_.reset();
-        return;
-    }
+    if (findRun(ws, simulationKey(ws, catalog, scenario_->doc, options_))) scenario_.reset();
+}
+
+void AsWrittenRun::start()
+{
+    if (!scenario_ || running_.isValid()) return;
     // The scenario is copied into the task: the caller's may go before the pool starts it.
     running_ = QtConcurrent::run(QThreadPool::globalInstance(), [scenario = *scenario_, options = options_, this] {
         QElapsedTimer clock;
@@ -52,6 +54,7 @@ AsWrittenRun::~AsWrittenRun()
 
 std::optional<qint64> AsWrittenRun::keep(const QString& madeFor)
 {
+    start();
     if (!scenario_ || !running_.isValid()) return std::nullopt;
     const QDateTime started = QDateTime::currentDateTimeUtc();
     SimulationResult result;

@@ -19,21 +19,24 @@ namespace headroom::runs {
 // replications), so that a report made right after the recommendation simulates nothing: its
 // "scenario as written" section, executive summary and method come from this run.
 //
-// It runs on the program's thread pool while the recommender runs on the calling thread, so it
-// fills the cores the sweep leaves idle (rounds of full runs that end one short, the last
-// sensitivity run). Nothing is simulated when the store already holds it, or when the scenario
-// as written cannot be simulated on its own (a type the catalog does not have, a trace of
-// another workspace): the recommendation does not need it.
+// start() hands it to the program's thread pool, where it runs beside what the recommender
+// still does: the recommendation starts it once its ranking is settled, so that the ranking is
+// not slowed, and the winner's what-if runs share the cores with it. Nothing is simulated when
+// the store already holds it, or when the scenario as written cannot be simulated on its own (a
+// type the catalog does not have, a trace of another workspace): the recommendation does not
+// need it.
 class AsWrittenRun {
 public:
     AsWrittenRun(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, const QString& fileName,
                  const std::atomic<bool>* cancel);
+    void start();  // once; nothing when there is nothing to simulate
     ~AsWrittenRun();  // waits for the simulation (the recommendation failed or was cancelled)
     AsWrittenRun(const AsWrittenRun&) = delete;
     AsWrittenRun& operator=(const AsWrittenRun&) = delete;
 
-    // Waits for the simulation and stores it (on the calling thread, which owns the workspace's
-    // connection). Returns the stored run's id, or nothing when there was nothing to keep.
+    // Starts it if start() was not called, waits for it and stores it (on the calling thread,
+    // which owns the workspace's connection). Returns the stored run's id, or nothing when there
+    // was nothing to keep.
     std::optional<qint64> keep(const QString& madeFor);
 
 private:

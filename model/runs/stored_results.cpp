@@ -180,6 +180,10 @@ RecommendationOutcome recommendStored(const Workspace& ws, const Catalog& catalo
         fullRuns.push_back({s.doc, seed, result});
     };
     AsWrittenRun asWritten(ws, catalog, scenario, fileName, options.cancel);
+    observed.settled = [&] {
+        if (options.settled) options.settled();
+        asWritten.start();
+    };
     out.result = recommend(scenario, catalog, &ws, fileName, observed);
     const double wallS = double(clock.nsecsElapsed()) / 1e9;
     const qint64 id = saveRun(ws, key, started, wallS, recommendationHeadline(out.result), recommendationToJson(out.result),
