@@ -194,16 +194,23 @@ int runRecommend(const QStringList& args)
             std::fprintf(stderr, "headroom: %s\n", qPrintable(line));
             return int(kOk);
         }
-        const runs::RecommendationOutcome outcome = runs::recommendStored(
-            *ws, catalog, scenario, QFileInfo(path).fileName(), options,
-            parser.isSet(QStringLiteral("recompute")) ? runs::Reuse::Recompute : runs::Reuse::Allowed);
-        const Recommendation& r = outcome.result;
+        // The answer is printed as soon as it is stored; the simulation of the scenario as
+        // written that a report will want may still be finishing beside it.
+        const auto print = [&](const runs::RecommendationOutcome& outcome) {
+            const Recommendation& r = outcome.result;
+            if (stderrIsTerminal()) std::fprintf(stderr, "\r\033[K");
+            if (outcome.reused) noteReusedRun(QStringLiteral("recommendation"), outcome.run.id, outcome.run.madeAtText());
+            if (parser.isSet(QStringLiteral("json")))
+                printJson(QJsonDocument(recommendationToJson(r, top)));
+            else
+                printText(tableText(r, top));
+            std::fflush(stdout);
+            if (!outcome.reused && stderrIsTerminal())
+                std::fprintf(stderr, "headroom: keeping a simulation of the scenario as written for the report…\r");
+        };
+        runs::recommendStored(*ws, catalog, scenario, QFileInfo(path).fileName(), options,
+                              parser.isSet(QStringLiteral("recompute")) ? runs::Reuse::Recompute : runs::Reuse::Allowed, print);
         if (stderrIsTerminal()) std::fprintf(stderr, "\r\033[K");
-        if (outcome.reused) noteReusedRun(QStringLiteral("recommendation"), outcome.run.id, outcome.run.madeAtText());
-        if (parser.isSet(QStringLiteral("json")))
-            printJson(QJsonDocument(recommendationToJson(r, top)));
-        else
-            printText(tableText(r, top));
         return int(kOk);
     });
 }

@@ -84,6 +84,9 @@ private:
     bool outbidByOtherShards(const Work& w, bool full) const;
     struct Outbid {};
     double fullRunCostFloor(const Work& w) const;
+    // What its scaling policy keeps running for the traffic, by the busy time per request the
+    // candidate's short window measured (policy_floor.h); 0 for a fixed fleet or a full run.
+    double policyFloor(const Work& w) const;
     void runSensitivity(Recommendation& r, const Work& winner);
     // The candidates as they stand, ranked; `provisional` marks the not yet simulated.
     Recommendation snapshot(bool provisional) const;

@@ -52,7 +52,8 @@ Recommendation Planner::snapshot(bool provisional) const
             r.candidates.push_back(w.result);
             // Still waiting for its first simulation: its figures are the screen's estimate.
             r.candidates.back().pending = provisional && w.admitted && !w.searched;
-            if (w.result.passedShortWindow()) r.candidates.back().fullRunCostFloorUsd = fullRunCostFloor(w);
+            if (w.result.chosen && !w.result.chosen->fullLength)
+                r.candidates.back().fullRunCostFloorUsd = std::max(fullRunCostFloor(w), policyFloor(w));
         }
     }
     r.recommended = rankCandidates(r.candidates);

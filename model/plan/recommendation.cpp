@@ -6,7 +6,13 @@ namespace headroom {
 
 double CandidateResult::costPerMonthUsd() const
 {
-    if (chosen) return chosen->costPerMonthUsd;
+    if (chosen) {
+        // A window around the peak prices an autoscaled fleet at the peak's size, not for a
+        // month: such a row takes what its policy keeps running over the scenario (a full day of
+        // the first-start scenario costs 1.02× that), the figure it was ruled out on.
+        if (!chosen->fullLength && policy != QLatin1String("none") && fullRunCostFloorUsd > 0) return fullRunCostFloorUsd;
+        return chosen->costPerMonthUsd;
+    }
     return std::isfinite(screening.estimateCostUsd) ? screening.estimateCostUsd : screening.lowerBoundCostUsd;
 }
 

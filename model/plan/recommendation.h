@@ -31,9 +31,10 @@ struct CandidateResult {
     std::vector<Evaluation> tried;       // every run of this type, screening and full length
     QString why;                         // in plain words, from the figures above
     bool pending = false;                // provisional rankings: admitted, not yet simulated
-    // The least a full run would cost a month (0 = not worked out): the fleet's floor by
-    // utilisation or, autoscaled, what its policy keeps running for the traffic (policy_floor.h).
-    // An unconfirmed row was not run in full because this is over the best confirmed cost.
+    // For a row from short windows, what a full run would cost a month at the least (0 = not
+    // worked out): the fleet's floor by utilisation or, autoscaled, what its policy keeps running
+    // for the traffic (policy_floor.h), which is then also the row's cost. An unconfirmed row was
+    // not run in full because this is over the best confirmed cost.
     double fullRunCostFloorUsd = 0;
 
     bool simulated() const { return chosen.has_value(); }
@@ -44,7 +45,8 @@ struct CandidateResult {
     QString figuresText() const;             // "full run", "short window ", "screening estimate"
     int nodesMin() const { return chosen ? chosen->nodes : screening.nodesAtPeak.value_or(screening.nodesLowerBound); }
     int nodesMax() const { return chosen ? chosen->nodesMax : nodesMin(); }
-    // Per month in USD: simulated when it was, else the analytic estimate (or lower bound).
+    // Per month in USD: simulated when it was (an autoscaled row from short windows: its policy
+    // floor), else the analytic estimate (or lower bound).
     double costPerMonthUsd() const;
     // The CPU scores the row was judged with (or that the type has none), also for a type ruled
     // out before it could be screened.

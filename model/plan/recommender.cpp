@@ -267,13 +267,19 @@ double Planner::fullRunCostFloor(const Work& w) const
     const std::optional<Evaluation>& fewer = w.result.fewer;
     if (w.result.passedShortWindow() && fewer && fewer->nodes == w.result.chosen->nodes - 1 && clearlyFails(*fewer))
         floor = std::max(floor, monthlyCostOfNodesUsd(w.resolved, w.result.chosen->nodes));
-    // An autoscaled fleet costs what its policy keeps running, and the window measured how busy a
-    // request keeps this type's nodes. The policy floor, less kPolicyFloorSlack for the minutes a
-    // policy lags a rise and for the window's own noise, is what a full run costs at the least.
-    if (w.result.passedShortWindow() && autoscales(doc_) && !w.result.chosen->fullLength)
-        if (const std::optional<double> policy = policyFloorCostUsd(configured(w, w.result.chosen->nodes), w.result.chosen->busy))
-            floor = std::max(floor, (1 - kPolicyFloorSlack) * *policy);
+    // An autoscaled fleet costs what its policy keeps running. The policy floor, less
+    // kPolicyFloorSlack for the minutes a policy lags a rise and for the window's own noise, is
+    // what a full run costs at the least.
+    if (w.result.passedShortWindow()) floor = std::max(floor, (1 - kPolicyFloorSlack) * policyFloor(w));
     return floor;
+}
+
+double Planner::policyFloor(const Work& w) const
+{
+    const std::optional<Evaluation>& window = w.result.chosen;
+    if (!window || window->fullLength || !autoscales(doc_)) return 0;
+    // The window measured how busy a request keeps this type's nodes.
+    return policyFloorCostUsd(configured(w, window->nodes), window->busy).value_or(0);
 }
 
 double Planner::bestMeetingCost(bool confirmedOnly, QString* key) const

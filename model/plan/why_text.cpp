@@ -118,9 +118,11 @@ void explainCandidates(Recommendation& r)
             c.why = text.isEmpty() ? holds : text + holds.left(1).toUpper() + holds.mid(1);
         } else if (c.passedShortWindow()) {
             const QString floor = c.fullRunCostFloorUsd > 0 ? QStringLiteral(" (%1)").arg(usd(c.fullRunCostFloorUsd)) : QString();
-            c.why = QStringLiteral("passed a window around the peak with %1 at %2, not run in full: %3 costs more "
+            // An autoscaled window's own cost is the peak's fleet, not a month's: left out.
+            c.why = QStringLiteral("passed a window around the peak with %1%2, not run in full: %3 costs more "
                                    "than a configuration that meets the SLO in full runs")
-                        .arg(fleetText(c.chosen->nodes, c.chosen->nodesMax, autoscaled), usd(c.chosen->costPerMonthUsd),
+                        .arg(fleetText(c.chosen->nodes, c.chosen->nodesMax, autoscaled),
+                             autoscaled ? QString() : QStringLiteral(" at %1").arg(usd(c.chosen->costPerMonthUsd)),
                              (autoscaled ? QStringLiteral("the least its scaling policy keeps running for this traffic%1")
                                          : QStringLiteral("even its cheapest possible fleet%1"))
                                  .arg(floor));

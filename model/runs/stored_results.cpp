@@ -162,10 +162,14 @@ RecommendationOutcome recommendationRun(const Workspace& ws, const Catalog& cata
 }
 
 RecommendationOutcome recommendStored(const Workspace& ws, const Catalog& catalog, const Scenario& scenario,
-                                      const QString& fileName, const RecommendOptions& options, Reuse reuse)
+                                      const QString& fileName, const RecommendOptions& options, Reuse reuse,
+                                      const std::function<void(const RecommendationOutcome&)>& ready)
 {
     if (reuse == Reuse::Allowed)
-        if (std::optional<RecommendationOutcome> stored = findRecommendation(ws, catalog, scenario, options)) return *stored;
+        if (std::optional<RecommendationOutcome> stored = findRecommendation(ws, catalog, scenario, options)) {
+            if (ready) ready(*stored);
+            return *stored;
+        }
     const RunKey key = recommendationKey(ws, catalog, scenario, options);
     const QDateTime started = QDateTime::currentDateTimeUtc();
     QElapsedTimer clock;
@@ -190,6 +194,7 @@ RecommendationOutcome recommendStored(const Workspace& ws, const Catalog& catalo
                               encodeRecommendation(out.result));
     out.run = *runById(ws, id);
     keepWinnerSimulation(ws, catalog, scenario, out.result, fullRuns, out.run);
+    if (ready) ready(out);
     asWritten.keep(QStringLiteral("recommendation %1").arg(out.run.id));
     return out;
 }

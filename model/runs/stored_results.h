@@ -5,6 +5,8 @@
 #include "store/run_record.h"
 #include "sim/simulator.h"
 
+#include <functional>
+
 namespace headroom {
 class Catalog;
 }
@@ -38,8 +40,11 @@ SimulationOutcome simulateStored(const Workspace& ws, const Catalog& catalog, co
 SimulationOutcome simulateStoredVariant(const Workspace& ws, const Catalog& catalog, const Scenario& written,
                                         const QJsonObject& variant, const ResolvedScenario& scenario,
                                         const SimulationOptions& options, Reuse reuse = Reuse::Allowed);
+// `ready`, when given, receives the recommendation as soon as it is stored, before the call waits
+// for the simulation of the scenario as written that it keeps beside it (as_written_run.h).
 RecommendationOutcome recommendStored(const Workspace& ws, const Catalog& catalog, const Scenario& scenario,
-                                      const QString& fileName, const RecommendOptions& options, Reuse reuse = Reuse::Allowed);
+                                      const QString& fileName, const RecommendOptions& options, Reuse reuse = Reuse::Allowed,
+                                      const std::function<void(const RecommendationOutcome&)>& ready = {});
 // The recommended configuration as a scenario of its own, and how `simulate` must run it to give
 // the recommendation's own figures (its seed; the replications that settled its verdict). After
 // recommendStored these find the winner's run in the store without simulating it again.

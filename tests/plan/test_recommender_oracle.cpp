@@ -169,6 +169,8 @@ TEST(RecommenderOracle, SameWinnerAsExhaustiveSearchWhenAutoscaled)
             && c.fullRunCostFloorUsd > c.screening.lowerBoundCostUsd) {
             ++ruledOutOnTheFloor;
             EXPECT_TRUE(c.why.contains(QStringLiteral("scaling policy keeps running"))) << c.why.toStdString();
+            // Its cost is the floor it was ruled out on, not the peak window's fleet priced for a month.
+            EXPECT_DOUBLE_EQ(c.costPerMonthUsd(), c.fullRunCostFloorUsd) << c.type.key().toStdString();
         }
     EXPECT_GT(ruledOutOnTheFloor, 0);
 }

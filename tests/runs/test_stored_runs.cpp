@@ -120,10 +120,19 @@ TEST_F(StoredRuns, TheScenarioAsWrittenIsKeptBesideARecommendation)
         QStringLiteral("SELECT count(*) FROM run WHERE kind = 'simulate' AND headline LIKE '%beside%'")).toInt();
     EXPECT_EQ(simulations, 1);
 
+    // `ready` hands over the same answer that is returned, once, stored or not.
+    std::vector<qint64> handed;
+    const RecommendationOutcome again = recommendStored(tmp.ws(), catalog, doc, QStringLiteral("s.json"), options(), Reuse::Allowed,
+                                                        [&](const RecommendationOutcome& o) { handed.push_back(o.run.id); });
+    EXPECT_EQ(handed, std::vector<qint64>{again.run.id});
     // A second recommendation of the same scenario with other filters finds it stored and keeps no second copy.
     RecommendOptions other = options();
     other.instanceTypes = {QStringLiteral("aws/c6i.large")};
-    recommendStored(tmp.ws(), catalog, doc, QStringLiteral("s.json"), other);
+    handed.clear();
+    const RecommendationOutcome made2 = recommendStored(tmp.ws(), catalog, doc, QStringLiteral("s.json"), other, Reuse::Allowed,
+                                                        [&](const RecommendationOutcome& o) { handed.push_back(o.run.id); });
+    EXPECT_FALSE(made2.reused);
+    EXPECT_EQ(handed, std::vector<qint64>{made2.run.id});
     EXPECT_EQ(sql::scalar(tmp.ws().database(), QStringLiteral("SELECT count(*) FROM run WHERE kind = 'simulate' AND headline LIKE '%beside%'")).toInt(), 1);
 }
 
