@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 using namespace headroom;
 
 namespace {
@@ -69,4 +71,25 @@ TEST(Determinism, CancelStopsTheRun)
     SimulationOptions o;
     o.cancel = &cancel;
     EXPECT_THROW(simulate(test::resolved(kBusy), o), Cancelled);
+}
+
+// Four quiet replications and one that met a meltdown: the Student t interval of the error rate
+// would reach below zero; the summary's stops at zero (a rate cannot be negative), with the same
+// mean and upper bound.
+TEST(Summary, IntervalsOfFiguresThatCannotBeNegativeStopAtZero)
+{
+    const auto s = test::resolved(test::queueScenario(1, 1, QStringLiteral(R"({"dist":"exponential","mean":100})"), 100, 1));
+    std::vector<ReplicationResult> reps(5);
+    for (size_t i = 0; i < reps.size(); ++i) {
+        reps[i].requests = 1000;
+        reps[i].errorRate = i == 2 ? 0.07 : 0.0001;
+        reps[i].minutesOverSlo = i == 2 ? 43 : 2;
+    }
+    const SimulationResult r = combineReplications(s, 1, reps);
+    EXPECT_NEAR(r.summary.errorRate.mean, (0.07 + 4 * 0.0001) / 5, 1e-12);
+    EXPECT_EQ(r.summary.errorRate.low, 0.0);
+    // Unclamped: mean ± t(4) s / √5, t(4) = 2.776.
+    EXPECT_NEAR(r.summary.errorRate.high, r.summary.errorRate.mean + 2.776 * 0.0312611 / std::sqrt(5.0), 1e-4);
+    EXPECT_EQ(r.summary.minutesOverSlo.low, 0.0);
+    EXPECT_GT(r.summary.minutesOverSlo.high, 20);
 }
