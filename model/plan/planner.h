@@ -43,6 +43,8 @@ struct Work {
     bool confirmed = false;      // searched with full-length runs
     int lo = 1, hi = 1, maxNodes = 1;
     int searchedHi = 0;          // the largest node count the last search could try
+    // Planner::policyFloor of the chosen run, worked out once when the search sets it.
+    double policyFloorUsd = 0;
 };
 
 class Planner {
@@ -86,7 +88,8 @@ private:
     double fullRunCostFloor(const Work& w) const;
     // What its scaling policy keeps running for the traffic, by the busy time per request the
     // candidate's short window measured (policy_floor.h); 0 for a fixed fleet or a full run.
-    double policyFloor(const Work& w) const;
+    double policyFloor(const Work& w) const { return w.policyFloorUsd; }
+    double policyFloorOfChosen(const Work& w) const;
     void runSensitivity(Recommendation& r, const Work& winner);
     // The candidates as they stand, ranked; `provisional` marks the not yet simulated.
     Recommendation snapshot(bool provisional) const;

@@ -33,12 +33,13 @@ BusyPerRequest busyPerRequest(const SimulationResult& result, const ResolvedScen
         const double nodeSeconds = p.nodesReady * std::max(0.0, end - p.tS);
         const double cpu = p.utilization * simulated.vcpu * nodeSeconds;
         const double held = p.workerUtilization * simulated.workersPerNode * nodeSeconds;
-        for (Sum* s : {&all, &atTarget}) {
-            if (s == &atTarget && (onWorkers ? p.workerUtilization : p.utilization) > settled) continue;
-            s->cpu += cpu;
-            s->held += held;
-            s->requests += p.arrivals;
-        }
+        const auto add = [&](Sum& s) {
+            s.cpu += cpu;
+            s.held += held;
+            s.requests += p.arrivals;
+        };
+        add(all);
+        if ((onWorkers ? p.workerUtilization : p.utilization) <= settled) add(atTarget);
     }
     const Sum& use = atTarget.requests >= 0.25 * all.requests ? atTarget : all;
     if (use.requests <= 0) return {};
@@ -50,10 +51,9 @@ std::optional<double> policyFloorCostUsd(const ResolvedScenario& configured, con
     const Scenario& doc = configured.doc;
     if (!doc.autoscaling) return std::nullopt;
     const Autoscaling& a = *doc.autoscaling;
-    double headroom = 1;  // how far over the target the metric may settle without a scale-out
-    if (a.policy == Autoscaling::Policy::TargetTracking) headroom = 1;
-    else if (a.policy == Autoscaling::Policy::KubernetesHpa) headroom = 1 + std::max(0.0, a.hpaTolerance);
-    else return std::nullopt;
+    if (a.policy != Autoscaling::Policy::TargetTracking && a.policy != Autoscaling::Policy::KubernetesHpa) return std::nullopt;
+    // How far over the target the metric may settle without a scale-out.
+    const double headroom = a.policy == Autoscaling::Policy::KubernetesHpa ? 1 + std::max(0.0, a.hpaTolerance) : 1.0;
     const bool cpu = a.metric == Autoscaling::Metric::Cpu;
     const double perRequest = cpu ? busy.vcpuS : busy.workerS;
     const double perNode = cpu ? configured.vcpu : configured.workersPerNode;

@@ -211,6 +211,7 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
             for (const auto& [nodes, e] : runs) c.tried.push_back(e);
             const int shown = smallest.value_or(runs.rbegin()->first);
             c.chosen = runs.at(shown);
+            w.policyFloorUsd = policyFloorOfChosen(w);
             c.fewer.reset();
             if (smallest && runs.count(shown - 1)) c.fewer = runs.at(shown - 1);
             else if (smallest && screenedFewer && screenedFewer->nodes == shown - 1) c.fewer = screenedFewer;
@@ -274,7 +275,7 @@ double Planner::fullRunCostFloor(const Work& w) const
     return floor;
 }
 
-double Planner::policyFloor(const Work& w) const
+double Planner::policyFloorOfChosen(const Work& w) const
 {
     const std::optional<Evaluation>& window = w.result.chosen;
     if (!window || window->fullLength || !autoscales(doc_)) return 0;
@@ -366,17 +367,11 @@ void Planner::decide(double estimate)
         if (!batch.empty()) {
             // By the least each would cost in full: for an autoscaled fleet its policy floor,
             // which predicts a full run's cost far better than a window around the peak does.
-            std::vector<double> floors;
-            for (const Work* w : batch) floors.push_back(fullRunCostFloor(*w));
-            std::vector<size_t> order(batch.size());
-            for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-            std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-                if (floors[a] != floors[b]) return floors[a] < floors[b];
-                return batch[a]->result.chosen->costPerMonthUsd < batch[b]->result.chosen->costPerMonthUsd;
+            std::stable_sort(batch.begin(), batch.end(), [&](const Work* a, const Work* b) {
+                const double fa = fullRunCostFloor(*a), fb = fullRunCostFloor(*b);
+                if (fa != fb) return fa < fb;
+                return a->result.chosen->costPerMonthUsd < b->result.chosen->costPerMonthUsd;
             });
-            std::vector<Work*> sorted;
-            for (size_t i : order) sorted.push_back(batch[i]);
-            batch.swap(sorted);
             if (int(batch.size()) > confirmAtOnce) batch.resize(size_t(confirmAtOnce));
             static const bool trace = std::getenv("HEADROOM_PLAN_TRACE") != nullptr;
             if (trace)
