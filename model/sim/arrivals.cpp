@@ -3,6 +3,7 @@
 #include "client.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace headroom::sim {
 
@@ -19,40 +20,40 @@ void Arrivals::onArrival()
     w_.client->arrive();
 }
 
-// Thinning against a piecewise-constant majorant: within each segment of the rate curve the bound
-// is the larger end point, and the memoryless property lets a candidate that runs past the
-// segment restart from its end.
+// By inversion of the cumulative rate: a unit exponential E is spent walking along the rate
+// curve, and the arrival falls where the area under the curve since t reaches E. Within a segment
+// the rate is linear, so the area is a quadratic in the time and is solved for in closed form; a
+// segment whose area is less than what is left of E is crossed whole. One draw per arrival, and
+// none wasted on rejected candidates as thinning against a majorant would (on a day's profile,
+// with rates that rise from 60 to 300 over a segment, two candidates in five were rejected).
 double Arrivals::nextAfter(double t)
 {
     const double end = w_.s.doc.durationS;
     Rng& rng = w_.rng;
     if (constant_) return meanGap_ > 0 ? t + rng.exponential(meanGap_) : end + 1;
     const auto& pts = w_.s.ratePoints;
+    double left = rng.exponential(1.0);  // area still to cover
     for (;;) {
+        if (t >= end) return end + 1;
         while (rateSegment_ + 1 < pts.size() && t >= pts[rateSegment_ + 1].first) ++rateSegment_;
         const bool last = rateSegment_ + 1 >= pts.size();
         const bool beforeFirst = t < pts[0].first;
-        const double r0 = pts[rateSegment_].second;
-        const double r1 = last || beforeFirst ? r0 : pts[rateSegment_ + 1].second;
-        const double segEnd = beforeFirst ? pts[0].first : (last ? end + 1 : pts[rateSegment_ + 1].first);
-        const double bound = std::max(r0, r1);
-        if (t >= end) return end + 1;
-        if (bound <= 0) {
+        const double t0 = pts[rateSegment_].first, r0 = pts[rateSegment_].second;
+        const double segEnd = beforeFirst ? pts[0].first : (last ? end : pts[rateSegment_ + 1].first);
+        // The rate's slope over the segment: flat before the first point and after the last.
+        const double slope = last || beforeFirst ? 0 : (pts[rateSegment_ + 1].second - r0) / (segEnd - t0);
+        const double rateNow = beforeFirst ? r0 : r0 + slope * (t - t0);
+        const double rateAtEnd = rateNow + slope * (segEnd - t);
+        const double area = (rateNow + rateAtEnd) / 2 * (segEnd - t);
+        if (!(area > 0) || left > area) {
+            left -= std::max(0.0, area);
             t = segEnd;
             continue;
         }
-        const double candidate = t + rng.exponential(1 / bound);
-        if (candidate >= segEnd) {
-            t = segEnd;
-            continue;
-        }
-        double rate = r0;
-        if (!last && !beforeFirst) {
-            const double t0 = pts[rateSegment_].first, t1 = pts[rateSegment_ + 1].first;
-            rate = r0 + (r1 - r0) * (candidate - t0) / (t1 - t0);
-        }
-        t = candidate;
-        if (rng.uniform() * bound < rate) return candidate;
+        // rateNow·d + slope/2·d² = left, in the form that needs no division by the slope and
+        // stays exact when the slope is zero or the rate starts at zero.
+        const double root = std::sqrt(std::max(0.0, rateNow * rateNow + 2 * slope * left));
+        return t + 2 * left / (rateNow + root);
     }
 }
 

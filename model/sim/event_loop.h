@@ -95,6 +95,7 @@ public:
     bool next(Event& out)
     {
         for (;;) {
+            dropCancelledFront(lanes_[std::size_t(Lane::ClientTimeouts)]);
             // The earliest of the heap's top and the lanes' fronts.
             const Key* best = heap_.empty() ? nullptr : &heap_.front();
             KeyRing* from = nullptr;
@@ -179,6 +180,19 @@ private:
         std::vector<Key> ring_;
         std::size_t head_ = 0, size_ = 0;
     };
+
+    // Nearly every client timeout is cancelled (its request was answered) long before it is due.
+    // They are dropped here in a run, in a loop whose branch the processor learns, rather than
+    // one by one through the comparison with the heap and a skip that it could not predict.
+    void dropCancelledFront(KeyRing& lane)
+    {
+        while (!lane.empty()) {
+            const std::uint32_t slot = lane.front().kindAndSlot & kNoSlot;
+            if (slot == kNoSlot || !slots_[slot].cancelled) return;
+            free_.push_back(slot);
+            lane.drop();
+        }
+    }
 
     // A slot for the cancel flag of the event about to get sequence number seq_.
     std::uint32_t newSlot()

@@ -1,6 +1,8 @@
 #pragma once
 #include "scenario/scenario.h"
 
+#include "vector_exp.h"
+
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <cmath>
@@ -108,11 +110,13 @@ public:
         for (double v : values_) s += v;
         return s / double(values_.size());
     }
-    double draw(Rng& rng) const
+    double draw(Rng& rng)
     {
         switch (kind_) {
         case Distribution::Kind::Exponential: return rng.exponential(mean_);
-        case Distribution::Kind::Lognormal: return std::exp(mu_ + sigma_ * rng.normal());
+        case Distribution::Kind::Lognormal:
+            if (lognormalsLeft_ == 0) refillLognormals(rng);
+            return lognormals_[--lognormalsLeft_];
         case Distribution::Kind::Gamma: return rng.gamma(shape_, scale_);
         case Distribution::Kind::Deterministic: return mean_;
         case Distribution::Kind::Empirical: return values_[rng.below(std::uint32_t(values_.size()))];
@@ -121,9 +125,21 @@ public:
     }
 
 private:
+    // Lognormal draws are made a batch at a time, so that their exps go through the vector math
+    // library together (vector_exp.h); they are handed out last first.
+    void refillLognormals(Rng& rng)
+    {
+        for (double& x : lognormals_) x = mu_ + sigma_ * rng.normal();
+        expInPlace(lognormals_, kLognormalBatch);
+        lognormalsLeft_ = kLognormalBatch;
+    }
+    static constexpr std::size_t kLognormalBatch = 8;
+
     Distribution::Kind kind_ = Distribution::Kind::Deterministic;
     double mean_ = 0, mu_ = 0, sigma_ = 0, shape_ = 1, scale_ = 1;
     std::vector<double> values_;
+    double lognormals_[kLognormalBatch] = {};
+    std::size_t lognormalsLeft_ = 0;
 };
 
 }  // namespace headroom::sim

@@ -5,7 +5,9 @@
 // beaten by it, and must recommend something whenever the oracle finds anything feasible.
 #include "catalog/catalog.h"
 #include "plan/candidate_config.h"
+#include "plan/candidate_hash.h"
 #include "plan/evaluation.h"
+#include "plan/policy_sweep.h"
 #include "plan/recommender.h"
 #include "plan_scenarios.h"
 #include "scenario/resolved_scenario.h"
@@ -50,7 +52,11 @@ Best oracle(const Scenario& doc, const Catalog& catalog, const RecommendOptions&
     for (const QString& key : types) {
         const InstanceType type = *catalog.find(key);
         for (int n = 1; n <= kMaxNodes; ++n) {
-            const Scenario configured = withConfiguration(doc, type, n, kMaxNodes);
+            Scenario configured = withConfiguration(doc, type, n, kMaxNodes);
+            // The recommender's own random stream for this type (one policy: the id is the
+            // type's key), so that both judge the same replications and their costs compare to
+            // the cent, not only within the statistics' spread.
+            configured.seed = candidateSeed(doc.seed, candidateId(key, QString(), false));
             const Evaluation e =
                 evaluateConfiguration(resolveScenario(configured, catalog, nullptr, QStringLiteral("oracle.json")), settings);
             if (e.meetsSlo && e.costPerMonthUsd < best.costUsd) {
