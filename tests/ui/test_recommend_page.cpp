@@ -1,6 +1,7 @@
 // The Recommend page runs a small recommendation off the GUI thread and shows exactly what the
 // model computes for the same scenario and filters (the recommender is deterministic).
 #include "app_context.h"
+#include "charts/report_plan_charts.h"
 #include "catalog/catalog.h"
 #include "pages/recommend_page.h"
 #include "pages/recommend_page_table.h"
@@ -15,6 +16,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QChartView>
+#include <QXYSeries>
 #include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -86,6 +88,13 @@ TEST(RecommendPage, TableShowsTheModelsRecommendation)
     EXPECT_TRUE(page.whyText().contains(expected.candidates[0].why)) << page.whyText().toStdString();
     EXPECT_NE(page.paretoView()->chart(), nullptr);
     EXPECT_FALSE(page.paretoView()->chart()->series().isEmpty());
+    // The points simulated in the peak window only are drawn apart, each one of them.
+    int windowOnly = 0;
+    for (const ParetoPoint& p : shown.pareto) windowOnly += p.fullLength ? 0 : 1;
+    int drawnApart = 0;
+    for (QAbstractSeries* s : page.paretoView()->chart()->series())
+        if (s->name() == charts::peakWindowOnlyName()) drawnApart = int(qobject_cast<QXYSeries*>(s)->count());
+    EXPECT_EQ(drawnApart, windowOnly);
 }
 
 TEST(RecommendPage, SortsByCostAndFiltersByText)
