@@ -22,7 +22,7 @@ const QColor kMeets(0x4c, 0x9a, 0x2a), kFails(0x9a, 0x9a, 0x9a), kFront(0x1f, 0x
 
 QString peakWindowOnlyName()
 {
-    return QObject::tr("peak window only: cost and p95 of the busiest minutes, not of the day");
+    return QObject::tr("peak window only:<br>cost and p95 of the busiest<br>minutes, not of the day");
 }
 
 QChart* costVsLatency(const QVector<CostLatencyPoint>& points, double sloMs)
@@ -111,6 +111,9 @@ QChart* costVsLatency(const QVector<CostLatencyPoint>& points, double sloMs)
         slo->attachAxis(x);
         slo->attachAxis(y);
     }
+    // One entry a line at the side: in a row below, six entries would each be cut to a word.
+    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);  // hollow circles look hollow there too
     chart->legend()->setVisible(true);
     return chart;
 }

@@ -174,8 +174,12 @@ void addSensitivity(Content& c, const ReportData& d)
     table(c, std::move(front));
 
     heading(c, QObject::tr("Sensitivity of the recommendation"), 2);
-    if (!w || r.sensitivity.empty()) {
+    if (!w) {
         para(c, QObject::tr("No configuration met the SLO, so there is no recommendation to stress."));
+        return;
+    }
+    if (r.sensitivity.empty()) {
+        para(c, QObject::tr("Not run: the recommendation was made without its sensitivity runs (--no-sensitivity)."));
         return;
     }
     QVector<charts::TornadoBar> bars;
