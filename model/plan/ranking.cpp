@@ -90,6 +90,7 @@ std::vector<ParetoPoint> paretoPoints(const std::vector<CandidateResult>& candid
             p.nodesMax = e->nodesMax;
             p.costPerMonthUsd = e->costPerMonthUsd;
             p.p95Ms = e->p95Ms;
+            p.fullLength = e->fullLength;
             p.meetsSlo = e->meetsSlo && e->fullLength;  // a short window only passes
             points.push_back(p);
         }
@@ -99,10 +100,11 @@ std::vector<ParetoPoint> paretoPoints(const std::vector<CandidateResult>& candid
         if (a.p95Ms != b.p95Ms) return a.p95Ms < b.p95Ms;
         return a.key != b.key ? a.key < b.key : a.policy < b.policy;
     });
-    // Cheapest first: a point is on the front when it is faster than every cheaper one.
+    // Cheapest first: a point is on the front when it is faster than every cheaper one. Only
+    // day figures compete: a short window's peak cost and peak p95 measure something else.
     double fastest = std::numeric_limits<double>::infinity();
     for (ParetoPoint& p : points) {
-        if (p.p95Ms < fastest) {
+        if (p.fullLength && p.p95Ms < fastest) {
             p.onFront = true;
             fastest = p.p95Ms;
         }

@@ -15,9 +15,10 @@ bool rankedBefore(const CandidateResult& a, const CandidateResult& b);
 // RuledOut stays) and returns its index, or -1.
 int rankCandidates(std::vector<CandidateResult>& candidates);
 
-// Every simulated configuration as a (cost, p95) point, cheapest first, with the ones no other
-// point beats on both counts marked onFront. Full-length runs stand in for screening runs of the
-// same configuration.
+// Every simulated configuration as a (cost, p95) point, cheapest first, with the full-length ones
+// no other full-length point beats on both counts marked onFront. Full-length runs stand in for
+// screening runs of the same configuration; a point from a short window only says so (fullLength
+// false) and is never on the front.
 std::vector<ParetoPoint> paretoPoints(const std::vector<CandidateResult>& candidates);
 
 // What a table calls a point's candidate: "provider/name", with the policy when the points come

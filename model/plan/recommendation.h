@@ -60,7 +60,12 @@ struct ParetoPoint {
     double costPerMonthUsd = 0;
     double p95Ms = 0;
     bool meetsSlo = false;
-    bool onFront = false;                // no other point is both cheaper and faster
+    // Where the figures come from: a full-length run (a whole simulated day) or only the short
+    // window around the peak that screened it. A window's cost is the peak's fleet priced for a
+    // month (an autoscaled fleet is dearer there than over a day) and its p95 the peak's, so
+    // window points are not comparable with day points: they never meet and are never on the front.
+    bool fullLength = false;
+    bool onFront = false;                // a full-length point no other full-length point beats on cost and p95
 };
 
 struct SensitivityCase {

@@ -126,9 +126,11 @@ QJsonObject recommendationToJson(const Recommendation& r, int top)
         if (top > 0 && int(i) >= top) break;
         candidates.append(candidateToJson(r.candidates[i], int(i) + 1));
     }
+    // Every simulated configuration, as the chart draws it: `on_front` marks the Pareto front
+    // (full-length runs only), `full_length` false a point from the short window around the peak,
+    // whose cost and p95 are the busiest minutes' and not the day's.
     QJsonArray pareto;
     for (const ParetoPoint& p : r.pareto) {
-        if (!p.onFront) continue;
         pareto.append(QJsonObject{{QStringLiteral("key"), p.key},
                                   {QStringLiteral("provider"), p.key.section(QLatin1Char('/'), 0, 0)},
                                   {QStringLiteral("instance_type"), p.key.section(QLatin1Char('/'), 1)},
@@ -137,7 +139,9 @@ QJsonObject recommendationToJson(const Recommendation& r, int top)
                                   {QStringLiteral("nodes_max"), p.nodesMax},
                                   {QStringLiteral("cost_per_month_usd"), rounded(p.costPerMonthUsd, 2)},
                                   {QStringLiteral("latency_p95_ms"), rounded(p.p95Ms, 2)},
-                                  {QStringLiteral("meets_slo"), p.meetsSlo}});
+                                  {QStringLiteral("meets_slo"), p.meetsSlo},
+                                  {QStringLiteral("full_length"), p.fullLength},
+                                  {QStringLiteral("on_front"), p.onFront}});
     }
     QJsonArray cases;
     for (const SensitivityCase& c : r.sensitivity) {

@@ -165,6 +165,7 @@ QJsonObject encodePareto(const ParetoPoint& p)
             {QStringLiteral("cost_per_month_usd"), num(p.costPerMonthUsd)},
             {QStringLiteral("p95_ms"), num(p.p95Ms)},
             {QStringLiteral("meets_slo"), p.meetsSlo},
+            {QStringLiteral("full_length"), p.fullLength},
             {QStringLiteral("on_front"), p.onFront}};
 }
 
@@ -179,6 +180,7 @@ ParetoPoint decodePareto(const QJsonObject& o)
     p.costPerMonthUsd = toNum(o.value(QStringLiteral("cost_per_month_usd")));
     p.p95Ms = toNum(o.value(QStringLiteral("p95_ms")));
     p.meetsSlo = o.value(QStringLiteral("meets_slo")).toBool();
+    p.fullLength = o.value(QStringLiteral("full_length")).toBool();
     p.onFront = o.value(QStringLiteral("on_front")).toBool();
     return p;
 }

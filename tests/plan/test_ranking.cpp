@@ -119,6 +119,50 @@ TEST(Pareto, FullLengthRunReplacesTheScreeningRunOfTheSameFleet)
     const std::vector<ParetoPoint> points = paretoPoints({c});
     ASSERT_EQ(points.size(), 1u);
     EXPECT_DOUBLE_EQ(points[0].p95Ms, 180);
+    EXPECT_TRUE(points[0].fullLength);
+}
+
+// A short window around the peak prices the peak's fleet for a month and measures the peak's p95:
+// figures of another kind than a full day's. Such a point, however cheap and fast, stays off the
+// front, says where it comes from, and leaves the front of the full runs as it was.
+TEST(Pareto, PeakWindowPointsAreFlaggedAndNeverOnTheFront)
+{
+    // Full runs, cost/p95: (100, 300) front; (150, 320) dominated; (200, 150) front; (400, 90) front.
+    const std::vector<CandidateResult> full{simulated(QStringLiteral("p"), QStringLiteral("a"), 1, 100, 300, false),
+                                            simulated(QStringLiteral("p"), QStringLiteral("b"), 1, 150, 320, false),
+                                            simulated(QStringLiteral("p"), QStringLiteral("c"), 1, 200, 150, true),
+                                            simulated(QStringLiteral("p"), QStringLiteral("e"), 1, 400, 90, true)};
+    // Two windows: one cheaper and faster than every full run (it passed the SLO there), one in
+    // the middle that would take (200, 150)'s place.
+    CandidateResult window = simulated(QStringLiteral("p"), QStringLiteral("w"), 2, 50, 40, true);
+    window.tried.front().fullLength = false;
+    window.chosen->fullLength = false;
+    CandidateResult middle = simulated(QStringLiteral("p"), QStringLiteral("m"), 2, 180, 120, true);
+    middle.tried.front().fullLength = false;
+    middle.chosen->fullLength = false;
+    std::vector<CandidateResult> all = full;
+    all.push_back(window);
+    all.push_back(middle);
+
+    const auto front = [](const std::vector<ParetoPoint>& points) {
+        QStringList keys;
+        for (const ParetoPoint& p : points)
+            if (p.onFront) keys << p.key;
+        return keys;
+    };
+    const std::vector<ParetoPoint> points = paretoPoints(all);
+    ASSERT_EQ(points.size(), 6u);
+    EXPECT_EQ(points.front().key, QStringLiteral("p/w")) << "still drawn, cheapest first";
+    for (const ParetoPoint& p : points) {
+        const bool isWindow = p.key == QStringLiteral("p/w") || p.key == QStringLiteral("p/m");
+        EXPECT_EQ(p.fullLength, !isWindow) << p.key.toStdString();
+        if (isWindow) {
+            EXPECT_FALSE(p.onFront) << p.key.toStdString();
+            EXPECT_FALSE(p.meetsSlo) << p.key.toStdString();
+        }
+    }
+    EXPECT_EQ(front(points), (QStringList{QStringLiteral("p/a"), QStringLiteral("p/c"), QStringLiteral("p/e")}));
+    EXPECT_EQ(front(points), front(paretoPoints(full)));
 }
 
 // With compare_policies one type appears once per policy: the points say which, their labels

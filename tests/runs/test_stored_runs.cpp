@@ -187,6 +187,33 @@ TEST_F(StoredRuns, NumbersThatJsonCannotSpellSurvive)
     EXPECT_EQ(back.winner()->type.key(), QStringLiteral("aws/t3.micro"));
 }
 
+// A Pareto point from the short window around the peak stays one after a stored result is read
+// back, and a full-length point stays full-length: the chart and the front rest on it.
+TEST(StoredRunCodecs, AParetoPointKeepsWhereItsFiguresComeFrom)
+{
+    Recommendation r;
+    for (const bool fullLength : {true, false}) {
+        ParetoPoint p;
+        p.key = QStringLiteral("hetzner/CPX31");
+        p.policy = QStringLiteral("target_tracking@0.6");
+        p.nodes = 1;
+        p.nodesMax = fullLength ? 4 : 5;
+        p.costPerMonthUsd = fullLength ? 32.4 : 67.86;
+        p.p95Ms = 40;
+        p.fullLength = fullLength;
+        p.meetsSlo = p.onFront = fullLength;
+        r.pareto.push_back(p);
+    }
+    const Recommendation back = decodeRecommendation(encodeRecommendation(r));
+    ASSERT_EQ(back.pareto.size(), 2u);
+    for (size_t i = 0; i < 2; ++i) {
+        EXPECT_EQ(back.pareto[i].fullLength, r.pareto[i].fullLength) << i;
+        EXPECT_EQ(back.pareto[i].onFront, r.pareto[i].onFront) << i;
+        EXPECT_EQ(back.pareto[i].nodesMax, r.pareto[i].nodesMax) << i;
+        EXPECT_EQ(back.pareto[i].costPerMonthUsd, r.pareto[i].costPerMonthUsd) << i;
+    }
+}
+
 TEST_F(StoredRuns, LayoutAndKeyOrderOfTheScenarioDoNotMatter)
 {
     const QByteArray reordered = R"({
@@ -325,6 +352,7 @@ TEST(StoredRunCodecs, CoverEveryFieldOfTheStructs)
     EXPECT_EQ(sizeof(Evaluation), 152u) << "Evaluation changed: update recommendation_codec.cpp";
     EXPECT_EQ(sizeof(Screening), 224u) << "Screening changed: update recommendation_codec.cpp";
     EXPECT_EQ(sizeof(InstanceType), 320u) << "InstanceType changed: update recommendation_codec.cpp";
+    // (ParetoPoint's bools share its last 8 bytes: one more bool leaves the size as it is.)
     EXPECT_EQ(sizeof(ParetoPoint), 80u) << "ParetoPoint changed: update recommendation_codec.cpp";
     EXPECT_EQ(sizeof(IntervalPoint), 112u) << "IntervalPoint changed: update simulation_codec.cpp";
     EXPECT_EQ(sizeof(ReplicationResult), 264u) << "ReplicationResult changed: update simulation_codec.cpp";

@@ -1,6 +1,8 @@
 // The Recommend page runs a small recommendation off the GUI thread and shows exactly what the
 // model computes for the same scenario and filters (the recommender is deterministic).
 #include "app_context.h"
+#include "charts/chart_export.h"
+#include "charts/report_plan_charts.h"
 #include "catalog/catalog.h"
 #include "pages/recommend_page.h"
 #include "pages/recommend_page_table.h"
@@ -14,7 +16,9 @@
 #include "job_runner.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QChartView>
+#include <QXYSeries>
 #include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -86,6 +90,29 @@ TEST(RecommendPage, TableShowsTheModelsRecommendation)
     EXPECT_TRUE(page.whyText().contains(expected.candidates[0].why)) << page.whyText().toStdString();
     EXPECT_NE(page.paretoView()->chart(), nullptr);
     EXPECT_FALSE(page.paretoView()->chart()->series().isEmpty());
+    // The points simulated in the peak window only are drawn apart, each one of them.
+    int windowOnly = 0;
+    for (const ParetoPoint& p : shown.pareto) windowOnly += p.fullLength ? 0 : 1;
+    int drawnApart = 0;
+    for (QAbstractSeries* s : page.paretoView()->chart()->series())
+        if (s->name() == charts::peakWindowOnlyName()) drawnApart = int(qobject_cast<QXYSeries*>(s)->count());
+    EXPECT_EQ(drawnApart, windowOnly);
+    // The chart still leaves the app through its context menu, legend entry and all.
+    QStringList actions;
+    for (QAction* a : page.paretoView()->actions()) actions << a->text();
+    EXPECT_TRUE(actions.contains(QStringLiteral("Save as PNG/SVG…"))) << actions.join(QLatin1Char(',')).toStdString();
+    page.resize(1400, 900);  // laid out as on a screen, so the legend is not cut to "…"
+    page.setVisible(true);
+    QCoreApplication::processEvents();
+    const QString svg = fx.dir.filePath(QStringLiteral("pareto.svg"));
+    ASSERT_TRUE(charts::saveChart(page.paretoView(), svg));
+    QFile saved(svg);
+    ASSERT_TRUE(saved.open(QIODevice::ReadOnly));
+    const QByteArray drawing = saved.readAll();
+    EXPECT_TRUE(drawing.contains("Pareto front (full-day runs)"));
+    if (windowOnly > 0) {
+        EXPECT_TRUE(drawing.contains("peak window only:"));
+    }
 }
 
 TEST(RecommendPage, SortsByCostAndFiltersByText)
@@ -187,6 +214,41 @@ TEST(RecommendPage, OpensWithTheStoredRecommendationOfTheScenario)
     EXPECT_TRUE(page.recomputeButton()->isEnabled());
 }
 
+// A configuration run only in the window around the peak, stored with the recommendation, comes
+// back onto the page's chart apart from the full-day points: in its own series, off the front.
+TEST(RecommendPage, APeakWindowPointIsDrawnApartFromTheDayPoints)
+{
+    Fixture fx;
+    const Scenario doc = loadScenarioFile(fx.scenarioPath);
+    RecommendOptions two;
+    two.instanceTypes = {QStringLiteral("aws/c6i.large"), QStringLiteral("hetzner/CX32")};
+    Recommendation computed = recommend(doc, fx.context.catalog(), nullptr, QStringLiteral("page.json"), two);
+    ASSERT_FALSE(computed.pareto.empty());
+    ParetoPoint window = computed.pareto.front();
+    window.key = QStringLiteral("hetzner/CPX31");
+    window.costPerMonthUsd = 1;  // cheaper and faster than any day point
+    window.p95Ms = 1;
+    window.fullLength = window.meetsSlo = window.onFront = false;
+    computed.pareto.insert(computed.pareto.begin(), window);
+    const runs::RunKey wholeCatalog = runs::recommendationKey(*fx.context.workspace(), fx.context.catalog(), doc, {});
+    runs::saveRun(*fx.context.workspace(), wholeCatalog, QDateTime::currentDateTimeUtc(), 1.0,
+                  runs::recommendationHeadline(computed), recommendationToJson(computed), runs::encodeRecommendation(computed));
+
+    fx.context.setScenarioPath(fx.scenarioPath);
+    RecommendPage page(&fx.context);
+    ASSERT_EQ(page.model()->recommendation().pareto.size(), computed.pareto.size());
+    QXYSeries* apart = nullptr;
+    QXYSeries* front = nullptr;
+    for (QAbstractSeries* s : page.paretoView()->chart()->series()) {
+        if (s->name() == charts::peakWindowOnlyName()) apart = qobject_cast<QXYSeries*>(s);
+        if (s->name() == QStringLiteral("Pareto front (full-day runs)")) front = qobject_cast<QXYSeries*>(s);
+    }
+    ASSERT_NE(apart, nullptr);
+    EXPECT_EQ(apart->points(), QList<QPointF>{QPointF(1, 1)});
+    ASSERT_NE(front, nullptr);
+    EXPECT_FALSE(front->points().contains(QPointF(1, 1)));
+    EXPECT_FALSE(front->points().isEmpty());
+}
 
 // While the recommender runs, the page shows the screen's ranking at once, its rows labelled
 // "estimate", and swaps in simulated rows; the final table has no estimate left.

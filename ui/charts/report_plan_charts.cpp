@@ -17,7 +17,12 @@ namespace headroom::charts {
 
 namespace {
 const QColor kMeets(0x4c, 0x9a, 0x2a), kFails(0x9a, 0x9a, 0x9a), kFront(0x1f, 0x5f, 0x9f), kSlo(0xc0, 0x39, 0x2b),
-    kWinner(0xe6, 0x7e, 0x22);
+    kWinner(0xe6, 0x7e, 0x22), kWindow(0x80, 0x80, 0x80);
+}
+
+QString peakWindowOnlyName()
+{
+    return QObject::tr("peak window only:<br>cost and p95 of the busiest<br>minutes, not of the day");
 }
 
 QChart* costVsLatency(const QVector<CostLatencyPoint>& points, double sloMs)
@@ -30,7 +35,12 @@ QChart* costVsLatency(const QVector<CostLatencyPoint>& points, double sloMs)
     auto* winner = new QScatterSeries;
     winner->setName(QObject::tr("recommended"));
     auto* front = new QLineSeries;
-    front->setName(QObject::tr("Pareto front"));
+    front->setName(QObject::tr("Pareto front (full-day runs)"));
+    auto* window = new QScatterSeries;
+    window->setName(peakWindowOnlyName());
+    window->setMarkerSize(7);
+    window->setBrush(Qt::NoBrush);  // hollow: figures of another kind than the filled points
+    window->setPen(QPen(kWindow, 1.3));
     for (auto* s : {meets, fails}) {
         s->setMarkerSize(6);
         s->setPen(Qt::NoPen);
@@ -46,7 +56,7 @@ QChart* costVsLatency(const QVector<CostLatencyPoint>& points, double sloMs)
     for (const CostLatencyPoint& p : points) {
         if (!std::isfinite(p.p95Ms) || !std::isfinite(p.costPerMonthUsd)) continue;
         const QPointF at(p.costPerMonthUsd, p.p95Ms);
-        (p.meetsSlo ? meets : fails)->append(at);
+        (!p.fullLength ? window : p.meetsSlo ? meets : fails)->append(at);
         if (p.winner) winner->append(at);
         if (p.onFront) frontPoints << at;
         xMax = std::max(xMax, p.costPerMonthUsd);
@@ -82,7 +92,11 @@ QChart* costVsLatency(const QVector<CostLatencyPoint>& points, double sloMs)
     }
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{front, fails, meets, winner}) {
+    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{front, window, fails, meets, winner}) {
+        if (s == window && window->count() == 0) {
+            delete window;  // no legend entry for points that are not there
+            continue;
+        }
         chart->addSeries(s);
         s->attachAxis(x);
         s->attachAxis(y);
@@ -97,6 +111,9 @@ QChart* costVsLatency(const QVector<CostLatencyPoint>& points, double sloMs)
         slo->attachAxis(x);
         slo->attachAxis(y);
     }
+    // One entry a line at the side: in a row below, six entries would each be cut to a word.
+    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);  // hollow circles look hollow there too
     chart->legend()->setVisible(true);
     return chart;
 }

@@ -15,10 +15,14 @@ struct CostLatencyPoint {
     bool meetsSlo = false;
     bool onFront = false;
     bool winner = false;
+    bool fullLength = true;  // false: the short window around the peak only (ParetoPoint::fullLength)
 };
 // Scatter of every simulated configuration; the front joined by a line, the SLO as a dashed
-// horizontal line, the winner as a larger marker.
+// horizontal line, the winner as a larger marker. Points from a short window only are hollow grey
+// in a legend entry of their own, so nobody reads their peak figures as a day's.
 QChart* costVsLatency(const QVector<CostLatencyPoint>& points, double sloMs);
+// That legend entry's words.
+QString peakWindowOnlyName();
 
 struct TornadoBar {
     QString label;           // "traffic ×1.2"

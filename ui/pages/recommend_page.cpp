@@ -330,6 +330,7 @@ void RecommendPage::show(const Recommendation& r)
         c.p95Ms = p.p95Ms;
         c.meetsSlo = p.meetsSlo;
         c.onFront = p.onFront;
+        c.fullLength = p.fullLength;
         c.winner = isWinnersPoint(p, winner) && p.meetsSlo;
         points << c;
     }

@@ -3,6 +3,7 @@
 #include "report_format.h"
 #include "report_sections.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace headroom::report {
@@ -146,14 +147,22 @@ void addSensitivity(Content& c, const ReportData& d)
     QVector<charts::CostLatencyPoint> points;
     for (const ParetoPoint& p : r.pareto) {
         points << charts::CostLatencyPoint{paretoLabel(p, r.pareto), p.costPerMonthUsd, p.p95Ms, p.meetsSlo, p.onFront,
-                                           isWinnersPoint(p, w)};
+                                           isWinnersPoint(p, w), p.fullLength};
     }
     const double slo = r.sloP95Ms;
+    const auto windowOnly = std::count_if(r.pareto.begin(), r.pareto.end(), [](const ParetoPoint& p) { return !p.fullLength; });
     para(c, QObject::tr("Every simulated configuration as a point of monthly cost and p95 latency. The Pareto front "
-                        "joins those no other configuration beats on both counts; the recommendation is the cheapest "
-                        "point below the SLO line that also meets the error-rate and confidence conditions."));
+                        "joins the full-day runs no other full-day run beats on both counts; the recommendation is the "
+                        "cheapest point below the SLO line that also meets the error-rate and confidence conditions."));
+    if (windowOnly > 0)
+        para(c, QObject::tr("Hollow grey points were only simulated in the short window around the traffic peak: "
+                            "their p95 is the busiest minutes' and their cost is the peak's fleet priced for a month "
+                            "(for an autoscaled fleet, more than its day costs), so they are not on the front "
+                            "and do not compare with the filled points."));
     chart(c, [points, slo] { return charts::costVsLatency(points, slo); }, 260,
-          QObject::tr("%1 simulated configurations; orange: the recommendation.").arg(points.size()));
+          QObject::tr("%1 simulated configurations, %2 of them in the peak window only; orange: the recommendation.")
+              .arg(points.size())
+              .arg(windowOnly));
     Table front;
     front.headers = {QObject::tr("On the Pareto front"), QObject::tr("Nodes"), QObject::tr("Cost per month"),
                      QObject::tr("p95"), QObject::tr("Meets the SLO")};
@@ -165,8 +174,12 @@ void addSensitivity(Content& c, const ReportData& d)
     table(c, std::move(front));
 
     heading(c, QObject::tr("Sensitivity of the recommendation"), 2);
-    if (!w || r.sensitivity.empty()) {
+    if (!w) {
         para(c, QObject::tr("No configuration met the SLO, so there is no recommendation to stress."));
+        return;
+    }
+    if (r.sensitivity.empty()) {
+        para(c, QObject::tr("Not run: the recommendation was made without its sensitivity runs (--no-sensitivity)."));
         return;
     }
     QVector<charts::TornadoBar> bars;
