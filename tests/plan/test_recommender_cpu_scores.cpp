@@ -57,8 +57,14 @@ TEST(RecommenderCpuScores, RowsShowTheScoreAssumedAndFlagTypesWithout)
     // The screen sizes nodes from the same capacity: a c6i.large node sustains about one vCPU
     // of 10 ms requests (102/s), a c7g.large 1.62 vCPUs at 0.815 speed (162/s).
     for (const CandidateResult& c : r.candidates) {
-        if (c.type.key() == QLatin1String("aws/c6i.large")) EXPECT_NEAR(c.screening.nodeCapacityRps, 100 * 1918.44 / 1879.34, 1e-6);
-        if (c.type.key() == QLatin1String("aws/c7g.large")) EXPECT_NEAR(c.screening.nodeCapacityRps, 100 * 3041.99 / 1879.34, 1e-6);
-        if (c.type.key() == QLatin1String("digitalocean/c-2")) EXPECT_NEAR(c.screening.nodeCapacityRps, 200, 1e-6);
+        if (c.type.key() == QLatin1String("aws/c6i.large")) {
+            EXPECT_NEAR(c.screening.nodeCapacityRps, 100 * 1918.44 / 1879.34, 1e-6);
+        }
+        if (c.type.key() == QLatin1String("aws/c7g.large")) {
+            EXPECT_NEAR(c.screening.nodeCapacityRps, 100 * 3041.99 / 1879.34, 1e-6);
+        }
+        if (c.type.key() == QLatin1String("digitalocean/c-2")) {
+            EXPECT_NEAR(c.screening.nodeCapacityRps, 200, 1e-6);
+        }
     }
 }

@@ -58,7 +58,9 @@ TEST(ReportSampleWorkspace, ListsEveryDatasetWithItsHashAndChecksItsSeries)
                                           [&](const DatasetSummary& d) { return d.sha256 == sha; });
         ASSERT_NE(dataset, data.datasets.end()) << name.toStdString();
         EXPECT_TRUE(squeezed.contains(QString(dataset->name).remove(QLatin1Char(' ')))) << dataset->name.toStdString();
-        if (dataset->name != name) EXPECT_FALSE(squeezed.contains(QString(name).remove(QLatin1Char(' ')))) << name.toStdString();
+        if (dataset->name != name) {
+            EXPECT_FALSE(squeezed.contains(QString(name).remove(QLatin1Char(' ')))) << name.toStdString();
+        }
         ++checked;
     }
     // The Azure data's licence travels with it into the report's provenance.

@@ -20,6 +20,44 @@ const QColor kMeets(0x4c, 0x9a, 0x2a), kFails(0x9a, 0x9a, 0x9a), kFront(0x1f, 0x
     kWinner(0xe6, 0x7e, 0x22), kWindow(0x80, 0x80, 0x80);
 }
 
+namespace {
+
+// A linear axis from zero, or a log axis when the values span more than `spread` times (lo > 0):
+// within one decade a linear axis labels better, across several a log axis keeps both ends
+// readable.
+QAbstractAxis* spreadAxis(double lo, double hi, double spread, const QString& name, const QString& unit)
+{
+    if (lo > 0 && lo < hi && hi / lo > spread) {
+        auto* log = new QLogValueAxis;
+        log->setBase(10);
+        log->setRange(std::max(0.1, lo * 0.7), hi * 1.4);
+        log->setTitleText(QObject::tr("%1 (%2, log scale)").arg(name, unit));
+        log->setLabelFormat(QStringLiteral("%g"));
+        log->setMinorTickCount(-1);
+        return log;
+    }
+    auto* linear = new QValueAxis;
+    linear->setRange(0, hi > 0 ? hi * 1.1 : 1);
+    roundTicks(linear);
+    linear->setTitleText(QStringLiteral("%1 (%2)").arg(name, unit));
+    linear->setLabelFormat(QStringLiteral("%g"));
+    return linear;
+}
+
+double axisMin(const QAbstractAxis* a)
+{
+    if (auto* log = qobject_cast<const QLogValueAxis*>(a)) return log->min();
+    return static_cast<const QValueAxis*>(a)->min();
+}
+
+double axisMax(const QAbstractAxis* a)
+{
+    if (auto* log = qobject_cast<const QLogValueAxis*>(a)) return log->max();
+    return static_cast<const QValueAxis*>(a)->max();
+}
+
+}  // namespace
+
 QString peakWindowOnlyName()
 {
     return QObject::tr("peak window only:<br>cost and p95 of the busiest<br>minutes, not of the day");
@@ -51,7 +89,7 @@ QChart* costVsLatency(const QVector<CostLatencyPoint>& points, double sloMs)
     winner->setColor(kWinner);
     winner->setBorderColor(Qt::black);
     front->setPen(QPen(kFront, 1.2));
-    double xMax = 0, yMax = sloMs, yMin = std::numeric_limits<double>::max();
+    double xMax = 0, xMin = std::numeric_limits<double>::max(), yMax = sloMs, yMin = std::numeric_limits<double>::max();
     QVector<QPointF> frontPoints;
     for (const CostLatencyPoint& p : points) {
         if (!std::isfinite(p.p95Ms) || !std::isfinite(p.costPerMonthUsd)) continue;
@@ -60,36 +98,17 @@ QChart* costVsLatency(const QVector<CostLatencyPoint>& points, double sloMs)
         if (p.winner) winner->append(at);
         if (p.onFront) frontPoints << at;
         xMax = std::max(xMax, p.costPerMonthUsd);
+        xMin = std::min(xMin, p.costPerMonthUsd);
         yMax = std::max(yMax, p.p95Ms);
         yMin = std::min(yMin, p.p95Ms);
     }
     std::sort(frontPoints.begin(), frontPoints.end(), [](QPointF a, QPointF b) { return a.x() < b.x(); });
     front->replace(frontPoints);
-    auto* x = new QValueAxis;
-    x->setRange(0, xMax > 0 ? xMax * 1.05 : 1);
-    roundTicks(x);
-    x->setTitleText(QObject::tr("cost per month (USD)"));
-    x->setLabelFormat(QStringLiteral("%g"));
-    // p95 can span decades between an overloaded fleet and an idle one: a log axis then keeps
-    // both readable; within one decade a linear axis labels better.
-    QAbstractAxis* y = nullptr;
-    const double lo = yMin < yMax ? yMin : 0;
-    if (lo > 0 && yMax / lo > 20) {
-        auto* log = new QLogValueAxis;
-        log->setBase(10);
-        log->setRange(std::max(0.1, lo * 0.7), yMax * 1.4);
-        log->setTitleText(QObject::tr("p95 (ms, log scale)"));
-        log->setLabelFormat(QStringLiteral("%g"));
-        log->setMinorTickCount(-1);
-        y = log;
-    } else {
-        auto* linear = new QValueAxis;
-        linear->setRange(0, std::max(1.0, yMax * 1.1));
-        roundTicks(linear);
-        linear->setTitleText(QObject::tr("p95 (ms)"));
-        linear->setLabelFormat(QStringLiteral("%g"));
-        y = linear;
-    }
+    // Costs span decades too once the peak-window points are there (a fleet sized for the peak
+    // and priced for a month): on a linear axis every full-day point would sit in the first tenth.
+    QAbstractAxis* x = spreadAxis(xMin, xMax, 10, QObject::tr("cost per month"), QStringLiteral("USD"));
+    // p95 can span decades between an overloaded fleet and an idle one.
+    QAbstractAxis* y = spreadAxis(yMin, yMax, 20, QStringLiteral("p95"), QStringLiteral("ms"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{front, window, fails, meets, winner}) {
@@ -104,8 +123,8 @@ QChart* costVsLatency(const QVector<CostLatencyPoint>& points, double sloMs)
     if (sloMs > 0) {
         auto* slo = new QLineSeries;
         slo->setName(QObject::tr("SLO p95 %1 ms").arg(sloMs));
-        slo->append(0, sloMs);
-        slo->append(x->max(), sloMs);
+        slo->append(axisMin(x), sloMs);
+        slo->append(axisMax(x), sloMs);
         slo->setPen(QPen(kSlo, 1.2, Qt::DashLine));
         chart->addSeries(slo);
         slo->attachAxis(x);
