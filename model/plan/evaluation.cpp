@@ -62,6 +62,63 @@ void findBreach(Evaluation& e, const SimulationResult& result, const ShortWindow
     }
 }
 
+// The replications of one configuration, combined and judged. `settled`: the attainment interval
+// and verdict of a sequential full run; without it the mean is judged (a screening window, or a
+// fixed number of replications).
+Evaluation judged(const ResolvedScenario& configured, const ShortWindow& window, std::vector<ReplicationResult> reps,
+                  const EvaluationSettings& settings, const std::optional<std::pair<AttainmentInterval, SloVerdict>>& settled,
+                  const QElapsedTimer& clock)
+{
+    const Scenario& doc = configured.doc;
+    const quint64 seed = window.scenario.doc.seed;
+    static const bool trace = std::getenv("HEADROOM_PLAN_TRACE") != nullptr;
+    std::vector<double> margins;
+    for (const ReplicationResult& r : reps) margins.push_back(replicationMargin(r, doc));
+    const SimulationResult result = combineReplications(window.scenario, seed, std::move(reps));
+    if (!window.cut && settings.fullRunDone) settings.fullRunDone(window.scenario, seed, result);
+    if (trace) {
+        int days = 0;
+        for (const ReplicationResult& r : result.perReplication) days += r.creditDays;
+        std::fprintf(stderr, "plan-trace %s nodes=%d..%d %s reps=%d span=%.0f days=%d ms=%lld cost=%.2f\n",
+                     qPrintable(doc.cluster.instanceTypeKey), autoscales(doc) ? doc.autoscaling->min : doc.cluster.nodes,
+                     autoscales(doc) ? doc.autoscaling->max : doc.cluster.nodes, window.cut ? "short" : "full",
+                     result.replications, window.scenario.doc.durationS, days, static_cast<long long>(clock.elapsed()),
+                     monthlyCostUsd(window.scenario, result));
+    }
+
+    Evaluation e;
+    e.nodes = autoscales(doc) ? doc.autoscaling->min : doc.cluster.nodes;
+    e.nodesMax = autoscales(doc) ? doc.autoscaling->max : doc.cluster.nodes;
+    e.replications = result.replications;
+    e.fullLength = !window.cut;
+    // The objective's p95: response time, or the wait for a worker when the SLO is on that.
+    const Estimate& objective = objectiveIsQueueWait(doc) ? result.summary.queueWaitP95 : result.summary.latencyP95;
+    e.p95Ms = objective.mean;
+    e.p95LowMs = objective.low;
+    e.p95HighMs = objective.high;
+    e.errorRate = result.summary.errorRate.mean;
+    int met = 0;
+    for (const ReplicationResult& r : result.perReplication) met += r.sloMet ? 1 : 0;
+    e.attainment = result.perReplication.empty() ? 0 : double(met) / double(result.perReplication.size());
+    if (settled) {
+        e.attainmentLow = settled->first.low;
+        e.attainmentHigh = settled->first.high;
+        e.verdict = settled->second;
+    } else {
+        const AttainmentInterval screened = attainmentInterval(margins);
+        e.attainmentLow = screened.low;
+        e.attainmentHigh = screened.high;
+        e.verdict = result.summary.sloMet && e.attainment + 1e-9 >= settings.confidence ? SloVerdict::Meets : SloVerdict::Fails;
+    }
+    e.meetsSlo = e.verdict == SloVerdict::Meets;
+    const double measuredMinutes = std::max(window.scenario.doc.durationS - window.scenario.doc.warmupS, 1.0) / 60.0;
+    e.intervalAttainment = std::clamp(1.0 - result.summary.minutesOverSlo.mean / measuredMinutes, 0.0, 1.0);
+    e.costPerMonthUsd = monthlyCostUsd(window.scenario, result);
+    findBreach(e, result, window, configured);
+    e.busy = busyPerRequest(result, window.scenario);
+    return e;
+}
+
 }  // namespace
 
 EvaluationSettings confirmationSettings(int minReplications, int maxReplications, double confidence)
@@ -78,7 +135,6 @@ Evaluation evaluateConfiguration(const ResolvedScenario& configured, const Evalu
     const ShortWindow window = shortWindow(configured, settings.spanS, settings.initialNodes);
     const Scenario& doc = configured.doc;
     const quint64 seed = window.scenario.doc.seed;
-    static const bool trace = std::getenv("HEADROOM_PLAN_TRACE") != nullptr;
     QElapsedTimer clock;
     clock.start();
     // Index i is the same random stream whatever the configuration, so every candidate meets the
@@ -113,49 +169,40 @@ Evaluation evaluateConfiguration(const ResolvedScenario& configured, const Evalu
             margins.push_back(replicationMargin(reps.back(), doc));
         }
     }
-    const SimulationResult result = combineReplications(window.scenario, seed, std::move(reps));
-    if (!window.cut && settings.fullRunDone) settings.fullRunDone(window.scenario, seed, result);
-    if (trace) {
-        int days = 0;
-        for (const ReplicationResult& r : result.perReplication) days += r.creditDays;
-        std::fprintf(stderr, "plan-trace %s nodes=%d..%d %s reps=%d span=%.0f days=%d ms=%lld cost=%.2f\n",
-                     qPrintable(doc.cluster.instanceTypeKey), autoscales(doc) ? doc.autoscaling->min : doc.cluster.nodes,
-                     autoscales(doc) ? doc.autoscaling->max : doc.cluster.nodes, window.cut ? "short" : "full",
-                     result.replications, window.scenario.doc.durationS, days, static_cast<long long>(clock.elapsed()),
-                     monthlyCostUsd(window.scenario, result));
-    }
+    return judged(configured, window, std::move(reps), settings, sequential ? std::optional(std::pair(interval, verdict)) : std::nullopt,
+                  clock);
+}
 
-    Evaluation e;
-    e.nodes = autoscales(doc) ? doc.autoscaling->min : doc.cluster.nodes;
-    e.nodesMax = autoscales(doc) ? doc.autoscaling->max : doc.cluster.nodes;
-    e.replications = result.replications;
-    e.fullLength = !window.cut;
-    // The objective's p95: response time, or the wait for a worker when the SLO is on that.
-    const Estimate& objective = objectiveIsQueueWait(doc) ? result.summary.queueWaitP95 : result.summary.latencyP95;
-    e.p95Ms = objective.mean;
-    e.p95LowMs = objective.low;
-    e.p95HighMs = objective.high;
-    e.errorRate = result.summary.errorRate.mean;
-    int met = 0;
-    for (const ReplicationResult& r : result.perReplication) met += r.sloMet ? 1 : 0;
-    e.attainment = result.perReplication.empty() ? 0 : double(met) / double(result.perReplication.size());
-    if (sequential) {
-        e.attainmentLow = interval.low;
-        e.attainmentHigh = interval.high;
-        e.verdict = verdict;
-    } else {
-        const AttainmentInterval screened = attainmentInterval(margins);
-        e.attainmentLow = screened.low;
-        e.attainmentHigh = screened.high;
-        e.verdict = result.summary.sloMet && e.attainment + 1e-9 >= settings.confidence ? SloVerdict::Meets : SloVerdict::Fails;
+std::vector<Evaluation> evaluateSideBySide(const std::vector<ResolvedScenario>& configured, const EvaluationSettings& settings,
+                                           const std::function<void(double)>& progress)
+{
+    QElapsedTimer clock;
+    clock.start();
+    std::vector<ShortWindow> windows;
+    for (const ResolvedScenario& c : configured) {
+        windows.push_back(shortWindow(c, settings.spanS, settings.initialNodes));
+        refuseUnlessFits(windows.back().scenario, settings.replications, true, QStringLiteral("scenario \"%1\"").arg(c.doc.name));
     }
-    e.meetsSlo = e.verdict == SloVerdict::Meets;
-    const double measuredMinutes = std::max(window.scenario.doc.durationS - window.scenario.doc.warmupS, 1.0) / 60.0;
-    e.intervalAttainment = std::clamp(1.0 - result.summary.minutesOverSlo.mean / measuredMinutes, 0.0, 1.0);
-    e.costPerMonthUsd = monthlyCostUsd(window.scenario, result);
-    findBreach(e, result, window, configured);
-    e.busy = busyPerRequest(result, window.scenario);
-    return e;
+    const int perConfiguration = std::max(1, settings.replications);
+    const int count = int(configured.size()) * perConfiguration;
+    std::vector<std::vector<ReplicationResult>> reps(configured.size(), std::vector<ReplicationResult>(size_t(perConfiguration)));
+    runParallel(
+        count, 0,
+        [&](int k) {
+            const size_t which = size_t(k / perConfiguration);
+            const int index = k % perConfiguration;
+            const ResolvedScenario& s = windows[which].scenario;
+            reps[which][size_t(index)] = simulateReplication(s, s.doc.seed, index, settings.cancel, nullptr, true);
+        },
+        [&](int done) {
+            if (progress) progress(double(done) / count);
+        },
+        settings.cancel);
+    if (settings.cancel && settings.cancel->load()) throw Cancelled();
+    std::vector<Evaluation> out;
+    for (size_t i = 0; i < configured.size(); ++i)
+        out.push_back(judged(configured[i], windows[i], std::move(reps[i]), settings, std::nullopt, clock));
+    return out;
 }
 
 }  // namespace headroom

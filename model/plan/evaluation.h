@@ -7,6 +7,7 @@
 #include <atomic>
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace headroom {
 
@@ -63,6 +64,15 @@ struct EvaluationSettings {
 // Simulates `configured` (the scenario already set to its instance type and node count) on the
 // calling thread, with the scenario's seed, so every candidate meets the same random traffic.
 Evaluation evaluateConfiguration(const ResolvedScenario& configured, const EvaluationSettings& settings);
+
+// Several configurations with a fixed number of replications each (settings.replications; no
+// sequential verdict: each is judged on its mean, as a screening run is), every replication of
+// every configuration side by side on the program's pool, so that the cores stay busy to the end
+// (five what-if runs of three replications each, run a configuration at a time on two cores,
+// left one idle for a replication's length at the end of every odd one out). `progress` hears
+// the fraction of replications done.
+std::vector<Evaluation> evaluateSideBySide(const std::vector<ResolvedScenario>& configured, const EvaluationSettings& settings,
+                                           const std::function<void(double fraction)>& progress = {});
 
 // The settings of a full-length run that settles its verdict: `minReplications` first (never
 // fewer than three), then one more at a time up to `maxReplications`.

@@ -21,18 +21,17 @@ void Planner::runSensitivity(Recommendation& r, const Work& winner)
     for (SensitivityVariant& v : variants)
         if (v.description.applicable) applicable.push_back(&v);
     // What-if runs report how the winner fares, they settle no verdict: a fixed number of
-    // replications, judged on their mean.
+    // replications, judged on their mean, all of them side by side.
     EvaluationSettings s = settings(winner, true);
     s.maxReplications = 0;
     s.fullRunDone = nullptr;
-    auto job = [&](int index) {
-        SensitivityVariant& v = *applicable[size_t(index)];
-        v.description.result = evaluateConfiguration(v.scenario, s);
-        simulations_.fetch_add(1);
-    };
+    std::vector<ResolvedScenario> scenarios;
+    for (const SensitivityVariant* v : applicable) scenarios.push_back(v->scenario);
     const double from = kSearchShare + kConfirmShare;
-    auto tick = [&](int done) { report(from + (1 - from) * done / std::max<size_t>(1, applicable.size())); };
-    runParallel(int(applicable.size()), options_.threads, job, tick, options_.cancel);
+    const std::vector<Evaluation> results =
+        evaluateSideBySide(scenarios, s, [&](double done) { report(from + (1 - from) * done); });
+    for (size_t i = 0; i < applicable.size(); ++i) applicable[i]->description.result = results[i];
+    simulations_.fetch_add(int(applicable.size()));
     for (const SensitivityVariant& v : variants) r.sensitivity.push_back(v.description);
 }
 

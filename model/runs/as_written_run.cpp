@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
+#include <utility>
 
 namespace headroom::runs {
 
@@ -49,7 +50,13 @@ void AsWrittenRun::start()
 
 AsWrittenRun::~AsWrittenRun()
 {
-    if (running_.isValid()) running_.waitForFinished();
+    if (!running_.isValid()) return;
+    // Reached while an exception unwinds (the recommendation was cancelled, or failed): waiting
+    // must not throw the simulation's own exception on top of it.
+    try {
+        running_.waitForFinished();
+    } catch (...) {
+    }
 }
 
 std::optional<qint64> AsWrittenRun::keep(const QString& madeFor)
@@ -57,15 +64,15 @@ std::optional<qint64> AsWrittenRun::keep(const QString& madeFor)
     start();
     if (!scenario_ || !running_.isValid()) return std::nullopt;
     const QDateTime started = QDateTime::currentDateTimeUtc();
+    const QFuture<SimulationResult> running = std::exchange(running_, {});
     SimulationResult result;
     try {
-        result = running_.result();  // rethrows what the simulation threw
+        result = running.result();  // rethrows what the simulation threw
     } catch (const Cancelled&) {
         throw;
     } catch (const std::exception&) {
         return std::nullopt;  // too large to simulate whole, say: the recommendation stands without it
     }
-    running_ = {};
     const RunKey key = simulationKey(ws_, catalog_, scenario_->doc, options_);
     if (findRun(ws_, key)) return std::nullopt;  // kept meanwhile by another program on the same workspace
     return saveRun(ws_, key, started.addMSecs(-qint64(wallS_ * 1000)), wallS_,

@@ -19,9 +19,8 @@ namespace headroom::runs {
 // replications), so that a report made right after the recommendation simulates nothing: its
 // "scenario as written" section, executive summary and method come from this run.
 //
-// start() hands it to the program's thread pool, where it runs beside what the recommender
-// still does: the recommendation starts it once its ranking is settled, so that the ranking is
-// not slowed, and the winner's what-if runs share the cores with it. Nothing is simulated when
+// start() hands it to the program's thread pool. A recommendation starts it once it is done,
+// or once its ranking is settled when it runs no what-ifs, so that it never slows the answer. Nothing is simulated when
 // the store already holds it, or when the scenario as written cannot be simulated on its own (a
 // type the catalog does not have, a trace of another workspace): the recommendation does not
 // need it.

@@ -1,4 +1,5 @@
 #pragma once
+#include "owner_timers.h"
 #include "reusable_slots.h"
 
 #include <algorithm>
@@ -84,6 +85,15 @@ public:
         ++seq_;
     }
 
+    // A timer of which `owner` has at most one pending (owner_timers.h): setting it again moves
+    // it, in the order of equal times as if it were scheduled now; clearing it leaves nothing
+    // behind. A node's next CPU completion under processor sharing.
+    void setOwnerTimer(std::uint32_t owner, double t, EventKind kind, std::uint32_t a = 0, std::uint32_t b = 0)
+    {
+        owners_.set(owner, whenOf(t), seq_++, std::uint32_t(kind), a, b);
+    }
+    void clearOwnerTimer(std::uint32_t owner) { owners_.clear(owner); }
+
     // O(1). Resets the handle; cancelling an event that already fired (or was cancelled) is harmless.
     void cancel(TimerHandle& h)
     {
@@ -104,6 +114,17 @@ public:
                     best = &lane.front();
                     from = &lane;
                 }
+            if (!owners_.empty()) {
+                const OwnerTimers::Entry& own = owners_.top();
+                if (!best || own.when < best->when || (own.when == best->when && own.seq < best->seq)) {
+                    out.t = std::bit_cast<double>(own.when);
+                    out.kind = EventKind(own.kind);
+                    out.a = own.a;
+                    out.b = own.b;
+                    owners_.clear(owners_.topOwner());
+                    return true;
+                }
+            }
             if (!best) return false;
             // Field by field (see write()): the key may have been written a moment ago.
             const std::uint64_t when = best->when;
@@ -244,6 +265,7 @@ private:
 
     std::vector<Key> heap_;
     KeyRing lanes_[2];
+    OwnerTimers owners_;
     std::vector<Slot> slots_;
     std::vector<std::uint32_t> free_;
     std::uint32_t seq_ = 0;

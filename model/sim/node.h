@@ -71,11 +71,10 @@ struct Node {
     // Processor sharing (processor_sharing.cpp): the requests on CPU share the node's vCPUs
     // equally. `virtualTime` is the CPU work (seconds on one uncontended vCPU of this node) each
     // of them has received so far; it advances at `ratePerJob`, which changes whenever the number
-    // on CPU, the throttle or a noisy neighbour changes, and the next CPU completion is
-    // rescheduled then.
+    // on CPU, the throttle or a noisy neighbour changes, and the next CPU completion (the loop's
+    // owner timer of this node) is moved then.
     std::vector<CpuSlot> onCpu;         // min-heap on finish
     double virtualTime = 0, virtualAt = 0, ratePerJob = 0, busyVcpus = 0;
-    TimerHandle cpuDone;                // the next CPU completion at the current rate
     // The virtual finish the pending CpuDone event is for (NaN: none pending). While the rate and
     // the earliest finish stay the same, that event is still right and is not scheduled again.
     double pendingFinish = std::numeric_limits<double>::quiet_NaN();

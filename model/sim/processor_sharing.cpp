@@ -92,7 +92,7 @@ void ProcessorSharing::toShared(std::uint32_t node)
 void ProcessorSharing::toDirect(std::uint32_t node)
 {
     Node& n = w_.nodes[node];
-    w_.loop.cancel(n.cpuDone);
+    w_.loop.clearOwnerTimer(node);
     n.pendingFinish = std::numeric_limits<double>::quiet_NaN();
     for (const CpuSlot& c : n.onCpu) addDirect(n, node, c.job, w_.now + std::max(0.0, c.finish - n.virtualTime));
     n.onCpu.clear();
@@ -102,8 +102,8 @@ void ProcessorSharing::toDirect(std::uint32_t node)
 }
 
 // Most changes (a request starting on a node with an idle vCPU) leave both the rate and the
-// earliest finish as they were; the event already queued is then still right, and cancelling it
-// for a new one would only leave a dead key behind for the queue to carry.
+// earliest finish as they were; the completion already pending is then still right and stays as
+// it is (moving it would also move it behind other events due at the same time).
 void ProcessorSharing::reschedule(std::uint32_t node)
 {
     Node& n = w_.nodes[node];
@@ -120,7 +120,7 @@ void ProcessorSharing::reschedule(std::uint32_t node)
     }
     const int k = int(n.onCpu.size());
     if (k == 0) {
-        w_.loop.cancel(n.cpuDone);
+        w_.loop.clearOwnerTimer(node);
         n.pendingFinish = std::numeric_limits<double>::quiet_NaN();
         n.ratePerJob = n.busyVcpus = 0;
         return;
@@ -135,11 +135,11 @@ void ProcessorSharing::reschedule(std::uint32_t node)
         rate = rateFor(n, k);
     }
     if (rate == n.ratePerJob && earliest == n.pendingFinish) return;
-    w_.loop.cancel(n.cpuDone);  // the one queued is for another rate or another request
+    // The one pending is for another rate or another request: it moves.
     n.ratePerJob = rate;
     n.pendingFinish = earliest;
     const double remaining = std::max(0.0, earliest - n.virtualTime);
-    n.cpuDone = w_.loop.schedule(w_.now + remaining / rate, EventKind::CpuDone, node);
+    w_.loop.setOwnerTimer(node, w_.now + remaining / rate, EventKind::CpuDone, node);
 }
 
 // The rate each of the k requests on CPU runs at, and the vCPUs they keep busy.
@@ -196,7 +196,6 @@ void ProcessorSharing::onDirectCpuDone(std::uint32_t job, std::uint32_t run)
 void ProcessorSharing::onCpuDone(std::uint32_t node)
 {
     Node& n = w_.nodes[node];
-    n.cpuDone = TimerHandle{};
     n.pendingFinish = std::numeric_limits<double>::quiet_NaN();
     advance(n);
     std::pop_heap(n.onCpu.begin(), n.onCpu.end(), LaterFinish{});

@@ -3,6 +3,7 @@
 #include "support/temp_workspace.h"
 
 #include "catalog/catalog.h"
+#include "core/errors.h"
 #include "plan/recommendation_json.h"
 #include "runs/recommendation_codec.h"
 #include "store/run_record.h"
@@ -16,6 +17,7 @@
 
 #include <QJsonDocument>
 #include <gtest/gtest.h>
+#include <atomic>
 
 using namespace headroom;
 using namespace headroom::runs;
@@ -134,6 +136,34 @@ TEST_F(StoredRuns, TheScenarioAsWrittenIsKeptBesideARecommendation)
     EXPECT_FALSE(made2.reused);
     EXPECT_EQ(handed, std::vector<qint64>{made2.run.id});
     EXPECT_EQ(sql::scalar(tmp.ws().database(), QStringLiteral("SELECT count(*) FROM run WHERE kind = 'simulate' AND headline LIKE '%beside%'")).toInt(), 1);
+}
+
+// With what-if runs the scenario as written starts only once the answer is stored: the answer
+// is handed over first, and cancelling the work that is left (a new recommendation started on
+// the page) keeps the answer and nothing half-made beside it, and never ends the program (a
+// failed run's future threw again from the destructor that waited for it).
+TEST_F(StoredRuns, TheAnswerComesBeforeTheScenarioAsWrittenAndSurvivesACancelAfterIt)
+{
+    RecommendOptions withWhatIfs = options();
+    withWhatIfs.sensitivity = true;
+    std::atomic<bool> cancel{false};
+    withWhatIfs.cancel = &cancel;
+    bool settledBeforeAnswer = false;
+    withWhatIfs.settled = [&] { settledBeforeAnswer = true; };
+    std::vector<qint64> handed;
+    const RecommendationOutcome out = recommendStored(tmp.ws(), catalog, doc, QStringLiteral("s.json"), withWhatIfs, Reuse::Allowed,
+                                                      [&](const RecommendationOutcome& o) {
+                                                          EXPECT_TRUE(settledBeforeAnswer);
+                                                          EXPECT_FALSE(o.result.sensitivity.empty()) << "the what-ifs are part of the answer";
+                                                          handed.push_back(o.run.id);
+                                                          cancel = true;  // what is left is the scenario as written
+                                                      });
+    ASSERT_EQ(handed.size(), 1u);
+    EXPECT_EQ(out.run.id, handed.front());
+    EXPECT_EQ(runCount(), 1) << "the answer stays stored";
+    const ResolvedScenario asWritten = resolveScenario(doc, catalog, &tmp.ws(), QStringLiteral("s.json"));
+    EXPECT_FALSE(findRun(tmp.ws(), simulationKey(tmp.ws(), catalog, doc, asWrittenOptions(asWritten.doc))).has_value())
+        << "a cancelled run of the scenario as written is not kept";
 }
 
 TEST_F(StoredRuns, SimulationComesBackExactly)

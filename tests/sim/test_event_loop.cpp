@@ -165,6 +165,59 @@ TEST(EventLoop, InOrderTimersMergeWithTheHeapAsOneQueue)
     EXPECT_EQ(order, drain(heapOnly));
 }
 
+// A node's next CPU completion is an owner timer, moved in place instead of cancelled and
+// scheduled anew. It must come out exactly where the cancel-and-schedule way put it: by time,
+// equal times in the order of the last setting, among the heap's events, and never once
+// cleared or moved away from.
+TEST(EventLoop, OwnerTimersComeOutWhereCancelAndScheduleWouldPutThem)
+{
+    EventLoop owners, heapOnly;
+    Rng rng(8);
+    constexpr std::uint32_t kOwners = 20;
+    std::vector<TimerHandle> pending(kOwners);
+    std::vector<Event> a, b;
+    Event e;
+    double now = 0;
+    for (std::uint32_t id = 0; id < 6000; ++id) {
+        // The engine takes events while it schedules: one from each side now and then.
+        if (rng.uniform() < 0.5 && owners.next(e)) {
+            a.push_back(e);
+            now = e.t;
+            if (heapOnly.next(e)) b.push_back(e);
+        }
+        now += double(rng.below(2));
+        const double t = now + double(rng.below(6));  // many equal times
+        const double u = rng.uniform();
+        if (u < 0.3) {  // an event of another part, in the heap on both sides
+            owners.post(t, EventKind::ServiceDone, id);
+            heapOnly.post(t, EventKind::ServiceDone, id);
+        } else if (u < 0.9) {  // an owner's timer set or moved
+            const std::uint32_t owner = rng.below(kOwners);
+            owners.setOwnerTimer(owner, t, EventKind::CpuDone, id, owner);
+            heapOnly.cancel(pending[owner]);
+            pending[owner] = heapOnly.schedule(t, EventKind::CpuDone, id, owner);
+        } else {  // cleared
+            const std::uint32_t owner = rng.below(kOwners);
+            owners.clearOwnerTimer(owner);
+            heapOnly.cancel(pending[owner]);
+        }
+    }
+    while (owners.next(e)) a.push_back(e);
+    while (heapOnly.next(e)) b.push_back(e);
+    ASSERT_EQ(a.size(), b.size());
+    int fromOwners = 0;
+    for (const Event& x : a) fromOwners += x.kind == EventKind::CpuDone ? 1 : 0;
+    EXPECT_GT(fromOwners, 500) << "owner timers fired";
+    EXPECT_GT(a.size() - size_t(fromOwners), 1500u) << "heap events fired";
+    for (size_t i = 0; i < a.size(); ++i) {
+        EXPECT_EQ(a[i].t, b[i].t) << i;
+        EXPECT_EQ(a[i].kind, b[i].kind) << i;
+        EXPECT_EQ(a[i].a, b[i].a) << i;
+        EXPECT_EQ(a[i].b, b[i].b) << i;
+        if (a[i].a != b[i].a) break;
+    }
+}
+
 // The quantiles skip whole octaves; they must agree with a plain scan of the buckets.
 TEST(LogHistogram, QuantilesAgreeWithAPlainScanOfTheBuckets)
 {

@@ -240,7 +240,10 @@ void RecommendPage::startRecommendation(const QString& scenarioPath, const Recom
     std::shared_ptr<const Workspace> ws = context()->sharedWorkspace();
     const QString file = QFileInfo(path).fileName();
     JobHandlers<runs::RecommendationOutcome> handlers;
-    handlers.done = [this, path, doc](const runs::RecommendationOutcome& outcome) {
+    // The answer is shown as soon as it is stored (`answered`); the job then still keeps the
+    // scenario as written for a report, and its end changes nothing on the page.
+    auto answered = [this, path, doc](const runs::RecommendationOutcome& outcome) {
+        if (!running_) return;
         running_ = false;
         scenarioPath_ = path;
         scenario_ = doc;
@@ -248,6 +251,7 @@ void RecommendPage::startRecommendation(const QString& scenarioPath, const Recom
         showOutcome(outcome);
         emit recommendationReady();
     };
+    handlers.done = answered;
     handlers.failed = [this](const QString& message) {
         running_ = false;
         activated();
@@ -262,7 +266,7 @@ void RecommendPage::startRecommendation(const QString& scenarioPath, const Recom
     RecommendPage* page = this;  // dereferenced only in calls the runner delivers while the page lives
     context()->jobs()->run(
         this, QStringLiteral("recommend"), tr("Recommendation"),
-        [page, doc, catalog, ws, file, options, reuse](JobControl& control) {
+        [page, doc, catalog, ws, file, options, reuse, answered](JobControl& control) {
             RecommendOptions o = options;
             o.cancel = control.cancelFlag();
             o.progress = [&control](double f) { control.setProgress(f); };
@@ -273,7 +277,11 @@ void RecommendPage::startRecommendation(const QString& scenarioPath, const Recom
                 control.post([page, copy] { page->showProvisional(*copy); });
             };
             runs::RecommendationOutcome outcome;
-            if (ws) outcome = runs::recommendStored(*ws, catalog, doc, file, o, reuse);
+            auto ready = [&control, answered](const runs::RecommendationOutcome& stored) {
+                auto copy = std::make_shared<runs::RecommendationOutcome>(stored);
+                control.post([answered, copy] { answered(*copy); });
+            };
+            if (ws) outcome = runs::recommendStored(*ws, catalog, doc, file, o, reuse, ready);
             else outcome.result = recommend(doc, catalog, ws.get(), file, o);
             return outcome;
         },
