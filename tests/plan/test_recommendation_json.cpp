@@ -2,6 +2,7 @@
 // from full-length runs and which only from the short window around the peak.
 #include "plan/ranking.h"
 #include "plan/recommendation_json.h"
+#include "support/simulated_candidate.h"
 
 #include <QJsonArray>
 #include <gtest/gtest.h>
@@ -12,21 +13,7 @@ namespace {
 
 CandidateResult run(const QString& name, double cost, double p95, bool fullLength)
 {
-    CandidateResult c;
-    c.type.provider = QStringLiteral("hetzner");
-    c.type.name = name;
-    c.policy = QStringLiteral("target_tracking@0.6");
-    Evaluation e;
-    e.nodes = 1;
-    e.nodesMax = 4;
-    e.costPerMonthUsd = cost;
-    e.p95Ms = p95;
-    e.meetsSlo = true;
-    e.fullLength = fullLength;
-    e.replications = fullLength ? 3 : 2;
-    c.chosen = e;
-    c.tried.push_back(e);
-    return c;
+    return test::simulatedCandidate(name, cost, p95, fullLength, QStringLiteral("target_tracking@0.6"), 4);
 }
 
 TEST(RecommendationJson, EveryParetoPointSaysWhetherItIsAFullRunAndOnTheFront)

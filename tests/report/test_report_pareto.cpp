@@ -4,6 +4,7 @@
 #include "charts/report_plan_charts.h"
 #include "plan/ranking.h"
 #include "report/report_sections.h"
+#include "support/simulated_candidate.h"
 
 #include <QXYSeries>
 #include <gtest/gtest.h>
@@ -16,21 +17,7 @@ namespace {
 
 CandidateResult candidate(const QString& name, double cost, double p95, bool fullLength)
 {
-    CandidateResult c;
-    c.type.provider = QStringLiteral("hetzner");
-    c.type.name = name;
-    c.policy = QStringLiteral("target_tracking@0.5");
-    Evaluation e;
-    e.nodes = 1;
-    e.nodesMax = 6;
-    e.costPerMonthUsd = cost;
-    e.p95Ms = p95;
-    e.meetsSlo = true;
-    e.fullLength = fullLength;
-    e.replications = fullLength ? 3 : 2;
-    c.chosen = e;
-    c.tried.push_back(e);
-    return c;
+    return test::simulatedCandidate(name, cost, p95, fullLength);
 }
 
 // The CPX31 window point is cheaper and faster than both full runs.
