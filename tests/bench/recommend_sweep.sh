@@ -3,7 +3,7 @@
 # on two cores, in a Release build (build-bench, or BUILD_DIR). Run by hand:
 #   tests/bench/recommend_sweep.sh
 # For the two-hour sweep below and the bundled first-start scenario (python_web_api.json, a
-# day), prints the wall-clock and CPU time, the recommendation's own count of simulated
+# day), prints the time to the answer and to the exit (wall clock), the CPU time, the recommendation's own count of simulated
 # configurations and its rows by status, with and without the sensitivity runs, and the load
 # average (the machine may be shared). HEADROOM_PLAN_TRACE=1 makes the recommender print one
 # line per simulated configuration on stderr (type, node range, short/full, replications,
@@ -43,22 +43,32 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 scenarios="${SCENARIOS:-$work/sweep.json $root/data/scenarios/python_web_api.json}"
 for scenario in $scenarios; do
 for extra in "" "--no-sensitivity"; do
-  start=$(date +%s.%N)
-  # shellcheck disable=SC2086  # $extra is empty or one flag
-  HOME="$work" /usr/bin/time -f "%U %S" -o "$work/cpu" $pin "$build/app/headroom" recommend "$scenario" -w "$work/bench.headroom" --json $extra >"$work/out.json"
-  end=$(date +%s.%N)
-  python3 - "$work/out.json" "$start" "$end" "${extra:-with sensitivity}" "$(basename "$scenario")" "$work/cpu" <<'PY'
-import json, sys
-doc = json.load(open(sys.argv[1]))
-elapsed = float(sys.argv[3]) - float(sys.argv[2])
-user, system = (float(x) for x in open(sys.argv[6]).read().split()[-2:])
+  # A new workspace each time: nothing stored by the run before is reused.
+  ws="$work/bench-$(basename "$scenario" .json)${extra:+-alone}.headroom"
+  # shellcheck disable=SC2086  # $pin and $extra are empty or words
+  python3 - "$work/out.json" "${extra:-with sensitivity}" "$(basename "$scenario")" \
+      $pin "$build/app/headroom" recommend "$scenario" -w "$ws" --json $extra <<'PY'
+import json, os, resource, subprocess, sys, time
+out, label, name, command = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+env = dict(os.environ, HOME=os.path.dirname(out))
+start = time.monotonic()
+child = subprocess.Popen(command, stdout=subprocess.PIPE, env=env)
+# The answer is printed as soon as it is stored; the process then keeps the simulation of the
+# scenario as written (for a report) before it exits.
+first = child.stdout.read(1)
+answered = time.monotonic() - start
+text = first + child.stdout.read()
+child.wait()
+exited = time.monotonic() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+doc = json.loads(text)
 rec = doc.get("recommended") or {}
 statuses = {}
 for c in doc["candidates"]:
     statuses[c["status"]] = statuses.get(c["status"], 0) + 1
-print(f"{sys.argv[5]} ({sys.argv[4]}): {doc['candidates_total']} instance types, {doc['simulations']} configurations "
-      f"simulated, {elapsed:.1f} s wall clock, {user + system:.1f} s CPU on 2 cores; rows: "
-      + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())))
+print(f"{name} ({label}): {doc['candidates_total']} instance types, {doc['simulations']} configurations simulated, "
+      f"answer after {answered:.1f} s, exit after {exited:.1f} s wall clock, {usage.ru_utime + usage.ru_stime:.1f} s CPU "
+      f"on 2 cores; rows: " + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())))
 if rec:
     print(f"  recommended: {rec['nodes_min']}-{rec['nodes_max']} x {rec['key']} at ${rec['cost_per_month_usd']}/month, "
           f"p95 {rec['latency_p95_ms']} ms, {rec.get('replications')} replications, attainment CI {rec.get('slo_attainment_ci95')}")
