@@ -1,5 +1,6 @@
 #include "as_written_run.h"
 
+#include "runs_in_flight.h"
 #include "simulation_codec.h"
 #include "stored_results.h"
 
@@ -32,7 +33,9 @@ AsWrittenRun::AsWrittenRun(const Workspace& ws, const Catalog& catalog, const Sc
     }
     options_ = asWrittenOptions(scenario_->doc);
     options_.cancel = cancel;
-    if (findRun(ws, simulationKey(ws, catalog, scenario_->doc, options_))) scenario_.reset();
+    const RunKey key = simulationKey(ws, catalog, scenario_->doc, options_);
+    if (findRun(ws, key)) scenario_.reset();
+    else where_ = whereStored(ws, key);
 }
 
 void AsWrittenRun::start()
@@ -46,11 +49,13 @@ void AsWrittenRun::start()
         wallS_ = double(clock.nsecsElapsed()) / 1e9;
         return result;
     });
+    addRunInFlight(where_, running_);
 }
 
 AsWrittenRun::~AsWrittenRun()
 {
     if (!running_.isValid()) return;
+    removeRunInFlight(where_);
     // Reached while an exception unwinds (the recommendation was cancelled, or failed): waiting
     // must not throw the simulation's own exception on top of it.
     try {
@@ -69,10 +74,17 @@ std::optional<qint64> AsWrittenRun::keep(const QString& madeFor)
     try {
         result = running.result();  // rethrows what the simulation threw
     } catch (const Cancelled&) {
+        removeRunInFlight(where_);
         throw;
     } catch (const std::exception&) {
+        removeRunInFlight(where_);
         return std::nullopt;  // too large to simulate whole, say: the recommendation stands without it
     }
+    // Whoever waited for it (runs_in_flight.h) finds it stored from here on.
+    struct Done {
+        QString where;
+        ~Done() { removeRunInFlight(where); }
+    } done{where_};
     const RunKey key = simulationKey(ws_, catalog_, scenario_->doc, options_);
     if (findRun(ws_, key)) return std::nullopt;  // kept meanwhile by another program on the same workspace
     return saveRun(ws_, key, started.addMSecs(-qint64(wallS_ * 1000)), wallS_,

@@ -44,6 +44,7 @@ private:
     std::optional<ResolvedScenario> scenario_;
     SimulationOptions options_;
     QFuture<SimulationResult> running_;
+    QString where_;  // what it will be stored under (runs_in_flight.h)
     double wallS_ = 0;
 };
 

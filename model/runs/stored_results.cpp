@@ -1,9 +1,12 @@
 #include "stored_results.h"
 
+#include "runs_in_flight.h"
+
 #include "as_written_run.h"
 #include "plan/recommendation_json.h"
 #include "plan/recommender.h"
 #include "recommendation_codec.h"
+#include "runs_in_flight.h"
 #include "simulation_codec.h"
 
 #include "core/errors.h"
@@ -13,6 +16,7 @@
 #include "plan/candidate_scenario.h"
 
 #include <QElapsedTimer>
+#include <QThread>
 #include <QJsonArray>
 #include <mutex>
 
@@ -109,6 +113,32 @@ QString recommendationHeadline(const Recommendation& r)
     return QStringLiteral("%1 × %2, $%3/month").arg(nodes, w->type.key()).arg(w->costPerMonthUsd(), 0, 'f', 2);
 }
 
+QString whereStored(const Workspace& ws, const RunKey& key)
+{
+    return ws.path() + QLatin1Char('\n') + key.digest();
+}
+
+namespace {
+
+// The result of the run of `key` under way in this program, once it ends, with a moment for its
+// owner to store it; nothing when there is none, or when it failed or was cancelled.
+std::optional<SimulationResult> resultInFlight(const Workspace& ws, const RunKey& key)
+{
+    const QString where = whereStored(ws, key);
+    const std::optional<QFuture<SimulationResult>> running = runInFlight(where);
+    if (!running) return std::nullopt;
+    SimulationResult result;
+    try {
+        result = running->result();
+    } catch (const std::exception&) {
+        return std::nullopt;  // simulated here instead
+    }
+    for (int wait = 0; wait < 40 && runInFlight(where) && !findRun(ws, key); ++wait) QThread::msleep(50);
+    return result;
+}
+
+}  // namespace
+
 SimulationOutcome simulateStored(const Workspace& ws, const Catalog& catalog, const ResolvedScenario& scenario,
                                  const SimulationOptions& options, Reuse reuse)
 {
@@ -120,14 +150,21 @@ SimulationOutcome simulateStoredVariant(const Workspace& ws, const Catalog& cata
                                         const SimulationOptions& options, Reuse reuse)
 {
     const RunKey key = simulationKey(ws, catalog, written, options, variant);
-    if (reuse == Reuse::Allowed)
-        if (std::optional<StoredRun> stored = findRun(ws, key))
-            return {decodeSimulation(stored->detail), *stored, true};
     const QDateTime started = QDateTime::currentDateTimeUtc();
     QElapsedTimer clock;
     clock.start();
     SimulationOutcome out;
-    out.result = simulate(scenario, options);
+    if (reuse == Reuse::Allowed) {
+        if (std::optional<StoredRun> stored = findRun(ws, key)) return {decodeSimulation(stored->detail), *stored, true};
+        // The same inputs simulated right now elsewhere in this program (the scenario as written
+        // after a recommendation's answer): that run, rather than a second one beside it.
+        if (std::optional<SimulationResult> joined = resultInFlight(ws, key)) {
+            if (std::optional<StoredRun> stored = findRun(ws, key)) return {decodeSimulation(stored->detail), *stored, true};
+            out.result = std::move(*joined);  // its owner has not kept it (yet): kept here
+            out.reused = true;
+        }
+    }
+    if (!out.reused) out.result = simulate(scenario, options);
     const double wallS = double(clock.nsecsElapsed()) / 1e9;
     const qint64 id = saveRun(ws, key, started, wallS, simulationHeadline(out.result), toJson(out.result),
                               encodeSimulation(out.result));

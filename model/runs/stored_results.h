@@ -62,6 +62,8 @@ std::optional<RecommendationOutcome> findRecommendation(const Workspace& ws, con
 RecommendationOutcome recommendationRun(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, qint64 id);
 
 // The keys, for callers that look up or store runs themselves.
+// Where a run of `key` is stored, as runs_in_flight.h names runs under way.
+QString whereStored(const Workspace& ws, const RunKey& key);
 RunKey simulationKey(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, const SimulationOptions& options,
                      const QJsonObject& variant = {});
 RunKey recommendationKey(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, const RecommendOptions& options);

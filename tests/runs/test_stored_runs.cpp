@@ -166,6 +166,24 @@ TEST_F(StoredRuns, TheAnswerComesBeforeTheScenarioAsWrittenAndSurvivesACancelAft
         << "a cancelled run of the scenario as written is not kept";
 }
 
+// A report asked for while the scenario as written is still being simulated after a
+// recommendation's answer waits for that run instead of simulating the same inputs beside it.
+TEST_F(StoredRuns, ASimulationOfTheSameInputsUnderWayIsWaitedForNotRunTwice)
+{
+    const ResolvedScenario asWritten = resolveScenario(doc, catalog, &tmp.ws(), QStringLiteral("s.json"));
+    const SimulationOptions options = asWrittenOptions(asWritten.doc);
+    AsWrittenRun running(tmp.ws(), catalog, doc, QStringLiteral("s.json"), nullptr);
+    running.start();
+    const SimulationOutcome joined = simulateStored(tmp.ws(), catalog, asWritten, options);
+    EXPECT_TRUE(joined.reused) << "simulated a second time";
+    EXPECT_EQ(compact(toJson(joined.result)), compact(toJson(simulate(asWritten, options))));
+    // Its owner (here the same thread, which had not kept it yet) finds it kept: one copy.
+    EXPECT_FALSE(running.keep(QStringLiteral("test")).has_value());
+    EXPECT_EQ(sql::scalar(tmp.ws().database(), QStringLiteral("SELECT count(*) FROM run WHERE kind = 'simulate'")).toInt(), 1);
+    // Over and stored: asked again, it comes from the store.
+    EXPECT_TRUE(simulateStored(tmp.ws(), catalog, asWritten, options).reused);
+}
+
 TEST_F(StoredRuns, SimulationComesBackExactly)
 {
     const ResolvedScenario resolved = resolveScenario(doc, catalog, &tmp.ws(), QStringLiteral("s.json"));
