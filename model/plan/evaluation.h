@@ -67,10 +67,9 @@ Evaluation evaluateConfiguration(const ResolvedScenario& configured, const Evalu
 
 // Several configurations with a fixed number of replications each (settings.replications; no
 // sequential verdict: each is judged on its mean, as a screening run is), every replication of
-// every configuration side by side on the program's pool, so that the cores stay busy to the end
-// (five what-if runs of three replications each, run a configuration at a time on two cores,
-// left one idle for a replication's length at the end of every odd one out). `progress` hears
-// the fraction of replications done.
+// every configuration side by side in one batch on the program's pool: no configuration waits
+// for another's last replication, and at most one replication of the whole batch runs alone at
+// its end. `progress` hears the fraction of replications done.
 std::vector<Evaluation> evaluateSideBySide(const std::vector<ResolvedScenario>& configured, const EvaluationSettings& settings,
                                            const std::function<void(double fraction)>& progress = {});
 
