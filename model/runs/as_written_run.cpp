@@ -33,9 +33,8 @@ AsWrittenRun::AsWrittenRun(const Workspace& ws, const Catalog& catalog, const Sc
     }
     options_ = asWrittenOptions(scenario_->doc);
     options_.cancel = cancel;
-    const RunKey key = simulationKey(ws, catalog, scenario_->doc, options_);
-    if (findRun(ws, key)) scenario_.reset();
-    else where_ = whereStored(ws, key);
+    key_ = simulationKey(ws, catalog, scenario_->doc, options_);
+    if (findRun(ws, key_)) scenario_.reset();
 }
 
 void AsWrittenRun::start()
@@ -49,13 +48,13 @@ void AsWrittenRun::start()
         wallS_ = double(clock.nsecsElapsed()) / 1e9;
         return result;
     });
-    addRunInFlight(where_, running_);
+    addRunInFlight(whereStored(ws_, key_), running_);
 }
 
 AsWrittenRun::~AsWrittenRun()
 {
     if (!running_.isValid()) return;
-    removeRunInFlight(where_);
+    removeRunInFlight(whereStored(ws_, key_));
     // Reached while an exception unwinds (the recommendation was cancelled, or failed): waiting
     // must not throw the simulation's own exception on top of it.
     try {
@@ -70,24 +69,22 @@ std::optional<qint64> AsWrittenRun::keep(const QString& madeFor)
     if (!scenario_ || !running_.isValid()) return std::nullopt;
     const QDateTime started = QDateTime::currentDateTimeUtc();
     const QFuture<SimulationResult> running = std::exchange(running_, {});
+    // Off the list of runs under way (runs_in_flight.h) however this ends: stored, failed or
+    // cancelled. Whoever waited for it then finds it in the store, or simulates it.
+    struct OffTheList {
+        QString where;
+        ~OffTheList() { removeRunInFlight(where); }
+    } offTheList{whereStored(ws_, key_)};
     SimulationResult result;
     try {
         result = running.result();  // rethrows what the simulation threw
     } catch (const Cancelled&) {
-        removeRunInFlight(where_);
         throw;
     } catch (const std::exception&) {
-        removeRunInFlight(where_);
         return std::nullopt;  // too large to simulate whole, say: the recommendation stands without it
     }
-    // Whoever waited for it (runs_in_flight.h) finds it stored from here on.
-    struct Done {
-        QString where;
-        ~Done() { removeRunInFlight(where); }
-    } done{where_};
-    const RunKey key = simulationKey(ws_, catalog_, scenario_->doc, options_);
-    if (findRun(ws_, key)) return std::nullopt;  // kept meanwhile by another program on the same workspace
-    return saveRun(ws_, key, started.addMSecs(-qint64(wallS_ * 1000)), wallS_,
+    if (findRun(ws_, key_)) return std::nullopt;  // kept meanwhile by another program on the same workspace
+    return saveRun(ws_, key_, started.addMSecs(-qint64(wallS_ * 1000)), wallS_,
                    QStringLiteral("%1 (beside %2)").arg(simulationHeadline(result), madeFor), toJson(result),
                    encodeSimulation(result));
 }

@@ -1,5 +1,6 @@
 #pragma once
 #include "sim/simulator.h"
+#include "store/run_record.h"
 
 #include <QFuture>
 #include <QString>
@@ -19,11 +20,11 @@ namespace headroom::runs {
 // replications), so that a report made right after the recommendation simulates nothing: its
 // "scenario as written" section, executive summary and method come from this run.
 //
-// start() hands it to the program's thread pool. A recommendation starts it once it is done,
-// or once its ranking is settled when it runs no what-ifs, so that it never slows the answer. Nothing is simulated when
-// the store already holds it, or when the scenario as written cannot be simulated on its own (a
-// type the catalog does not have, a trace of another workspace): the recommendation does not
-// need it.
+// start() hands it to the program's thread pool. A recommendation starts it once its answer is
+// stored, or once its ranking is settled when it runs no what-ifs, so that it never slows the
+// answer. Nothing is simulated when the store already holds it, or when the scenario as written
+// cannot be simulated on its own (a type the catalog does not have, a trace of another
+// workspace): the recommendation does not need it.
 class AsWrittenRun {
 public:
     AsWrittenRun(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, const QString& fileName,
@@ -44,7 +45,7 @@ private:
     std::optional<ResolvedScenario> scenario_;
     SimulationOptions options_;
     QFuture<SimulationResult> running_;
-    QString where_;  // what it will be stored under (runs_in_flight.h)
+    RunKey key_;  // what it is stored under, worked out once with the inputs it simulates
     double wallS_ = 0;
 };
 

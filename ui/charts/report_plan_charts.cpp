@@ -18,9 +18,6 @@ namespace headroom::charts {
 namespace {
 const QColor kMeets(0x4c, 0x9a, 0x2a), kFails(0x9a, 0x9a, 0x9a), kFront(0x1f, 0x5f, 0x9f), kSlo(0xc0, 0x39, 0x2b),
     kWinner(0xe6, 0x7e, 0x22), kWindow(0x80, 0x80, 0x80);
-}
-
-namespace {
 
 // A linear axis from zero, or a log axis when the values span more than `spread` times (lo > 0):
 // within one decade a linear axis labels better, across several a log axis keeps both ends
