@@ -6,6 +6,7 @@
 #include "plan/candidate_config.h"
 #include "plan/recommendation_json.h"
 #include "plan/recommender.h"
+#include "plan/sensitivity.h"
 #include "runs/stored_results.h"
 #include "scenario/scenario_parser.h"
 #include "store/workspace.h"
@@ -61,9 +62,16 @@ QString tableText(const Recommendation& r, int top)
                     .arg(c.why);
         text += QStringLiteral("     CPU score: %1\n").arg(c.cpuAssumed().brief());
     }
+    if (const auto& base = r.sensitivityBase.result; base && !r.sensitivity.empty())
+        text += QStringLiteral("\n  What-ifs %1; the recommended fleet there: p95 %2 ms, up to %3 nodes, SLO %4")
+                    .arg(whereWhatIfsRan(r.sensitivityBase))
+                    .arg(base->p95Ms, 0, 'f', 1)
+                    .arg(base->peakNodes, 0, 'f', 1)
+                    .arg(base->meetsSlo ? QStringLiteral("holds") : QStringLiteral("broken"));
     for (const SensitivityCase& s : r.sensitivity) {
         if (s.result)
-            text += QStringLiteral("\n  %1: p95 %2 ms, SLO %3").arg(s.label).arg(s.result->p95Ms, 0, 'f', 1)
+            text += QStringLiteral("\n  %1: p95 %2 ms, up to %3 nodes, SLO %4").arg(s.label).arg(s.result->p95Ms, 0, 'f', 1)
+                        .arg(s.result->peakNodes, 0, 'f', 1)
                         .arg(s.result->meetsSlo ? QStringLiteral("holds") : QStringLiteral("broken"));
         else
             text += QStringLiteral("\n  %1: not applicable (%2)").arg(s.label, s.note);

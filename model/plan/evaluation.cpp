@@ -114,6 +114,7 @@ Evaluation judged(const ResolvedScenario& configured, const ShortWindow& window,
     const double measuredMinutes = std::max(window.scenario.doc.durationS - window.scenario.doc.warmupS, 1.0) / 60.0;
     e.intervalAttainment = std::clamp(1.0 - result.summary.minutesOverSlo.mean / measuredMinutes, 0.0, 1.0);
     e.costPerMonthUsd = monthlyCostUsd(window.scenario, result);
+    for (const ReplicationResult& r : result.perReplication) e.peakNodes += r.peakNodes / double(result.perReplication.size());
     findBreach(e, result, window, configured);
     e.busy = busyPerRequest(result, window.scenario);
     return e;

@@ -25,6 +25,7 @@ struct Evaluation {
     double attainment = 0, attainmentLow = 0, attainmentHigh = 0;
     double intervalAttainment = 0;
     double costPerMonthUsd = 0;
+    double peakNodes = 0;          // the most nodes in service at once, mean of the replications
     // Full runs: from the attainment interval against the required confidence (Inconclusive when
     // the replication bound was reached first). Screening runs: Meets when the mean is within
     // the SLO and the share of replications that met it reaches the confidence, else Fails.

@@ -49,6 +49,10 @@ struct RecommendOptions {
     // analytic estimate is ruled out without simulation.
     double oversizeFactor = 2.0;
     bool sensitivity = true;
+    // The winner's what-ifs: this many replications each over this much measured time around the
+    // traffic peak (sensitivity.h), the winner beside them on the same random streams.
+    int whatIfReplications = 3;
+    double whatIfSpanS = 1800;
     // Full runs confirm this many candidates at a time (cheapest first) before the cost bar is
     // looked at again. A fixed number, not the core count: which candidates get confirmed must
     // not depend on the machine (a merge of shards replays the same decisions, DESIGN §12).

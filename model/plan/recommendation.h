@@ -76,6 +76,18 @@ struct SensitivityCase {
     std::optional<Evaluation> result;
 };
 
+// Where the what-ifs ran, and the recommended fleet's own figures there, from which their bars
+// are measured. A whole day's p95 hides the peak under hours of quiet traffic (on the first-start
+// scenario every what-if moved it by under 1 %), so the what-ifs run on a window around the
+// traffic peak, the fleet's own figure beside them on the same random streams. A standard-mode
+// burstable fleet is the exception: what its credits are worth at the peak depends on the hours
+// before it, so its what-ifs run whole days.
+struct SensitivityBase {
+    bool peakWindow = false;             // false: the whole run
+    double fromS = 0, toS = 0;           // the measured part, in the scenario's clock
+    std::optional<Evaluation> result;    // the recommended fleet there
+};
+
 struct Recommendation {
     QString scenarioName;
     double sloP95Ms = 0;           // the objective: p95 response time, or p95 wait when sloOnQueueWait
@@ -87,6 +99,7 @@ struct Recommendation {
     int recommended = -1;                     // index into candidates, -1 when none meets the SLO
     std::vector<ParetoPoint> pareto;          // every simulated configuration, cheapest first
     std::vector<SensitivityCase> sensitivity; // of the recommended configuration
+    SensitivityBase sensitivityBase;          // where they ran (empty without them)
     int simulations = 0;                      // configurations simulated
     bool provisional = false;                 // a ranking so far, while the recommender runs
     double elapsedS = 0;

@@ -151,13 +151,23 @@ QJsonObject recommendationToJson(const Recommendation& r, int top)
             o.insert(QStringLiteral("latency_p95_ms"), rounded(c.result->p95Ms, 2));
             o.insert(QStringLiteral("slo_attainment"), number(c.result->attainment));
             o.insert(QStringLiteral("meets_slo"), c.result->meetsSlo);
-            o.insert(QStringLiteral("cost_per_month_usd"), rounded(c.result->costPerMonthUsd, 2));
+            o.insert(QStringLiteral("peak_nodes"), rounded(c.result->peakNodes, 2));
+            // A window's fleet priced for a month is not what the fleet costs (ParetoPoint).
+            if (c.result->fullLength) o.insert(QStringLiteral("cost_per_month_usd"), rounded(c.result->costPerMonthUsd, 2));
         }
         cases.append(o);
     }
-    const CandidateResult* winner = r.winner();
     QJsonObject sensitivity{{QStringLiteral("cases"), cases}};
-    if (winner) sensitivity.insert(QStringLiteral("base_latency_p95_ms"), rounded(winner->chosen->p95Ms, 2));
+    const SensitivityBase& base = r.sensitivityBase;
+    if (base.result) {
+        sensitivity.insert(QStringLiteral("over"), base.peakWindow ? QStringLiteral("peak_window") : QStringLiteral("whole_run"));
+        sensitivity.insert(QStringLiteral("from_s"), rounded(base.fromS, 0));
+        sensitivity.insert(QStringLiteral("to_s"), rounded(base.toS, 0));
+        sensitivity.insert(QStringLiteral("base_latency_p95_ms"), rounded(base.result->p95Ms, 2));
+        sensitivity.insert(QStringLiteral("base_meets_slo"), base.result->meetsSlo);
+        sensitivity.insert(QStringLiteral("base_peak_nodes"), rounded(base.result->peakNodes, 2));
+    }
+    const CandidateResult* winner = r.winner();
     return QJsonObject{{QStringLiteral("scenario"), r.scenarioName},
                        {QStringLiteral("slo"), QJsonObject{{QStringLiteral("latency_p95_ms"), r.sloP95Ms},
                                                            {QStringLiteral("error_rate"), r.sloErrorRate}}},

@@ -2,6 +2,8 @@
 
 #include "candidate_config.h"
 
+#include <cmath>
+
 namespace headroom {
 
 namespace {
@@ -22,7 +24,19 @@ void scaleTraffic(ResolvedScenario& r, double factor)
     r.doc.traffic.scale *= factor;
 }
 
+QString clockTime(double s)
+{
+    const long minutes = std::lround(s / 60);
+    return QStringLiteral("%1:%2").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
+
 }  // namespace
+
+QString whereWhatIfsRan(const SensitivityBase& base)
+{
+    if (!base.peakWindow) return QStringLiteral("over the whole run");
+    return QStringLiteral("around the traffic peak, %1–%2 of the scenario's clock").arg(clockTime(base.fromS), clockTime(base.toS));
+}
 
 std::vector<SensitivityVariant> sensitivityVariants(const ResolvedScenario& configured)
 {

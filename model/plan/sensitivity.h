@@ -15,4 +15,8 @@ struct SensitivityVariant {
 
 std::vector<SensitivityVariant> sensitivityVariants(const ResolvedScenario& configured);
 
+// Where the what-ifs ran, for a reader: "around the traffic peak, 14:37–15:07 of the scenario's
+// clock" or "over the whole run".
+QString whereWhatIfsRan(const SensitivityBase& base);
+
 }  // namespace headroom

@@ -74,6 +74,7 @@ QJsonObject encodeEvaluation(const Evaluation& e)
             {QStringLiteral("attainment"), QJsonArray{num(e.attainment), num(e.attainmentLow), num(e.attainmentHigh),
                                                       num(e.intervalAttainment)}},
             {QStringLiteral("cost_per_month_usd"), num(e.costPerMonthUsd)},
+            {QStringLiteral("peak_nodes"), num(e.peakNodes)},
             {QStringLiteral("meets_slo"), e.meetsSlo},
             {QStringLiteral("verdict"), int(e.verdict)},
             {QStringLiteral("breach_at_s"), optionalNum(e.breachAtS)},
@@ -102,6 +103,7 @@ Evaluation decodeEvaluation(const QJsonObject& o)
     e.attainmentHigh = toNum(attainment.at(2));
     e.intervalAttainment = toNum(attainment.at(3));
     e.costPerMonthUsd = toNum(o.value(QStringLiteral("cost_per_month_usd")));
+    e.peakNodes = toNum(o.value(QStringLiteral("peak_nodes")));
     e.meetsSlo = o.value(QStringLiteral("meets_slo")).toBool();
     e.verdict = SloVerdict(o.value(QStringLiteral("verdict")).toInt());
     e.breachAtS = toOptionalNum(o.value(QStringLiteral("breach_at_s")));
@@ -194,6 +196,24 @@ QJsonObject encodeSensitivity(const SensitivityCase& s)
             {QStringLiteral("result"), optionalEvaluation(s.result)}};
 }
 
+QJsonObject encodeSensitivityBase(const SensitivityBase& b)
+{
+    return {{QStringLiteral("peak_window"), b.peakWindow},
+            {QStringLiteral("from_to_s"), QJsonArray{num(b.fromS), num(b.toS)}},
+            {QStringLiteral("result"), optionalEvaluation(b.result)}};
+}
+
+SensitivityBase decodeSensitivityBase(const QJsonObject& o)
+{
+    SensitivityBase b;
+    b.peakWindow = o.value(QStringLiteral("peak_window")).toBool();
+    const QJsonArray span = o.value(QStringLiteral("from_to_s")).toArray();
+    b.fromS = toNum(span.at(0));
+    b.toS = toNum(span.at(1));
+    b.result = toOptionalEvaluation(o.value(QStringLiteral("result")));
+    return b;
+}
+
 SensitivityCase decodeSensitivity(const QJsonObject& o)
 {
     SensitivityCase s;
@@ -276,6 +296,7 @@ QJsonObject encodeRecommendation(const Recommendation& r)
             {QStringLiteral("recommended"), r.recommended},
             {QStringLiteral("pareto"), pareto},
             {QStringLiteral("sensitivity"), sensitivity},
+            {QStringLiteral("sensitivity_base"), encodeSensitivityBase(r.sensitivityBase)},
             {QStringLiteral("simulations"), r.simulations},
             {QStringLiteral("elapsed_s"), num(r.elapsedS)}};
 }
@@ -294,6 +315,7 @@ Recommendation decodeRecommendation(const QJsonObject& o)
     if (r.recommended >= int(r.candidates.size())) r.recommended = -1;  // never index past the list
     for (const QJsonValue& p : o.value(QStringLiteral("pareto")).toArray()) r.pareto.push_back(decodePareto(p.toObject()));
     for (const QJsonValue& s : o.value(QStringLiteral("sensitivity")).toArray()) r.sensitivity.push_back(decodeSensitivity(s.toObject()));
+    r.sensitivityBase = decodeSensitivityBase(o.value(QStringLiteral("sensitivity_base")).toObject());
     r.simulations = o.value(QStringLiteral("simulations")).toInt();
     r.elapsedS = toNum(o.value(QStringLiteral("elapsed_s")));
     return r;

@@ -21,7 +21,7 @@ QString runKindName(RunKind kind);  // "simulate", "recommend", "validate"
 
 // The layout of the stored `detail` (simulation_codec.h, recommendation_codec.h). Raise it when
 // a field is added to the structs the codecs write, so results stored before are recomputed.
-constexpr int kResultFormat = 5;
+constexpr int kResultFormat = 6;
 
 // Everything a result depends on (DESIGN §3 `run`). Two runs with equal digests computed the
 // same thing; any input that differs (a value in the scenario, the seed, a catalog row, a

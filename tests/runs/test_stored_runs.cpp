@@ -392,12 +392,36 @@ TEST_F(StoredRuns, ListedNewestFirstAndDeleted)
     EXPECT_EQ(listRuns(tmp.ws()).size(), 1u);
 }
 
+// Where the what-ifs ran and the winner's own figure there come back as stored: the tornado is
+// drawn from that figure, and a window's what-ifs show nodes where a whole run's show cost.
+TEST(StoredRunCodecs, TheWhatIfsKeepWhereTheyRan)
+{
+    Recommendation r;
+    r.sensitivityBase.peakWindow = true;
+    r.sensitivityBase.fromS = 52650;
+    r.sensitivityBase.toS = 54450;
+    Evaluation base;
+    base.p95Ms = 54.7;
+    base.peakNodes = 8.5;
+    base.fullLength = false;
+    r.sensitivityBase.result = base;
+    const Recommendation back = decodeRecommendation(encodeRecommendation(r));
+    EXPECT_TRUE(back.sensitivityBase.peakWindow);
+    EXPECT_EQ(back.sensitivityBase.fromS, 52650);
+    EXPECT_EQ(back.sensitivityBase.toS, 54450);
+    ASSERT_TRUE(back.sensitivityBase.result.has_value());
+    EXPECT_EQ(back.sensitivityBase.result->p95Ms, 54.7);
+    EXPECT_EQ(back.sensitivityBase.result->peakNodes, 8.5);
+    EXPECT_FALSE(back.sensitivityBase.result->fullLength);
+    EXPECT_FALSE(decodeRecommendation(encodeRecommendation(Recommendation{})).sensitivityBase.result.has_value());
+}
+
 // The codecs name every field of these structs; a field added to one of them must be added to
 // the codec (and kResultFormat raised), or stored results would come back without it. The sizes
 // are those of x86-64 with GCC; a new field changes them.
 TEST(StoredRunCodecs, CoverEveryFieldOfTheStructs)
 {
-    EXPECT_EQ(sizeof(Evaluation), 152u) << "Evaluation changed: update recommendation_codec.cpp";
+    EXPECT_EQ(sizeof(Evaluation), 160u) << "Evaluation changed: update recommendation_codec.cpp";
     EXPECT_EQ(sizeof(Screening), 224u) << "Screening changed: update recommendation_codec.cpp";
     EXPECT_EQ(sizeof(InstanceType), 320u) << "InstanceType changed: update recommendation_codec.cpp";
     // (ParetoPoint's bools share its last 8 bytes: one more bool leaves the size as it is.)
@@ -406,9 +430,9 @@ TEST(StoredRunCodecs, CoverEveryFieldOfTheStructs)
     EXPECT_EQ(sizeof(ReplicationResult), 264u) << "ReplicationResult changed: update simulation_codec.cpp";
     EXPECT_EQ(sizeof(SimulationSummary), 280u) << "SimulationSummary changed: update simulation_codec.cpp";
     EXPECT_EQ(sizeof(SimulationResult), 376u) << "SimulationResult changed: update simulation_codec.cpp";
-    EXPECT_EQ(sizeof(CandidateResult), 960u) << "CandidateResult changed: update recommendation_codec.cpp";
-    EXPECT_EQ(sizeof(SensitivityCase), 240u) << "SensitivityCase changed: update recommendation_codec.cpp";
-    EXPECT_EQ(sizeof(Recommendation), 160u) << "Recommendation changed: update recommendation_codec.cpp";
+    EXPECT_EQ(sizeof(CandidateResult), 976u) << "CandidateResult changed: update recommendation_codec.cpp";
+    EXPECT_EQ(sizeof(SensitivityCase), 248u) << "SensitivityCase changed: update recommendation_codec.cpp";
+    EXPECT_EQ(sizeof(Recommendation), 352u) << "Recommendation changed: update recommendation_codec.cpp";
 }
 
 }  // namespace

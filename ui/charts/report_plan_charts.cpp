@@ -134,9 +134,10 @@ QChart* costVsLatency(const QVector<CostLatencyPoint>& points, double sloMs)
     return chart;
 }
 
-QChart* tornado(const QVector<TornadoBar>& input, double baseP95Ms, double sloMs)
+QChart* tornado(const QVector<TornadoBar>& input, double baseP95Ms, double sloMs, bool peakWindow)
 {
-    QChart* chart = makeChart(QObject::tr("Sensitivity of the recommended configuration (p95)"));
+    QChart* chart = makeChart(peakWindow ? QObject::tr("Sensitivity of the recommended configuration (p95 around the traffic peak)")
+                                         : QObject::tr("Sensitivity of the recommended configuration (p95)"));
     QVector<TornadoBar> bars = input;
     // Widest swing on top; a horizontal bar series draws its first category at the bottom.
     std::sort(bars.begin(), bars.end(), [&](const TornadoBar& a, const TornadoBar& b) {

@@ -29,6 +29,7 @@ struct TornadoBar {
     double p95Ms = 0;
 };
 // One horizontal bar per case from the base p95 to the case's p95, widest swing on top.
-QChart* tornado(const QVector<TornadoBar>& bars, double baseP95Ms, double sloMs);
+// `peakWindow`: the what-ifs ran on a window around the traffic peak (SensitivityBase).
+QChart* tornado(const QVector<TornadoBar>& bars, double baseP95Ms, double sloMs, bool peakWindow);
 
 }  // namespace headroom::charts

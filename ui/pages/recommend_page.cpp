@@ -346,7 +346,9 @@ void RecommendPage::show(const Recommendation& r)
     QVector<charts::TornadoBar> bars;
     for (const SensitivityCase& s : r.sensitivity)
         if (s.result) bars << charts::TornadoBar{s.label, s.result->p95Ms};
-    replaceChart(tornadoView_, charts::tornado(bars, winner ? winner->chosen->p95Ms : 0, r.sloP95Ms));
+    const SensitivityBase& where = r.sensitivityBase;
+    const double base = where.result ? where.result->p95Ms : winner ? winner->chosen->p95Ms : 0;
+    replaceChart(tornadoView_, charts::tornado(bars, base, r.sloP95Ms, where.peakWindow));
     if (model_->rowCount() > 0) table_->selectRow(0);
 }
 

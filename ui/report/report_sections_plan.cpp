@@ -1,5 +1,6 @@
 #include "charts/report_plan_charts.h"
 #include "plan/ranking.h"
+#include "plan/sensitivity.h"
 #include "report_format.h"
 #include "report_sections.h"
 
@@ -184,25 +185,38 @@ void addSensitivity(Content& c, const ReportData& d)
     }
     QVector<charts::TornadoBar> bars;
     Table t;
-    t.headers = {QObject::tr("Change"), QObject::tr("p95"), QObject::tr("SLO attainment"), QObject::tr("Cost per month"),
-                 QObject::tr("Still meets the SLO")};
+    // A window's fleet priced for a month is not what the fleet costs: around the peak the table
+    // shows the most nodes it needed instead.
+    const SensitivityBase& where = r.sensitivityBase;
+    const bool window = where.peakWindow;
+    t.headers = {QObject::tr("Change"), QObject::tr("p95"), QObject::tr("SLO attainment"),
+                 window ? QObject::tr("Most nodes") : QObject::tr("Cost per month"), QObject::tr("Still meets the SLO")};
     t.widths = {1.6, 1, 1.1, 1.2, 1.4};
     t.numeric = {false, true, true, true, false};
     for (const SensitivityCase& sc : r.sensitivity) {
         if (sc.result) {
             bars << charts::TornadoBar{sc.label, sc.result->p95Ms};
             t.rows << QStringList{sc.label, fmt::ms(sc.result->p95Ms), fmt::percent(sc.result->attainment, 0),
-                                  fmt::usd(sc.result->costPerMonthUsd), sc.result->meetsSlo ? QObject::tr("yes") : QObject::tr("no")};
+                                  window ? QString::number(sc.result->peakNodes, 'f', 1) : fmt::usd(sc.result->costPerMonthUsd),
+                                  sc.result->meetsSlo ? QObject::tr("yes") : QObject::tr("no")};
         } else {
             t.rows << QStringList{sc.label, QStringLiteral("–"), QStringLiteral("–"), QStringLiteral("–"),
                                   sc.note.isEmpty() ? QObject::tr("not applicable") : sc.note};
         }
     }
-    const double base = w->chosen->p95Ms;
-    para(c, QObject::tr("The recommended fleet re-simulated with one assumption moved at a time. Bars show how far "
-                        "p95 moves from the base %1.").arg(fmt::ms(base)));
+    const double base = where.result ? where.result->p95Ms : w->chosen->p95Ms;
+    if (window)
+        para(c, QObject::tr("The recommended fleet re-simulated with one assumption moved at a time, %1, where its "
+                            "margin is thinnest: over a whole day the quiet hours dilute the peak's p95. The fleet starts "
+                            "the window with the nodes its policy needs for the traffic then, and scales from there. Bars show how far the window's "
+                            "p95 moves from the fleet's own %2 there, on the same random traffic. \"Meets the SLO\" holds "
+                            "the window to the day's objective, a stricter test than the day.")
+                     .arg(fmt::esc(whereWhatIfsRan(where)), fmt::ms(base)));
+    else
+        para(c, QObject::tr("The recommended fleet re-simulated with one assumption moved at a time, %1. Bars show how far "
+                            "p95 moves from the base %2.").arg(fmt::esc(whereWhatIfsRan(where)), fmt::ms(base)));
     if (!bars.isEmpty())
-        chart(c, [bars, base, slo] { return charts::tornado(bars, base, slo); }, 40.0 + 28.0 * bars.size() + 50,
+        chart(c, [bars, base, slo, window] { return charts::tornado(bars, base, slo, window); }, 40.0 + 28.0 * bars.size() + 50,
               QObject::tr("Widest swing on top; red: slower, green: faster than the base."));
     table(c, std::move(t));
 }
