@@ -19,6 +19,7 @@ namespace {
 struct Shared {
     int count = 0;
     std::function<void(int)> job;
+    std::function<bool()> whileIdle;
     const std::atomic<bool>* cancel = nullptr;
     std::atomic<int> next{0}, done{0}, running{0};
     std::atomic<bool> stop{false};
@@ -41,6 +42,15 @@ struct Shared {
             }
             done.fetch_add(1);
         }
+        // Nothing left to start: fill this core while the others finish. An exception here is the
+        // optional work's own business; it must not fail the jobs.
+        while (whileIdle && done.load() < count && !stop.load() && !(cancel && cancel->load())) {
+            try {
+                if (!whileIdle()) break;
+            } catch (...) {
+                break;
+            }
+        }
         std::lock_guard<std::mutex> guard(lock);
         running.fetch_sub(1);
         finished.notify_all();
@@ -50,14 +60,15 @@ struct Shared {
 }  // namespace
 
 void runParallel(int count, int threads, const std::function<void(int)>& job, const std::function<void(int)>& tick,
-                 const std::atomic<bool>* cancel)
+                 const std::atomic<bool>* cancel, const std::function<bool()>& whileIdle)
 {
     if (count <= 0) return;
     threads = threads > 0 ? threads : std::max(1, QThread::idealThreadCount());
-    threads = std::min(threads, count);
+    if (!whileIdle) threads = std::min(threads, count);
     auto shared = std::make_shared<Shared>();
     shared->count = count;
     shared->job = job;
+    shared->whileIdle = whileIdle;
     shared->cancel = cancel;
     shared->running = threads;
 

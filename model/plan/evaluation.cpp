@@ -11,6 +11,7 @@
 #include "sim/simulator.h"
 
 #include <QElapsedTimer>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -143,9 +144,12 @@ Evaluation evaluateConfiguration(const ResolvedScenario& configured, const Evalu
     refuseUnlessFits(window.scenario, std::max(settings.replications, settings.maxReplications), true,
                      QStringLiteral("scenario \"%1\"").arg(doc.name));
     std::vector<ReplicationResult> reps;
+    // One more replication; the other cores meanwhile take the optional work, if any.
     auto runOne = [&] {
-        reps.push_back(simulateReplication(window.scenario, seed, int(reps.size()), settings.cancel, nullptr, true));
-        if (settings.cancel && settings.cancel->load()) throw Cancelled();
+        reps.emplace_back();
+        runParallel(
+            1, 0, [&](int) { reps.back() = simulateReplication(window.scenario, seed, int(reps.size()) - 1, settings.cancel, nullptr, true); },
+            nullptr, settings.cancel, settings.whileIdle);
     };
     std::vector<double> margins;
     const bool sequential = !window.cut && settings.maxReplications > 0;
@@ -159,7 +163,7 @@ Evaluation evaluateConfiguration(const ResolvedScenario& configured, const Evalu
     runParallel(
         first, 0,
         [&](int i) { reps[size_t(i)] = simulateReplication(window.scenario, seed, i, settings.cancel, nullptr, true); },
-        nullptr, settings.cancel);
+        nullptr, settings.cancel, settings.whileIdle);
     for (const ReplicationResult& r : reps) margins.push_back(replicationMargin(r, doc));
     if (sequential) {
         for (;;) {
@@ -174,36 +178,72 @@ Evaluation evaluateConfiguration(const ResolvedScenario& configured, const Evalu
                   clock);
 }
 
+SideBySideBatch::SideBySideBatch(std::vector<ResolvedScenario> configured, const EvaluationSettings& settings)
+    : configured_(std::move(configured)), settings_(settings), perConfiguration_(std::max(1, settings.replications))
+{
+    settings_.whileIdle = nullptr;  // its own replications are what fills idle cores
+    for (const ResolvedScenario& c : configured_) {
+        windows_.push_back(shortWindow(c, settings_.spanS, settings_.initialNodes));
+        refuseUnlessFits(windows_.back().scenario, perConfiguration_, true, QStringLiteral("scenario \"%1\"").arg(c.doc.name));
+    }
+    total_ = int(configured_.size()) * perConfiguration_;
+    reps_.assign(configured_.size(), std::vector<ReplicationResult>(size_t(perConfiguration_)));
+    clock_.start();
+}
+
+bool SideBySideBatch::runOne()
+{
+    if (settings_.cancel && settings_.cancel->load()) return false;
+    const int k = next_.fetch_add(1);
+    if (k >= total_) return false;
+    const size_t which = size_t(k / perConfiguration_);
+    const int index = k % perConfiguration_;
+    const ResolvedScenario& s = windows_[which].scenario;
+    try {
+        // Each replication writes only its own slot, whichever thread runs it.
+        reps_[which][size_t(index)] = simulateReplication(s, s.doc.seed, index, settings_.cancel, nullptr, true);
+    } catch (...) {
+        std::lock_guard<std::mutex> guard(lock_);
+        if (!failure_) failure_ = std::current_exception();
+    }
+    std::lock_guard<std::mutex> guard(lock_);
+    ++done_;
+    allDone_.notify_all();
+    return true;
+}
+
+std::vector<Evaluation> SideBySideBatch::finish(const std::function<void(double)>& progress)
+{
+    auto doneSoFar = [&] {
+        std::lock_guard<std::mutex> guard(lock_);
+        return done_;
+    };
+    // The replications nobody has started, side by side on the pool; then the ones idle cores
+    // started ahead, which are at most one per core and nearly done.
+    runParallel(
+        total_, 0, [&](int) { runOne(); },
+        [&](int) {
+            if (progress) progress(double(doneSoFar()) / total_);
+        },
+        settings_.cancel);
+    {
+        std::unique_lock<std::mutex> guard(lock_);
+        while (done_ < total_ && !(settings_.cancel && settings_.cancel->load()))
+            allDone_.wait_for(guard, std::chrono::milliseconds(50));
+        if (failure_) std::rethrow_exception(failure_);
+    }
+    if (settings_.cancel && settings_.cancel->load()) throw Cancelled();
+    if (progress) progress(1.0);
+    std::vector<Evaluation> out;
+    for (size_t i = 0; i < configured_.size(); ++i)
+        out.push_back(judged(configured_[i], windows_[i], std::move(reps_[i]), settings_, std::nullopt, clock_));
+    return out;
+}
+
 std::vector<Evaluation> evaluateSideBySide(const std::vector<ResolvedScenario>& configured, const EvaluationSettings& settings,
                                            const std::function<void(double)>& progress)
 {
-    QElapsedTimer clock;
-    clock.start();
-    std::vector<ShortWindow> windows;
-    for (const ResolvedScenario& c : configured) {
-        windows.push_back(shortWindow(c, settings.spanS, settings.initialNodes));
-        refuseUnlessFits(windows.back().scenario, settings.replications, true, QStringLiteral("scenario \"%1\"").arg(c.doc.name));
-    }
-    const int perConfiguration = std::max(1, settings.replications);
-    const int count = int(configured.size()) * perConfiguration;
-    std::vector<std::vector<ReplicationResult>> reps(configured.size(), std::vector<ReplicationResult>(size_t(perConfiguration)));
-    runParallel(
-        count, 0,
-        [&](int k) {
-            const size_t which = size_t(k / perConfiguration);
-            const int index = k % perConfiguration;
-            const ResolvedScenario& s = windows[which].scenario;
-            reps[which][size_t(index)] = simulateReplication(s, s.doc.seed, index, settings.cancel, nullptr, true);
-        },
-        [&](int done) {
-            if (progress) progress(double(done) / count);
-        },
-        settings.cancel);
-    if (settings.cancel && settings.cancel->load()) throw Cancelled();
-    std::vector<Evaluation> out;
-    for (size_t i = 0; i < configured.size(); ++i)
-        out.push_back(judged(configured[i], windows[i], std::move(reps[i]), settings, std::nullopt, clock));
-    return out;
+    return SideBySideBatch(configured, settings).finish(progress);
 }
 
 }  // namespace headroom

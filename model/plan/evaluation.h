@@ -2,10 +2,15 @@
 #include "policy_floor.h"
 #include "scenario/resolved_scenario.h"
 #include "short_window.h"
+#include "sim/simulator.h"
 #include "slo_verdict.h"
 
+#include <QElapsedTimer>
 #include <atomic>
+#include <condition_variable>
+#include <exception>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -60,11 +65,43 @@ struct EvaluationSettings {
     // the seed and the whole result, so a caller can keep it (runs::recommendStored hands the
     // winner's to the store, where a report then finds it instead of simulating it again).
     FullRunObserver fullRunDone;
+    // Optional work for the cores this run's replications leave idle (core/parallel_jobs.h): a
+    // full run's last replication often runs alone.
+    std::function<bool()> whileIdle;
 };
 
 // Simulates `configured` (the scenario already set to its instance type and node count) on the
 // calling thread, with the scenario's seed, so every candidate meets the same random traffic.
 Evaluation evaluateConfiguration(const ResolvedScenario& configured, const EvaluationSettings& settings);
+
+// Several configurations with a fixed number of replications each (settings.replications), judged
+// on their mean. Replications may be run ahead one at a time by threads that would otherwise be
+// idle (runOne, from any thread), and the rest run side by side on the pool when the results are
+// wanted (finish, once). Each replication is on its own random stream, so who ran it and when
+// changes nothing.
+class SideBySideBatch {
+public:
+    SideBySideBatch(std::vector<ResolvedScenario> configured, const EvaluationSettings& settings);
+    // Runs the next replication nobody has started; false when there is none (or on cancel). A
+    // failure is kept for finish() to rethrow.
+    bool runOne();
+    std::vector<Evaluation> finish(const std::function<void(double fraction)>& progress = {});
+    int started() const { return std::min(next_.load(), total_); }
+    int total() const { return total_; }
+
+private:
+    std::vector<ResolvedScenario> configured_;
+    EvaluationSettings settings_;
+    int perConfiguration_ = 1, total_ = 0;
+    std::vector<ShortWindow> windows_;
+    std::vector<std::vector<ReplicationResult>> reps_;
+    std::atomic<int> next_{0};
+    std::mutex lock_;
+    std::condition_variable allDone_;
+    int done_ = 0;
+    std::exception_ptr failure_;
+    QElapsedTimer clock_;
+};
 
 // Several configurations with a fixed number of replications each (settings.replications; no
 // sequential verdict: each is judged on its mean, as a screening run is), every replication of

@@ -6,12 +6,15 @@
 #include "recommendation.h"
 #include "policy_sweep.h"
 #include "recommender.h"
+#include "sensitivity.h"
 #include "scenario/resolved_scenario.h"
 #include "slo_objective.h"
 
 #include <algorithm>
 #include <atomic>
 #include <limits>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -32,6 +35,19 @@ constexpr double kSearchShare = 0.6, kConfirmShare = 0.3;
 // c6i.large's hyper-threads make a request's busy time depend on the load, 0.94 × (c6i.large)
 // and 1.11 × (CPX21) (test_policy_floor.cpp).
 constexpr double kPolicyFloorSlack = 0.2;
+
+// The what-ifs of one configuration (planner_what_ifs.cpp): the variants, where they run, and
+// their replications, with the configuration's own run of the window first when there is one.
+struct WhatIfRun {
+    WhatIfRun(std::vector<SensitivityVariant> v, const SensitivityBase& w, std::vector<ResolvedScenario> scenarios,
+              const EvaluationSettings& s)
+        : variants(std::move(v)), where(w), batch(std::move(scenarios), s)
+    {
+    }
+    std::vector<SensitivityVariant> variants;
+    SensitivityBase where;  // its result comes with the batch's
+    SideBySideBatch batch;
+};
 
 // One candidate (an instance type, under one policy) on its way through the stages.
 struct Work {
@@ -90,7 +106,13 @@ private:
     // candidate's short window measured (policy_floor.h); 0 for a fixed fleet or a full run.
     double policyFloor(const Work& w) const { return w.policyFloorUsd; }
     double policyFloorOfChosen(const Work& w) const;
+    // The winner's what-ifs (planner_what_ifs.cpp): taken over from a run started ahead while
+    // its confirmation left cores idle, or started now.
     void runSensitivity(Recommendation& r, const Work& winner);
+    std::shared_ptr<WhatIfRun> makeWhatIfRun(const Work& w, int nodes) const;
+    // The what-if run of a configuration being confirmed, started ahead in idle cores; null when
+    // nothing is to be started ahead (see speculate_) or it cannot be set up.
+    std::shared_ptr<WhatIfRun> whatIfRunAhead(const Work& w, int nodes);
     // The candidates as they stand, ranked; `provisional` marks the not yet simulated.
     Recommendation snapshot(bool provisional) const;
     void showProvisional();
@@ -113,6 +135,12 @@ private:
     double peakRateRps_ = 0;
     // Guards the results that search jobs write while the calling thread takes a snapshot.
     mutable std::mutex resultsLock_;
+    // While one candidate is confirmed alone, its last replications leave cores idle: they run
+    // its what-ifs ahead, which are then ready if it wins (a guess: wasted, on otherwise idle
+    // cores, when it does not). Never in a shard, which runs no what-ifs.
+    bool speculate_ = false;
+    std::mutex aheadLock_;
+    std::map<std::pair<QString, int>, std::shared_ptr<WhatIfRun>> whatIfsAhead_;  // by candidate id and nodes
 };
 
 }  // namespace planning

@@ -2,7 +2,6 @@
 
 #include "core/parallel_jobs.h"
 #include "ranking.h"
-#include "sensitivity.h"
 #include "why_text.h"
 
 #include <mutex>
@@ -12,44 +11,7 @@ namespace headroom {
 namespace planning {
 
 // What the decision procedure (recommender.cpp) shows: the ranking as it stands, provisional
-// while candidates are still being simulated, and the what-if runs of the winner.
-
-void Planner::runSensitivity(Recommendation& r, const Work& winner)
-{
-    const ResolvedScenario base = configured(winner, winner.result.chosen->nodes);
-    std::vector<SensitivityVariant> variants = sensitivityVariants(base);
-    std::vector<SensitivityVariant*> applicable;
-    for (SensitivityVariant& v : variants)
-        if (v.description.applicable) applicable.push_back(&v);
-    // What-if runs report how the winner fares, they settle no verdict: a fixed number of
-    // replications, judged on their mean, all of them side by side. Around the peak, where a
-    // fleet's margin is thinnest (SensitivityBase), starting with the fleet the screening windows
-    // start with; a standard-mode burstable fleet's over whole runs.
-    EvaluationSettings s = settings(winner, false);
-    s.replications = std::max(1, options_.whatIfReplications);
-    s.maxReplications = 0;
-    s.fullRunDone = nullptr;
-    s.spanS = base.burstable && !base.unlimitedCredits ? 0 : options_.whatIfSpanS;
-    const ShortWindow window = shortWindow(base, s.spanS, s.initialNodes);
-    SensitivityBase& where = r.sensitivityBase;
-    where.peakWindow = window.cut;
-    where.fromS = window.offsetS + window.scenario.doc.warmupS;
-    where.toS = window.offsetS + window.scenario.doc.durationS;
-
-    // The winner's own figure in the window, on the variants' random streams. Over the whole run
-    // its confirmation is that figure already (the same streams, replication by replication).
-    std::vector<ResolvedScenario> scenarios;
-    if (window.cut) scenarios.push_back(base);
-    for (const SensitivityVariant* v : applicable) scenarios.push_back(v->scenario);
-    const double from = kSearchShare + kConfirmShare;
-    const std::vector<Evaluation> results =
-        evaluateSideBySide(scenarios, s, [&](double done) { report(from + (1 - from) * done); });
-    where.result = window.cut ? results.front() : *winner.result.chosen;
-    const size_t first = window.cut ? 1 : 0;
-    for (size_t i = 0; i < applicable.size(); ++i) applicable[i]->description.result = results[first + i];
-    simulations_.fetch_add(int(scenarios.size()));
-    for (const SensitivityVariant& v : variants) r.sensitivity.push_back(v.description);
-}
+// while candidates are still being simulated.
 
 Recommendation Planner::snapshot(bool provisional) const
 {

@@ -47,6 +47,7 @@ ShardEvaluations Planner::runShard(const Workspace* ws, int index, int count)
         return e;
     };
     options_.provisional = nullptr;
+    options_.sensitivity = false;  // a shard runs no what-ifs (the merge does), so none ahead either
 
     std::vector<Work> mine;
     for (Work& w : work_) {

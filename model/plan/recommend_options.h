@@ -53,6 +53,9 @@ struct RecommendOptions {
     // traffic peak (sensitivity.h), the winner beside them on the same random streams.
     int whatIfReplications = 3;
     double whatIfSpanS = 1800;
+    // While a candidate is confirmed alone, run its what-ifs ahead in the cores its last
+    // replications leave idle (ready if it wins). Changes the time to the answer, never the answer.
+    bool whatIfsAhead = true;
     // Full runs confirm this many candidates at a time (cheapest first) before the cost bar is
     // looked at again. A fixed number, not the core count: which candidates get confirmed must
     // not depend on the machine (a merge of shards replays the same decisions, DESIGN §12).

@@ -241,7 +241,14 @@ void Planner::search(std::vector<Work*> batch, bool full, double from, double to
 Evaluation Planner::evaluate(const Work& w, int nodes, bool full, const EvaluationSettings& s)
 {
     simulations_.fetch_add(1);
-    auto simulate = [&] { return evaluateConfiguration(configured(w, nodes), s); };
+    auto simulate = [&] {
+        if (const std::shared_ptr<WhatIfRun> ahead = full ? whatIfRunAhead(w, nodes) : nullptr) {
+            EvaluationSettings withAhead = s;
+            withAhead.whileIdle = [ahead] { return ahead->batch.runOne(); };
+            return evaluateConfiguration(configured(w, nodes), withAhead);
+        }
+        return evaluateConfiguration(configured(w, nodes), s);
+    };
     if (!options_.evaluations) return simulate();
     return options_.evaluations(EvaluationRequest{w.id, nodes, full}, simulate);
 }
@@ -378,7 +385,10 @@ void Planner::decide(double estimate)
                 for (const Work* w : batch)
                     std::fprintf(stderr, "plan-trace confirm %s floor=%.2f window=%.2f bar=%.2f\n", qPrintable(w->id),
                                  fullRunCostFloor(*w), w->result.chosen->costPerMonthUsd, best);
+            // Confirmed alone, its last replication leaves a core idle: its what-ifs run ahead there.
+            speculate_ = options_.sensitivity && options_.whatIfsAhead && batch.size() == 1;
             search(batch, true, kSearchShare + (round == 0 ? 0 : kConfirmShare * 0.8), kSearchShare + kConfirmShare);
+            speculate_ = false;
             continue;
         }
         if (std::isfinite(best)) admitByCost(best, key);

@@ -1,13 +1,17 @@
 // Where the winner's what-ifs run: a window around the traffic peak, the winner beside them on
 // the same random streams; the whole run when the scenario is no longer than the window, or when a
 // standard-mode burstable fleet's credits carry the hours before the peak into it.
+#include "plan/evaluation.h"
 #include "plan/recommendation_json.h"
 #include "plan/recommender.h"
 #include "plan_scenarios.h"
+#include "scenario/resolved_scenario.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <gtest/gtest.h>
+#include <thread>
 
 using namespace headroom;
 
@@ -119,6 +123,58 @@ TEST(RecommenderSensitivity, AStandardModeBurstableFleetIsStressedOverWholeRuns)
     const SensitivityCase* more = findCase(r, QStringLiteral("traffic_x1.2"));
     ASSERT_TRUE(more && more->result);
     EXPECT_TRUE(more->result->fullLength);
+}
+
+// Replications run ahead by other threads (as idle cores run a candidate's what-ifs while it is
+// confirmed) give what a batch run at once gives, to the bit.
+TEST(RecommenderSensitivity, ReplicationsRunAheadChangeNothing)
+{
+    const Catalog catalog = test::shippedWithoutCpuScores();
+    std::vector<ResolvedScenario> scenarios;
+    for (double rate : {80.0, 120.0}) {
+        Scenario doc = test::mmcScenario(rate, 20, 100, 900);
+        doc.cluster.instanceTypeKey = QStringLiteral("hetzner/CX32");
+        doc.cluster.nodes = 2;
+        scenarios.push_back(resolveScenario(doc, catalog, nullptr, QStringLiteral("ahead.json")));
+    }
+    EvaluationSettings settings;
+    settings.replications = 3;
+    const std::vector<Evaluation> atOnce = evaluateSideBySide(scenarios, settings);
+
+    SideBySideBatch batch(scenarios, settings);
+    std::thread ahead([&] {
+        for (int i = 0; i < 4; ++i) EXPECT_TRUE(batch.runOne());
+    });
+    ahead.join();
+    EXPECT_EQ(batch.started(), 4);
+    const std::vector<Evaluation> split = batch.finish();
+    EXPECT_EQ(batch.started(), 6);
+    EXPECT_FALSE(batch.runOne()) << "nothing is left to start";
+    ASSERT_EQ(split.size(), atOnce.size());
+    for (size_t i = 0; i < split.size(); ++i) {
+        EXPECT_EQ(split[i].p95Ms, atOnce[i].p95Ms) << i;
+        EXPECT_EQ(split[i].errorRate, atOnce[i].errorRate) << i;
+        EXPECT_EQ(split[i].replications, 3) << i;
+    }
+    EXPECT_LT(split[0].p95Ms, split[1].p95Ms) << "the busier configuration is slower";
+}
+
+// Started ahead or not, the what-ifs are the same: the answer does not depend on the schedule.
+TEST(RecommenderSensitivity, WhatIfsStartedAheadGiveTheSameAnswer)
+{
+    auto run = [](bool ahead) {
+        RecommendOptions options;
+        options.instanceTypes = {QStringLiteral("hetzner/CX32")};
+        options.whatIfSpanS = 1200;
+        options.whatIfsAhead = ahead;
+        QJsonObject json =
+            recommendationToJson(recommend(spikyDay(), test::shippedWithoutCpuScores(), nullptr, QStringLiteral("spike.json"), options));
+        json.remove(QStringLiteral("elapsed_s"));
+        return QJsonDocument(json).toJson();
+    };
+    const QByteArray ahead = run(true);
+    EXPECT_EQ(ahead, run(false));
+    EXPECT_TRUE(ahead.contains("peak_window"));
 }
 
 }  // namespace
