@@ -193,12 +193,17 @@ void addSensitivity(Content& c, const ReportData& d)
                  window ? QObject::tr("Most nodes") : QObject::tr("Cost per month"), QObject::tr("Still meets the SLO")};
     t.widths = {1.6, 1, 1.1, 1.2, 1.4};
     t.numeric = {false, true, true, true, false};
+    auto row = [&](const QString& label, const Evaluation& e) {
+        return QStringList{label, fmt::ms(e.p95Ms), fmt::percent(e.attainment, 0),
+                           window ? QString::number(e.peakNodes, 'f', 1) : fmt::usd(e.costPerMonthUsd),
+                           e.meetsSlo ? QObject::tr("yes") : QObject::tr("no")};
+    };
+    // The row the bars are measured from first.
+    if (where.result) t.rows << row(QObject::tr("none (as recommended)"), *where.result);
     for (const SensitivityCase& sc : r.sensitivity) {
         if (sc.result) {
             bars << charts::TornadoBar{sc.label, sc.result->p95Ms};
-            t.rows << QStringList{sc.label, fmt::ms(sc.result->p95Ms), fmt::percent(sc.result->attainment, 0),
-                                  window ? QString::number(sc.result->peakNodes, 'f', 1) : fmt::usd(sc.result->costPerMonthUsd),
-                                  sc.result->meetsSlo ? QObject::tr("yes") : QObject::tr("no")};
+            t.rows << row(sc.label, *sc.result);
         } else {
             t.rows << QStringList{sc.label, QStringLiteral("–"), QStringLiteral("–"), QStringLiteral("–"),
                                   sc.note.isEmpty() ? QObject::tr("not applicable") : sc.note};
