@@ -127,6 +127,11 @@ RecommendPage::RecommendPage(AppContext* context, QWidget* parent)
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(upper);
     split->addWidget(lower);
+    // Half the height for the charts: on a laptop screen in a meeting, the table alone left the
+    // cost-against-p95 chart about 130 pixels tall.
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({1000, 1000});  // equal shares whatever the table's size hint asks for
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);

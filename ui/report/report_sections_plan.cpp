@@ -210,13 +210,17 @@ void addSensitivity(Content& c, const ReportData& d)
         }
     }
     const double base = where.result ? where.result->p95Ms : w->chosen->p95Ms;
+    // An autoscaled fleet does not start the window as it started the day.
+    const QString start = w->nodesMin() == w->nodesMax()
+                              ? QString()
+                              : QObject::tr(" The fleet starts the window with the nodes its policy needs for the traffic then, "
+                                            "and scales from there.");
     if (window)
         para(c, QObject::tr("The recommended fleet re-simulated with one assumption moved at a time, %1, where its "
-                            "margin is thinnest: over a whole day the quiet hours dilute the peak's p95. The fleet starts "
-                            "the window with the nodes its policy needs for the traffic then, and scales from there. Bars show how far the window's "
-                            "p95 moves from the fleet's own %2 there, on the same random traffic. \"Meets the SLO\" holds "
-                            "the window to the day's objective, a stricter test than the day.")
-                     .arg(fmt::esc(whereWhatIfsRan(where)), fmt::ms(base)));
+                            "margin is thinnest: over a whole day the quiet hours dilute the peak's p95.%2 Bars show how far "
+                            "the window's p95 moves from the fleet's own %3 there, on the same random traffic. \"Meets the "
+                            "SLO\" holds the window to the whole run's objective, a stricter test than the whole run.")
+                     .arg(fmt::esc(whereWhatIfsRan(where)), start, fmt::ms(base)));
     else
         para(c, QObject::tr("The recommended fleet re-simulated with one assumption moved at a time, %1. Bars show how far "
                             "p95 moves from the base %2.").arg(fmt::esc(whereWhatIfsRan(where)), fmt::ms(base)));
