@@ -88,6 +88,15 @@ static DatasetOrigin originOf(const ImportRequest& request)
     return origin;
 }
 
+// The origin of a parsed result: its title, when the importer found a better name than the
+// file's, whichever way it is stored.
+static DatasetOrigin originOf(const ImportRequest& request, const ImportResult& result)
+{
+    DatasetOrigin origin = originOf(request);
+    if (!result.title.isEmpty()) origin.name = result.title;
+    return origin;
+}
+
 static ImportOutcome storeWithSha(Workspace& ws, const ImportResult& result, const QString& sha, const ImportRequest& request,
                                   const std::atomic<bool>* cancel)
 {
@@ -99,9 +108,8 @@ static ImportOutcome storeWithSha(Workspace& ws, const ImportResult& result, con
     }
     if (result.isEmpty())
         throw InputError(request.path, QStringLiteral("the %1 input holds no results to import").arg(result.format));
-    DatasetOrigin origin = originOf(request);
+    DatasetOrigin origin = originOf(request, result);
     origin.sha256 = sha;
-    if (!result.title.isEmpty()) origin.name = result.title;
     qint64 duplicateOf = 0;
     outcome.datasetId = writeDataset(ws, origin, result, cancel, &duplicateOf);
     if (duplicateOf > 0) {
@@ -120,7 +128,8 @@ static ImportOutcome storeWithPendingSha(Workspace& ws, const ImportResult& resu
     if (result.isEmpty())
         throw InputError(request.path, QStringLiteral("the %1 input holds no results to import").arg(result.format));
     ImportOutcome outcome = outcomeOf(result, request);
-    DatasetOrigin origin = originOf(request);
+    // Named as storeWithSha names it: which of the two runs depends only on the machine's load.
+    DatasetOrigin origin = originOf(request, result);
     origin.sha256 = QStringLiteral("pending:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     origin.pendingSha256 = [&sha] { return sha.result(); };
     qint64 duplicateOf = 0;
@@ -130,6 +139,12 @@ static ImportOutcome storeWithPendingSha(Workspace& ws, const ImportResult& resu
         outcome.datasetId = duplicateOf;
     }
     return outcome;
+}
+
+ImportOutcome storeResultWhileHashing(Workspace& ws, const ImportResult& result, const QFuture<QString>& sha,
+                                      const ImportRequest& request, const std::atomic<bool>* cancel)
+{
+    return namingInput(ws, request.path, [&] { return storeWithPendingSha(ws, result, sha, request, cancel); });
 }
 
 ImportOutcome storeResult(Workspace& ws, const ImportResult& result, const QByteArray& identityBytes,
@@ -159,7 +174,7 @@ ImportOutcome importBytes(Workspace& ws, const QByteArray& bytes, const ImportRe
         throw;
     }
     if (result.format.isEmpty()) result.format = importer.name();
-    return namingInput(ws, request.path, [&] { return storeWithPendingSha(ws, result, sha, request, cancel); });
+    return storeResultWhileHashing(ws, result, sha, request, cancel);
 }
 
 // Parses and writes at once: the file passes through the parser in chunks, hashed on the way,

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QFuture>
 #include <atomic>
 
 namespace headroom {
@@ -47,6 +48,11 @@ ImportOutcome importBytes(Workspace& ws, const QByteArray& bytes, const ImportRe
 // Stores an already parsed result (e.g. from the live Prometheus importer) as one dataset.
 ImportOutcome storeResult(Workspace& ws, const ImportResult& result, const QByteArray& identityBytes,
                           const ImportRequest& request, const std::atomic<bool>* cancel = nullptr);
+
+// The same for a result whose SHA-256 is still being computed (importBytes hashes a file while it
+// parses it): written meanwhile, and compared with the workspace's datasets just before the commit.
+ImportOutcome storeResultWhileHashing(Workspace& ws, const ImportResult& result, const QFuture<QString>& sha,
+                                      const ImportRequest& request, const std::atomic<bool>* cancel = nullptr);
 
 // Runs a query against a Prometheus server and stores the answer as one dataset (format
 // "prometheus-live", source = the request URL without credentials). The same answer twice is
