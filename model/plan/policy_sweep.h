@@ -6,7 +6,7 @@
 
 namespace headroom {
 
-class InstanceType;
+struct InstanceType;
 
 // The autoscaling policies a recommendation compares (DESIGN §12: a sweep dimension): the
 // scenario's own `autoscaling`, then each of its `compare_policies`. Every instance type is a
