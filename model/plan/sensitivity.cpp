@@ -38,6 +38,13 @@ QString whereWhatIfsRan(const SensitivityBase& base)
     return QStringLiteral("around the traffic peak, %1–%2 of the scenario's clock").arg(clockTime(base.fromS), clockTime(base.toS));
 }
 
+double whatIfBaseP95Ms(const Recommendation& r)
+{
+    if (r.sensitivityBase.result) return r.sensitivityBase.result->p95Ms;
+    const CandidateResult* winner = r.winner();
+    return winner ? winner->chosen->p95Ms : 0;
+}
+
 std::vector<SensitivityVariant> sensitivityVariants(const ResolvedScenario& configured)
 {
     std::vector<SensitivityVariant> out;

@@ -19,4 +19,8 @@ std::vector<SensitivityVariant> sensitivityVariants(const ResolvedScenario& conf
 // clock" or "over the whole run".
 QString whereWhatIfsRan(const SensitivityBase& base);
 
+// The p95 the tornado's bars are measured from: the recommended fleet's own where the what-ifs
+// ran; its full runs' when none ran (0 without a recommendation).
+double whatIfBaseP95Ms(const Recommendation& r);
+
 }  // namespace headroom

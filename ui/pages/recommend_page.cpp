@@ -7,6 +7,7 @@
 #include "plan/candidate_config.h"
 #include "plan/ranking.h"
 #include "plan/recommender.h"
+#include "plan/sensitivity.h"
 #include "recommend_page_table.h"
 #include "scenario/scenario_parser.h"
 #include "scenario/scenario_writer.h"
@@ -351,9 +352,7 @@ void RecommendPage::show(const Recommendation& r)
     QVector<charts::TornadoBar> bars;
     for (const SensitivityCase& s : r.sensitivity)
         if (s.result) bars << charts::TornadoBar{s.label, s.result->p95Ms};
-    const SensitivityBase& where = r.sensitivityBase;
-    const double base = where.result ? where.result->p95Ms : winner ? winner->chosen->p95Ms : 0;
-    replaceChart(tornadoView_, charts::tornado(bars, base, r.sloP95Ms, where.peakWindow));
+    replaceChart(tornadoView_, charts::tornado(bars, whatIfBaseP95Ms(r), r.sloP95Ms, r.sensitivityBase.peakWindow));
     if (model_->rowCount() > 0) table_->selectRow(0);
 }
 

@@ -209,7 +209,7 @@ void addSensitivity(Content& c, const ReportData& d)
                                   sc.note.isEmpty() ? QObject::tr("not applicable") : sc.note};
         }
     }
-    const double base = where.result ? where.result->p95Ms : w->chosen->p95Ms;
+    const double base = whatIfBaseP95Ms(r);
     // An autoscaled fleet does not start the window as it started the day.
     const QString start = w->nodesMin() == w->nodesMax()
                               ? QString()
