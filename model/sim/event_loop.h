@@ -116,7 +116,7 @@ public:
                 }
             if (!owners_.empty()) {
                 const OwnerTimers::Entry& own = owners_.top();
-                if (!best || own.when < best->when || (own.when == best->when && own.seq < best->seq)) {
+                if (!best || earlier(own, *best)) {
                     out.t = std::bit_cast<double>(own.when);
                     out.kind = EventKind(own.kind);
                     out.a = own.a;
@@ -171,7 +171,12 @@ private:
         std::uint32_t seq;
         bool cancelled;
     };
-    static bool earlier(const Key& x, const Key& y) { return x.when < y.when || (x.when == y.when && x.seq < y.seq); }
+    // By time, then by sequence number: for the heap's keys and the owner timers' entries alike.
+    template <typename X, typename Y>
+    static bool earlier(const X& x, const Y& y)
+    {
+        return x.when < y.when || (x.when == y.when && x.seq < y.seq);
+    }
 
     // A FIFO of keys on a power-of-two ring that only grows.
     class KeyRing {
