@@ -24,7 +24,7 @@ SimulationOptions asWrittenOptions(const Scenario& scenario)
 
 AsWrittenRun::AsWrittenRun(const Workspace& ws, const Catalog& catalog, const Scenario& scenario, const QString& fileName,
                            const std::atomic<bool>* cancel)
-    : ws_(ws), catalog_(catalog)
+    : ws_(ws)
 {
     try {
         scenario_ = resolveScenario(scenario, catalog, &ws, fileName);

@@ -41,7 +41,6 @@ public:
 
 private:
     const Workspace& ws_;
-    const Catalog& catalog_;
     std::optional<ResolvedScenario> scenario_;
     SimulationOptions options_;
     QFuture<SimulationResult> running_;
