@@ -1,6 +1,6 @@
 #include "arrivals.h"
 
-#include "client.h"
+#include "request_path.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,24 +13,16 @@ void Arrivals::start()
     if (first < w_.s.doc.durationS) w_.loop.postInOrder(EventLoop::Lane::Arrivals, first, EventKind::Arrival);
 }
 
-void Arrivals::onArrival()
-{
-    const double next = nextAfter(w_.now);
-    if (next < w_.s.doc.durationS) w_.loop.postInOrder(EventLoop::Lane::Arrivals, next, EventKind::Arrival);
-    w_.client->arrive();
-}
-
 // By inversion of the cumulative rate: a unit exponential E is spent walking along the rate
 // curve, and the arrival falls where the area under the curve since t reaches E. Within a segment
 // the rate is linear, so the area is a quadratic in the time and is solved for in closed form; a
 // segment whose area is less than what is left of E is crossed whole. One draw per arrival, and
 // none wasted on rejected candidates as thinning against a majorant would (on a day's profile,
 // with rates that rise from 60 to 300 over a segment, two candidates in five were rejected).
-double Arrivals::nextAfter(double t)
+double Arrivals::nextAlongCurve(double t)
 {
     const double end = w_.s.doc.durationS;
     Rng& rng = w_.rng;
-    if (constant_) return meanGap_ > 0 ? t + rng.exponential(meanGap_) : end + 1;
     const auto& pts = w_.s.ratePoints;
     double left = rng.exponential(1.0);  // area still to cover
     for (;;) {

@@ -17,10 +17,11 @@ public:
         if (constant_ && pts[0].second > 0) meanGap_ = 1 / pts[0].second;
     }
     void start();
-    void onArrival();
+    void onArrival();  // request_path.h
 
 private:
-    double nextAfter(double t);
+    double nextAfter(double t);       // request_path.h
+    double nextAlongCurve(double t);  // a rate that varies
 
     World& w_;
     std::size_t rateSegment_ = 0;

@@ -22,6 +22,7 @@ struct Request {
 class Client {
 public:
     explicit Client(World& w);
+    // arrive, sendAttempt and answered are on every request's path: defined in request_path.h.
     void arrive();
     void sendAttempt(std::uint32_t r);     // also the Retry event
     void onTimeout(std::uint32_t r);

@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "core/vector_state.h"
+#include "request_path.h"
 
 namespace headroom::sim {
 

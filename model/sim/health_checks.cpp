@@ -1,7 +1,7 @@
 #include "health_checks.h"
 
 #include "load_balancer.h"
-#include "workers.h"
+#include "request_path.h"
 
 namespace headroom::sim {
 

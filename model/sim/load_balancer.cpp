@@ -15,12 +15,8 @@ void LoadBalancer::rebuild()
     dirty_ = false;
 }
 
-std::uint32_t LoadBalancer::pick()
+std::uint32_t LoadBalancer::pickAmong(std::uint32_t n)
 {
-    if (dirty_) rebuild();
-    const std::uint32_t n = std::uint32_t(eligible_.size());
-    if (n == 0) return kNone;
-    if (n == 1) return eligible_[0];
     const std::vector<Node>& nodes = w_.nodes;
     auto load = [&](std::uint32_t i) { return nodes[i].busy + int(nodes[i].queue.size()); };
     switch (w_.s.doc.cluster.balancer) {

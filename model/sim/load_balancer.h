@@ -10,11 +10,12 @@ namespace headroom::sim {
 class LoadBalancer {
 public:
     explicit LoadBalancer(World& w) : w_(w) {}
-    std::uint32_t pick();                      // kNone when no node is in service
+    std::uint32_t pick();                      // kNone when no node is in service (request_path.h)
     void nodesChanged() { dirty_ = true; }     // a node became ready, drained, or changed health
 
 private:
     void rebuild();
+    std::uint32_t pickAmong(std::uint32_t n);  // by the policy, among n > 1 eligible nodes
 
     World& w_;
     std::vector<std::uint32_t> eligible_;

@@ -19,7 +19,8 @@ public:
     static constexpr int kBuckets = kOctaves << kSubBits;
 
     LogHistogram() : counts_(kBuckets, 0) {}
-    void add(double seconds)
+    // Always inlined: it runs three times per request, and as a call it cost as much again.
+    [[gnu::always_inline]] void add(double seconds)
     {
         ++n_;
         sum_ += seconds;

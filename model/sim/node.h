@@ -47,7 +47,7 @@ struct Job {
     std::uint32_t serial = 0;           // attempt serial (request) or check serial (health)
     std::uint32_t node = 0;
     double enqueuedAt = 0;
-    bool firstAttempt = false;
+    bool recordWait = false;            // a counted request's first attempt: its wait for a worker is recorded
 };
 
 // A health check waiting for its answer, with the timer that fails it if none comes in time.

@@ -17,6 +17,7 @@
 #include "processor_sharing.h"
 
 #include "recorder.h"
+#include "request_path.h"
 #include "workers.h"
 
 #include <algorithm>
@@ -56,17 +57,6 @@ void ProcessorSharing::advanceAll()
 {
     for (Node& n : w_.nodes)
         if (n.state != Node::State::Gone || !n.onCpu.empty() || !n.direct.empty()) advance(n);
-}
-
-void ProcessorSharing::addDirect(Node& n, std::uint32_t node, std::uint32_t job, double finishAt)
-{
-    if (job >= directRuns_.size()) directRuns_.resize(std::size_t(job) + 1);
-    DirectRun& r = directRuns_[job];
-    r.finishAt = finishAt;
-    r.node = node;
-    r.at = std::uint32_t(n.direct.size());
-    n.direct.push_back(job);
-    w_.loop.post(finishAt, EventKind::DirectCpuDone, job, ++r.serial);
 }
 
 // Contention starts: each direct run, which has had a whole vCPU, has (finish − now) of work
@@ -157,40 +147,6 @@ double ProcessorSharing::rateFor(Node& n, int k) const
     return delivered * throttle * n.noisy / k;
 }
 
-void ProcessorSharing::start(std::uint32_t node, std::uint32_t job, double work)
-{
-    Node& n = w_.nodes[node];
-    advance(n);
-    if (!n.shared && mayRunDirect(n) && n.direct.size() < std::size_t(w_.s.vcpu)) {
-        addDirect(n, node, job, w_.now + work);  // a vCPU of its own: done after `work`
-        n.busyVcpus = double(n.direct.size());
-        n.ratePerJob = 1;
-        return;
-    }
-    if (!n.shared) toShared(node);
-    n.onCpu.push_back(CpuSlot{n.virtualTime + work, job});
-    std::push_heap(n.onCpu.begin(), n.onCpu.end(), LaterFinish{});
-    reschedule(node);
-}
-
-// A direct run is over, unless its request has since moved into sharing.
-void ProcessorSharing::onDirectCpuDone(std::uint32_t job, std::uint32_t run)
-{
-    DirectRun& r = directRuns_[job];
-    if (r.serial != run) return;
-    ++r.serial;  // over
-    const std::uint32_t node = r.node;
-    Node& n = w_.nodes[node];
-    advance(n);
-    const std::uint32_t last = n.direct.back();
-    n.direct[r.at] = last;
-    directRuns_[last].at = r.at;
-    n.direct.pop_back();
-    n.busyVcpus = double(n.direct.size());
-    if (n.direct.empty()) n.ratePerJob = 0;
-    w_.workers->afterCpu(node, job);
-}
-
 // Under sharing, the event rescheduled last for this node: whenever the rate or the earliest
 // finish changed, the one before was cancelled, so this is the earliest request on CPU finishing now.
 void ProcessorSharing::onCpuDone(std::uint32_t node)
@@ -203,6 +159,16 @@ void ProcessorSharing::onCpuDone(std::uint32_t node)
     n.onCpu.pop_back();
     reschedule(node);
     w_.workers->afterCpu(node, job);
+}
+
+// A request starts on CPU while the node shares its vCPUs (or must start to).
+void ProcessorSharing::startShared(std::uint32_t node, std::uint32_t job, double work)
+{
+    Node& n = w_.nodes[node];
+    if (!n.shared) toShared(node);
+    n.onCpu.push_back(CpuSlot{n.virtualTime + work, job});
+    std::push_heap(n.onCpu.begin(), n.onCpu.end(), LaterFinish{});
+    reschedule(node);
 }
 
 }  // namespace headroom::sim

@@ -11,9 +11,10 @@ namespace headroom::sim {
 class ProcessorSharing {
 public:
     explicit ProcessorSharing(World& w);
-    void start(std::uint32_t node, std::uint32_t job, double work);
+    void start(std::uint32_t node, std::uint32_t job, double work);  // request_path.h
     void onCpuDone(std::uint32_t node);
     // A direct run's own event; `run` tells a stale one (its request moved into sharing) apart.
+    // On every request's path: defined in request_path.h.
     void onDirectCpuDone(std::uint32_t job, std::uint32_t run);
     // Brings the node's virtual clock, its vCPU-time and its worker-time accumulators up to now.
     // Call it before anything that changes the rate or the number of busy workers.
@@ -45,6 +46,7 @@ private:
     double rateFor(Node& n, int k) const;
     bool mayRunDirect(const Node& n) const { return linearVcpus_ && !n.throttled && n.noisy == 1; }
     void addDirect(Node& n, std::uint32_t node, std::uint32_t job, double finishAt);
+    void startShared(std::uint32_t node, std::uint32_t job, double work);
     void toShared(std::uint32_t node);
     void toDirect(std::uint32_t node);
 

@@ -110,7 +110,9 @@ public:
         for (double v : values_) s += v;
         return s / double(values_.size());
     }
-    double draw(Rng& rng)
+    // Always inlined: at every call site the kind is the same on every draw, so the processor
+    // predicts the switch, and the call itself was a tenth of a draw.
+    [[gnu::always_inline]] double draw(Rng& rng)
     {
         switch (kind_) {
         case Distribution::Kind::Exponential: return rng.exponential(mean_);

@@ -5,6 +5,7 @@
 #include "health_checks.h"
 #include "processor_sharing.h"
 #include "recorder.h"
+#include "request_path.h"
 
 #include <algorithm>
 
@@ -26,75 +27,19 @@ Workers::Workers(World& w)
     if (d.healthCheck) checkCpuS_ = d.healthCheck->cpuMs / 1000;
 }
 
-void Workers::dispatch(std::uint32_t node, std::uint32_t j)
-{
-    Node& n = w_.nodes[node];
-    if (n.busy < w_.s.workersPerNode) {
-        start(node, j);
-        return;
-    }
-    if (queueLimit_ >= 0 && int(n.queue.size()) >= queueLimit_) {
-        const Job job = jobs_[j];
-        freeJobs_.push_back(j);
-        if (job.request == kNone) w_.health->answered(node, job.serial, false);  // refused: failed
-        else w_.client->refused(job);
-        return;
-    }
-    n.queue.push(j);
-}
+void Workers::noCpu(std::uint32_t node, std::uint32_t j) { afterCpu(node, j); }
 
-void Workers::start(std::uint32_t node, std::uint32_t j)
+// A full queue turns the job away: the client's attempt, or the health check, fails.
+void Workers::turnAway(std::uint32_t node, std::uint32_t j)
 {
-    Node& n = w_.nodes[node];
-    const Job& job = jobs_[j];
-    ProcessorSharing& cpu = *w_.cpu;
-    cpu.advance(n);
-    ++n.busy;
-    if (job.request == kNone) {  // a queued health check: a little CPU, no I/O
-        cpu.start(node, j, checkCpuS_ / n.speed);
-        return;
-    }
-    if (job.firstAttempt && w_.client->request(job.request).counted) w_.recorder->wait.add(w_.now - job.enqueuedAt);
-    // CPU first, shared with the node's other requests on CPU; then I/O.
-    const double work = cpu_.draw(w_.rng) / n.speed;  // seconds on one uncontended vCPU of this node
-    if (work > 0) cpu.start(node, j, work);
-    else afterCpu(node, j);
-}
-
-// The I/O part of a request: round trips, then the node's disk, which serves operations one after
-// another at its IOPS, each then taking its device latency. The worker stays held throughout.
-void Workers::afterCpu(std::uint32_t node, std::uint32_t j)
-{
-    Node& n = w_.nodes[node];
-    const double now = w_.now;
-    double hold = 0;
-    if (jobs_[j].request != kNone) {
-        for (int i = 0; i < w_.s.ioCalls; ++i) hold += rtt_.draw(w_.rng);
-        if (w_.s.diskOps > 0) {
-            double t = now + hold;
-            for (int i = 0; i < w_.s.diskOps; ++i) {
-                const double begin = std::max(t, n.diskFreeAt);
-                n.diskFreeAt = begin + w_.s.diskServiceS;
-                t = n.diskFreeAt + diskLatency_.draw(w_.rng);
-            }
-            hold = t - now;
-        }
-    }
-    if (hold > 0) w_.loop.post(now + hold, EventKind::ServiceDone, node, j);
-    else onServiceDone(node, j);
-}
-
-void Workers::onServiceDone(std::uint32_t node, std::uint32_t j)
-{
-    Node& n = w_.nodes[node];
-    w_.cpu->advance(n);
-    --n.busy;
     const Job job = jobs_[j];
     freeJobs_.push_back(j);
-    if (job.request == kNone) w_.health->answered(node, job.serial, true);
-    else w_.client->answered(job);
-    if (!n.queue.empty()) start(node, n.queue.pop());
-    else if (n.state == Node::State::Draining) w_.fleet->finishDrainIfIdle(node);
+    if (job.request == kNone) w_.health->answered(node, job.serial, false);
+    else w_.client->refused(job);
 }
+
+void Workers::healthCheckAnswered(std::uint32_t node, std::uint32_t serial) { w_.health->answered(node, serial, true); }
+
+void Workers::finishDrainIfIdle(std::uint32_t node) { w_.fleet->finishDrainIfIdle(node); }
 
 }  // namespace headroom::sim

@@ -16,7 +16,7 @@ public:
     explicit Workers(World& w);
     // A job enqueued now; `request` is kNone for a health check. (Fields written one by one: see
     // Client::newRequest.)
-    std::uint32_t newJob(std::uint32_t request, std::uint32_t serial, std::uint32_t node, bool firstAttempt)
+    std::uint32_t newJob(std::uint32_t request, std::uint32_t serial, std::uint32_t node, bool recordWait)
     {
         const std::uint32_t j = takeSlot(jobs_, freeJobs_);
         Job& job = jobs_[j];
@@ -24,15 +24,20 @@ public:
         job.serial = serial;
         job.node = node;
         job.enqueuedAt = w_.now;
-        job.firstAttempt = firstAttempt;
+        job.recordWait = recordWait;
         return j;
     }
+    // On every request's path: defined in request_path.h.
     void dispatch(std::uint32_t node, std::uint32_t job);
     void afterCpu(std::uint32_t node, std::uint32_t job);  // processor sharing is done with it
     void onServiceDone(std::uint32_t node, std::uint32_t job);
 
 private:
     void start(std::uint32_t node, std::uint32_t job);
+    void noCpu(std::uint32_t node, std::uint32_t job);     // straight to I/O (a call the compiler does not inline, which ends the cycle start → afterCpu → onServiceDone → start)
+    void turnAway(std::uint32_t node, std::uint32_t job);  // the node's queue is full
+    void healthCheckAnswered(std::uint32_t node, std::uint32_t serial);
+    void finishDrainIfIdle(std::uint32_t node);
 
     World& w_;
     Sampler cpu_, rtt_, diskLatency_;
