@@ -1,4 +1,5 @@
 #pragma once
+#include "reusable_slots.h"
 #include "world.h"
 
 #include <cstdint>
@@ -38,8 +39,7 @@ private:
     World& w_;
     double timeoutS_ = 0, backoffS_ = 0;
     int retries_ = 0;
-    std::vector<Request> requests_;
-    std::vector<std::uint32_t> freeRequests_;
+    ReusableSlots<Request> requests_;
     std::uint32_t attemptSerial_ = 0;
     std::int64_t originalRequests_ = 0, retriesSent_ = 0;
 };

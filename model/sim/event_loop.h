@@ -48,9 +48,8 @@ class EventLoop {
 public:
     void reserve(std::size_t n)
     {
-        heap_.reserve(n);
+        if (heap_.size() < n) heap_.resize(n);
         slots_.reserve(n);
-        free_.reserve(n);
     }
 
     TimerHandle schedule(double t, EventKind kind, std::uint32_t a = 0, std::uint32_t b = 0)
@@ -108,7 +107,7 @@ public:
         for (;;) {
             dropCancelledFront(lanes_[std::size_t(Lane::ClientTimeouts)]);
             // The earliest of the heap's top and the lanes' fronts.
-            const Key* best = heap_.empty() ? nullptr : &heap_.front();
+            const Key* best = heapSize_ == 0 ? nullptr : &heap_[0];
             KeyRing* from = nullptr;
             for (KeyRing& lane : lanes_)
                 if (!lane.empty() && (!best || earlier(lane.front(), *best))) {
@@ -135,7 +134,7 @@ public:
             const std::uint32_t slot = kindAndSlot & kNoSlot;
             if (slot != kNoSlot) {
                 Slot& s = slots_[slot];
-                free_.push_back(slot);
+                slots_.release(slot);
                 if (s.cancelled) continue;
                 s.cancelled = true;  // fired: a late cancel through its handle must not touch the reused slot
             }
@@ -184,7 +183,7 @@ private:
     public:
         bool empty() const { return size_ == 0; }
         const Key& front() const { return ring_[head_]; }
-        void push(std::uint64_t when, std::uint32_t seq, std::uint32_t a, std::uint32_t b, std::uint32_t kindAndSlot)
+        [[gnu::always_inline]] void push(std::uint64_t when, std::uint32_t seq, std::uint32_t a, std::uint32_t b, std::uint32_t kindAndSlot)
         {
             if (size_ == ring_.size()) grow();
             write(ring_[(head_ + size_) & (ring_.size() - 1)], when, seq, a, b, kindAndSlot);
@@ -197,7 +196,7 @@ private:
         }
 
     private:
-        void grow()
+        [[gnu::noinline]] void grow()
         {
             std::vector<Key> bigger(std::max<std::size_t>(64, ring_.size() * 2));
             for (std::size_t i = 0; i < size_; ++i) bigger[i] = ring_[(head_ + i) & (ring_.size() - 1)];
@@ -216,7 +215,7 @@ private:
         while (!lane.empty()) {
             const std::uint32_t slot = lane.front().kindAndSlot & kNoSlot;
             if (slot == kNoSlot || !slots_[slot].cancelled) return;
-            free_.push_back(slot);
+            slots_.release(slot);
             lane.drop();
         }
     }
@@ -224,8 +223,8 @@ private:
     // A slot for the cancel flag of the event about to get sequence number seq_.
     std::uint32_t newSlot()
     {
-        if (free_.empty() && slots_.size() >= kNoSlot) throw std::length_error("more than 16 million cancellable events pending");
-        const std::uint32_t slot = takeSlot(slots_, free_);
+        if (slots_.noneReleased() && slots_.size() >= kNoSlot) throw std::length_error("more than 16 million cancellable events pending");
+        const std::uint32_t slot = slots_.take();
         Slot& s = slots_[slot];
         s.seq = seq_;
         s.cancelled = false;
@@ -235,8 +234,8 @@ private:
     // With the sequence number seq_.
     [[gnu::always_inline]] void pushKey(std::uint64_t when, std::uint32_t a, std::uint32_t b, std::uint32_t kindAndSlot)
     {
-        heap_.emplace_back();
-        std::size_t i = heap_.size() - 1;
+        if (heapSize_ == heap_.size()) growHeap();
+        std::size_t i = heapSize_++;
         while (i > 0) {
             const std::size_t parent = (i - 1) / 2;
             const Key& p = heap_[parent];
@@ -249,7 +248,7 @@ private:
     // Removes the top key: the last one sinks from the root to its place.
     void dropTop()
     {
-        const std::size_t n = heap_.size() - 1;
+        const std::size_t n = heapSize_ - 1;
         if (n > 0) {
             const Key& last = heap_[n];
             const std::uint64_t lastWhen = last.when;
@@ -266,14 +265,15 @@ private:
             }
             if (i != n) write(heap_[i], lastWhen, lastSeq, last.a, last.b, last.kindAndSlot);
         }
-        heap_.pop_back();
+        --heapSize_;
     }
+    [[gnu::noinline]] void growHeap() { heap_.resize(std::max<std::size_t>(64, heap_.size() * 2)); }
 
-    std::vector<Key> heap_;
+    std::vector<Key> heap_;  // the first heapSize_ are the heap; the rest is room to push without a call
+    std::size_t heapSize_ = 0;
     KeyRing lanes_[2];
     OwnerTimers owners_;
-    std::vector<Slot> slots_;
-    std::vector<std::uint32_t> free_;
+    ReusableSlots<Slot> slots_;
     std::uint32_t seq_ = 0;
 };
 

@@ -18,7 +18,7 @@ namespace headroom::sim {
 
 // Arrivals ------------------------------------------------------------------------------------
 
-[[gnu::always_inline]] inline void Arrivals::onArrival()
+inline void Arrivals::onArrival()
 {
     const double next = nextAfter(w_.now);
     if (next < w_.s.doc.durationS) w_.loop.postInOrder(EventLoop::Lane::Arrivals, next, EventKind::Arrival);
@@ -38,7 +38,7 @@ namespace headroom::sim {
 // cost 5 % of the M/M/10 benchmark).
 [[gnu::always_inline]] inline std::uint32_t Client::newRequest(bool counted)
 {
-    const std::uint32_t r = takeSlot(requests_, freeRequests_);
+    const std::uint32_t r = requests_.take();
     Request& req = requests_[r];
     req.arrivedAt = w_.now;
     req.liveSerial = 0;
@@ -99,7 +99,7 @@ namespace headroom::sim {
 [[gnu::always_inline]] inline void Client::maybeFree(std::uint32_t r)
 {
     const Request& req = requests_[r];
-    if (req.finished && req.outstanding == 0) freeRequests_.push_back(r);
+    if (req.finished && req.outstanding == 0) requests_.release(r);
 }
 
 // Load balancer -------------------------------------------------------------------------------
@@ -176,7 +176,7 @@ namespace headroom::sim {
     w_.cpu->advance(n);
     --n.busy;
     const Job job = jobs_[j];
-    freeJobs_.push_back(j);
+    jobs_.release(j);
     if (job.request == kNone) healthCheckAnswered(node, job.serial);
     else w_.client->answered(job);
     if (!n.queue.empty()) start(node, n.queue.pop());
@@ -210,7 +210,7 @@ namespace headroom::sim {
 }
 
 // A direct run is over, unless its request has since moved into sharing.
-[[gnu::always_inline]] inline void ProcessorSharing::onDirectCpuDone(std::uint32_t job, std::uint32_t run)
+inline void ProcessorSharing::onDirectCpuDone(std::uint32_t job, std::uint32_t run)
 {
     DirectRun& r = directRuns_[job];
     if (r.serial != run) return;

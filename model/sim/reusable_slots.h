@@ -1,24 +1,43 @@
 #pragma once
-// Requests, jobs and cancellable events live in vectors addressed by index; a finished one's
-// index goes on a free list and is handed out again before the vector grows, so a long run
-// allocates only while the number in flight reaches a new high.
+// Requests, jobs and cancellable events live in vectors addressed by index; a released index is
+// handed out again before the vector grows, so a long run allocates only while the number in use
+// reaches a new high.
 #include <cstdint>
 #include <vector>
 
 namespace headroom::sim {
 
-// An index into `items` for a new entry: the last freed one, else a default-made entry appended.
-// The caller writes every field it needs.
 template <class T>
-std::uint32_t takeSlot(std::vector<T>& items, std::vector<std::uint32_t>& freed)
-{
-    if (!freed.empty()) {
-        const std::uint32_t i = freed.back();
-        freed.pop_back();
-        return i;
+class ReusableSlots {
+public:
+    T& operator[](std::uint32_t i) { return items_[i]; }
+    const T& operator[](std::uint32_t i) const { return items_[i]; }
+    std::size_t size() const { return items_.size(); }
+    bool noneReleased() const { return released_ == 0; }
+    void reserve(std::size_t n) { items_.reserve(n); }
+
+    // An index for a new entry: the last one released, else a default-made entry appended. The
+    // caller writes every field it needs.
+    std::uint32_t take()
+    {
+        if (released_ > 0) return free_[--released_];
+        return append();
     }
-    items.emplace_back();
-    return std::uint32_t(items.size() - 1);
-}
+    // The free list always has room for every entry, so releasing one is a store: no capacity
+    // check, no call, however often it runs (twice per request).
+    void release(std::uint32_t i) { free_[released_++] = i; }
+
+private:
+    [[gnu::noinline]] std::uint32_t append()
+    {
+        items_.emplace_back();
+        if (free_.size() < items_.size()) free_.resize(items_.capacity());
+        return std::uint32_t(items_.size() - 1);
+    }
+
+    std::vector<T> items_;
+    std::vector<std::uint32_t> free_;  // the first released_ are free; never shorter than items_
+    std::uint32_t released_ = 0;
+};
 
 }  // namespace headroom::sim

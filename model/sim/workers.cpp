@@ -33,7 +33,7 @@ void Workers::noCpu(std::uint32_t node, std::uint32_t j) { afterCpu(node, j); }
 void Workers::turnAway(std::uint32_t node, std::uint32_t j)
 {
     const Job job = jobs_[j];
-    freeJobs_.push_back(j);
+    jobs_.release(j);
     if (job.request == kNone) w_.health->answered(node, job.serial, false);
     else w_.client->refused(job);
 }

@@ -18,7 +18,7 @@ public:
     // Client::newRequest.)
     std::uint32_t newJob(std::uint32_t request, std::uint32_t serial, std::uint32_t node, bool recordWait)
     {
-        const std::uint32_t j = takeSlot(jobs_, freeJobs_);
+        const std::uint32_t j = jobs_.take();
         Job& job = jobs_[j];
         job.request = request;
         job.serial = serial;
@@ -43,8 +43,7 @@ private:
     Sampler cpu_, rtt_, diskLatency_;
     int queueLimit_ = -1;
     double checkCpuS_ = 0;
-    std::vector<Job> jobs_;
-    std::vector<std::uint32_t> freeJobs_;
+    ReusableSlots<Job> jobs_;
 };
 
 }  // namespace headroom::sim
