@@ -178,6 +178,13 @@ private:
         return x.when < y.when || (x.when == y.when && x.seq < y.seq);
     }
 
+    // The same order, computed without a branch: which child of a heap node is earlier is a coin
+    // toss the processor cannot predict, and a conditional add costs less than a mispredicted jump.
+    static bool earlierNoBranch(const Key& x, const Key& y)
+    {
+        return (x.when < y.when) | ((x.when == y.when) & (x.seq < y.seq));
+    }
+
     // A FIFO of keys on a power-of-two ring that only grows.
     class KeyRing {
     public:
@@ -257,7 +264,7 @@ private:
             for (;;) {
                 std::size_t child = 2 * i + 1;
                 if (child >= n) break;
-                if (child + 1 < n && earlier(heap_[child + 1], heap_[child])) ++child;
+                if (child + 1 < n) child += std::size_t(earlierNoBranch(heap_[child + 1], heap_[child]));
                 const Key& c = heap_[child];
                 if (!(c.when < lastWhen || (c.when == lastWhen && c.seq < lastSeq))) break;
                 heap_[i] = c;

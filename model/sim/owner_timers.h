@@ -70,6 +70,13 @@ private:
         const Entry& q = entries_[y];
         return p.when < q.when || (p.when == q.when && p.seq < q.seq);
     }
+    // The same, without a branch, for choosing between two children: see EventLoop::earlierNoBranch.
+    bool earlierNoBranch(std::uint32_t x, std::uint32_t y) const
+    {
+        const Entry& p = entries_[x];
+        const Entry& q = entries_[y];
+        return (p.when < q.when) | ((p.when == q.when) & (p.seq < q.seq));
+    }
     void put(std::size_t i, std::uint32_t owner)
     {
         heap_[i] = owner;
@@ -93,7 +100,7 @@ private:
         for (;;) {
             std::size_t child = 2 * i + 1;
             if (child >= n) break;
-            if (child + 1 < n && earlier(heap_[child + 1], heap_[child])) ++child;
+            if (child + 1 < n) child += std::size_t(earlierNoBranch(heap_[child + 1], heap_[child]));
             if (!earlier(heap_[child], owner)) break;
             put(i, heap_[child]);
             i = child;
