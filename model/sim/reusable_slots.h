@@ -2,6 +2,7 @@
 // Requests, jobs and cancellable events live in vectors addressed by index; a released index is
 // handed out again before the vector grows, so a long run allocates only while the number in use
 // reaches a new high.
+#include <cassert>
 #include <cstdint>
 #include <vector>
 
@@ -25,7 +26,11 @@ public:
     }
     // The free list always has room for every entry, so releasing one is a store: no capacity
     // check, no call, however often it runs (twice per request).
-    void release(std::uint32_t i) { free_[released_++] = i; }
+    void release(std::uint32_t i)
+    {
+        assert(released_ < free_.size() && i < items_.size());  // released twice, or never taken
+        free_[released_++] = i;
+    }
 
 private:
     [[gnu::noinline]] std::uint32_t append()
