@@ -8,6 +8,8 @@
 // Include this header in every file that calls one of them.
 #include "arrivals.h"
 #include "client.h"
+#include "fleet.h"
+#include "health_checks.h"
 #include "load_balancer.h"
 #include "processor_sharing.h"
 #include "recorder.h"
@@ -177,10 +179,10 @@ inline void Arrivals::onArrival()
     --n.busy;
     const Job job = jobs_[j];
     jobs_.release(j);
-    if (job.request == kNone) healthCheckAnswered(node, job.serial);
+    if (job.request == kNone) w_.health->answered(node, job.serial, true);
     else w_.client->answered(job);
     if (!n.queue.empty()) start(node, n.queue.pop());
-    else if (n.state == Node::State::Draining) finishDrainIfIdle(node);
+    else if (n.state == Node::State::Draining) w_.fleet->finishDrainIfIdle(node);
 }
 
 // Processor sharing ---------------------------------------------------------------------------

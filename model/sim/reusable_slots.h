@@ -28,7 +28,8 @@ public:
     // check, no call, however often it runs (twice per request).
     void release(std::uint32_t i)
     {
-        assert(released_ < free_.size() && i < items_.size());  // released twice, or never taken
+        // More releases than entries (so one was released twice), or an index never handed out.
+        assert(released_ < free_.size() && i < items_.size());
         free_[released_++] = i;
     }
 

@@ -1,7 +1,6 @@
 #include "workers.h"
 
 #include "client.h"
-#include "fleet.h"
 #include "health_checks.h"
 #include "processor_sharing.h"
 #include "recorder.h"
@@ -37,9 +36,5 @@ void Workers::turnAway(std::uint32_t node, std::uint32_t j)
     if (job.request == kNone) w_.health->answered(node, job.serial, false);
     else w_.client->refused(job);
 }
-
-void Workers::healthCheckAnswered(std::uint32_t node, std::uint32_t serial) { w_.health->answered(node, serial, true); }
-
-void Workers::finishDrainIfIdle(std::uint32_t node) { w_.fleet->finishDrainIfIdle(node); }
 
 }  // namespace headroom::sim

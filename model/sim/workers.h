@@ -34,10 +34,9 @@ public:
 
 private:
     void start(std::uint32_t node, std::uint32_t job);
-    void noCpu(std::uint32_t node, std::uint32_t job);     // straight to I/O (a call the compiler does not inline, which ends the cycle start → afterCpu → onServiceDone → start)
+    // Straight to I/O: a real call, which ends the inlined cycle start → afterCpu → onServiceDone → start.
+    void noCpu(std::uint32_t node, std::uint32_t job);
     void turnAway(std::uint32_t node, std::uint32_t job);  // the node's queue is full
-    void healthCheckAnswered(std::uint32_t node, std::uint32_t serial);
-    void finishDrainIfIdle(std::uint32_t node);
 
     World& w_;
     Sampler cpu_, rtt_, diskLatency_;
