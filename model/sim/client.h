@@ -29,7 +29,6 @@ public:
     void onTimeout(std::uint32_t r);
     void refused(const Job& job);          // a full queue turned the attempt away
     void answered(const Job& job);         // the attempt's worker is done with it
-    const Request& request(std::uint32_t r) const { return requests_[r]; }
 
 private:
     void attemptFailed(std::uint32_t r);
